@@ -1,0 +1,48 @@
+// Bundles the three entry points with esbuild and copies the parsers' WASM files next to them.
+import { build } from 'esbuild';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { basename, join } from 'node:path';
+
+const require = createRequire(import.meta.url);
+const out = 'dist';
+mkdirSync(out, { recursive: true });
+
+const wasmFiles = [
+  'web-tree-sitter/web-tree-sitter.wasm',
+  'tree-sitter-bash/tree-sitter-bash.wasm',
+  '@ruby/prism/src/prism.wasm',
+];
+for (const file of wasmFiles) copyFileSync(require.resolve(file), join(out, basename(file)));
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  keepNames: true,
+  sourcemap: true,
+  logLevel: 'warning',
+  // web-tree-sitter's ESM entry reads import.meta.url, which CJS output leaves empty: use its CJS build.
+  alias: { 'web-tree-sitter': require.resolve('web-tree-sitter') },
+  define: { 'import.meta.url': 'importMetaUrl' },
+  inject: ['build/import-meta-url.js'],
+};
+
+const entries = [
+  { in: 'server/cli.ts', out: 'cli', banner: '#!/usr/bin/env node' },
+  { in: 'server/server.ts', out: 'server' },
+  { in: 'client/extension.ts', out: 'client', external: ['vscode'] },
+];
+
+await Promise.all(
+  entries.map((e) =>
+    build({
+      ...common,
+      entryPoints: [e.in],
+      outfile: join(out, `${e.out}.js`),
+      external: e.external ?? [],
+      banner: e.banner ? { js: e.banner } : undefined,
+    }),
+  ),
+);

@@ -1,0 +1,2 @@
+// The extension lands with issue 5.
+export {};

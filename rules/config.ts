@@ -1,0 +1,93 @@
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import type { SeveritySetting } from './types';
+
+/** `.driftless.yaml`, as the engine and the server read it. */
+export interface DriftlessConfig {
+  /** Severity per rule ID, or `off`. */
+  rules: Record<string, SeveritySetting>;
+  /** Globs (gitignore syntax) of files not to lint, relative to the config's folder. */
+  ignore: string[];
+  /** Registry hosts reached over plain HTTP. */
+  insecureRegistries: string[];
+  /** A platform to offer per-platform digests for, e.g. `linux/amd64`. */
+  platform?: string;
+}
+
+export const CONFIG_FILE_NAME = '.driftless.yaml';
+
+export function defaultConfig(): DriftlessConfig {
+  return { rules: {}, ignore: [], insecureRegistries: [] };
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly file: string,
+    /** 1-based. */
+    readonly line: number,
+    readonly detail: string,
+  ) {
+    super(`${file}:${line}: ${detail}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const SEVERITIES: readonly SeveritySetting[] = ['error', 'warning', 'info', 'off'];
+
+/** Parses `.driftless.yaml`; any problem is a ConfigError naming the file and line, never a silent default. */
+export function parseConfig(text: string, file: string, knownRules: ReadonlySet<string>): DriftlessConfig {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const lineOf = (node: Node | null | undefined): number => (node?.range ? lineCounter.linePos(node.range[0]).line : 1);
+  if (doc.errors.length > 0) {
+    const err = doc.errors[0];
+    throw new ConfigError(file, lineCounter.linePos(err.pos[0]).line, err.message.split('\n')[0]);
+  }
+  const config = defaultConfig();
+  if (doc.contents === null) return config;
+  if (!isMap(doc.contents)) throw new ConfigError(file, lineOf(doc.contents), 'expected a mapping at the top level');
+  for (const pair of doc.contents.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : '';
+    const value = pair.value as Node | null;
+    switch (key) {
+      case 'rules': {
+        if (value === null) break;
+        if (!isMap(value)) throw new ConfigError(file, lineOf(value), '`rules` must map rule IDs to error, warning, info or off');
+        for (const rulePair of value.items) {
+          const id = isScalar(rulePair.key) ? String(rulePair.key.value) : '';
+          const keyNode = rulePair.key as Node | null;
+          if (!knownRules.has(id)) throw new ConfigError(file, lineOf(keyNode), `unknown rule \`${id}\``);
+          const setting = isScalar(rulePair.value) ? rulePair.value.value : undefined;
+          const normalized = setting === false ? 'off' : setting;
+          if (typeof normalized !== 'string' || !SEVERITIES.includes(normalized as SeveritySetting)) {
+            throw new ConfigError(file, lineOf(rulePair.value as Node | null), `rule \`${id}\`: expected error, warning, info or off`);
+          }
+          config.rules[id] = normalized as SeveritySetting;
+        }
+        break;
+      }
+      case 'ignore':
+      case 'insecureRegistries': {
+        if (value === null) break;
+        if (!isSeq(value)) throw new ConfigError(file, lineOf(value), `\`${key}\` must be a list of strings`);
+        const list = value.items.map((item) => {
+          if (!isScalar(item) || typeof item.value !== 'string') {
+            throw new ConfigError(file, lineOf(item as Node), `\`${key}\` must be a list of strings`);
+          }
+          return item.value;
+        });
+        config[key] = list;
+        break;
+      }
+      case 'platform': {
+        if (!isScalar(value) || typeof value.value !== 'string' || !/^[a-z0-9]+\/[a-z0-9]+(\/[a-z0-9]+)?$/.test(value.value)) {
+          throw new ConfigError(file, lineOf(value), '`platform` must look like linux/amd64');
+        }
+        config.platform = value.value;
+        break;
+      }
+      default:
+        throw new ConfigError(file, lineOf(pair.key as Node), `unknown setting \`${key}\` (expected rules, ignore, insecureRegistries, platform)`);
+    }
+  }
+  return config;
+}

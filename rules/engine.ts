@@ -1,0 +1,76 @@
+import { RULE_IDS, RULES } from './catalogue';
+import { FRONT_ENDS } from './front-ends';
+import { Suppressions } from './suppression';
+import { LineIndex } from './text';
+import { platformOf, type Facts, type FileKind, type FileProbe, type Finding, type SeveritySetting, type SourceFile } from './types';
+
+export interface LintOptions {
+  /** Severity overrides per rule (config file, then editor settings). */
+  rules?: Readonly<Record<string, SeveritySetting>>;
+  /** Lint as this kind instead of classifying (a file named explicitly, a language mode). */
+  kind?: FileKind;
+  probe?: FileProbe;
+}
+
+export interface LintResult {
+  kind: FileKind | undefined;
+  findings: Finding[];
+  /** The facts the findings came from; the server uses them for suppression fixes and the image inventory. */
+  facts: Facts | undefined;
+}
+
+const NO_FILES: FileProbe = { exists: () => false };
+
+let ready: Promise<void> | undefined;
+let initialized = false;
+
+/** Loads the parsers' WASM once. Linting is synchronous after this. */
+export function initEngine(): Promise<void> {
+  ready ??= Promise.all(FRONT_ENDS.map((f) => f.init?.())).then(() => {
+    initialized = true;
+  });
+  return ready;
+}
+
+export function classify(file: SourceFile, probe: FileProbe = NO_FILES): FileKind | undefined {
+  for (const frontEnd of FRONT_ENDS) {
+    const kind = frontEnd.classify(file, probe);
+    if (kind) return kind;
+  }
+  return undefined;
+}
+
+
+export function lint(file: SourceFile, options: LintOptions = {}): LintResult {
+  if (!initialized) throw new Error('initEngine() must be awaited before lint()');
+  const probe = options.probe ?? NO_FILES;
+  const kind = options.kind ?? classify(file, probe);
+  if (!kind) return { kind: undefined, findings: [], facts: undefined };
+  const frontEnd = FRONT_ENDS.find((f) => f.kinds.includes(kind));
+  if (!frontEnd) return { kind: undefined, findings: [], facts: undefined };
+  const facts = frontEnd.extract(file, kind, probe);
+  return { kind, findings: check(facts, file.text, options.rules ?? {}), facts };
+}
+
+/** Runs every rule on the facts and settles severity and suppression. */
+export function check(facts: Facts, text: string, settings: Readonly<Record<string, SeveritySetting>>): Finding[] {
+  const platform = platformOf(facts.kind);
+  const lines = new LineIndex(text);
+  const suppressions = new Suppressions(facts, lines, RULE_IDS);
+  const findings: Finding[] = [];
+  for (const rule of RULES) {
+    const byDefault = rule.severity[platform];
+    const setting = settings[rule.id];
+    if (byDefault === undefined || setting === 'off') continue;
+    for (const found of rule.check(facts, platform)) {
+      if (suppressions.isSuppressed(rule.id, found.span)) continue;
+      findings.push({
+        ...found,
+        rule: rule.id,
+        severity: setting ?? found.severity ?? byDefault,
+        range: lines.range(found.span),
+      });
+    }
+  }
+  return findings.sort((a, b) => a.span.start - b.span.start || a.rule.localeCompare(b.rule));
+}

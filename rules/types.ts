@@ -1,0 +1,295 @@
+/** Offsets are UTF-16 code unit indices into the document text, end exclusive. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** 0-based line and UTF-16 character, as in LSP. */
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+export interface TextEdit {
+  span: Span;
+  newText: string;
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+export type SeveritySetting = Severity | 'off';
+
+export type FileKind = 'dockerfile' | 'kubernetes' | 'compose' | 'kustomize' | 'helm-values' | 'ansible' | 'chef';
+
+/** The severity columns of RULES.md: where the drift happens. */
+export type Platform = 'dockerfile' | 'deploy' | 'host';
+
+/** A fix computed offline. */
+export interface LocalFix {
+  kind: 'local';
+  title: string;
+  edits: TextEdit[];
+  preferred?: boolean;
+}
+
+/** Marks where the resolved digest (`sha256:…`) goes in a DigestFix's edits. */
+export const DIGEST_PLACEHOLDER = '${digest}';
+
+/** A fix that needs the network: resolve `image` and write the digest into `edits`. */
+export interface DigestFix {
+  kind: 'digest';
+  title: string;
+  /** The reference to resolve, as written (after ARG substitution), e.g. `nginx:1.25`. */
+  image: string;
+  /** A literal platform (`linux/amd64`) from `FROM --platform=` or similar, when known. */
+  platform?: string;
+  /** Edits whose newText contains DIGEST_PLACEHOLDER. */
+  edits: TextEdit[];
+}
+
+export type Fix = LocalFix | DigestFix;
+
+/** What a rule reports, before severity and suppression are settled by the engine. */
+export interface RuleFinding {
+  span: Span;
+  message: string;
+  fixes: Fix[];
+  /** Overrides the rule's default severity for this platform (e.g. OS vs language packages). */
+  severity?: Severity;
+}
+
+export interface Finding extends RuleFinding {
+  rule: string;
+  severity: Severity;
+  range: Range;
+}
+
+// ---------------------------------------------------------------------------
+// Facts: what front ends extract, what rules read.
+// ---------------------------------------------------------------------------
+
+export interface Comment {
+  /** Text after the `#`. */
+  text: string;
+  span: Span;
+}
+
+export type ImageSource =
+  | 'from'
+  | 'copy-from'
+  | 'mount-from'
+  | 'syntax'
+  | 'pod-spec'
+  | 'compose'
+  | 'kustomize'
+  | 'helm-values'
+  | 'ansible'
+  | 'chef';
+
+export interface ImageRef {
+  /** The reference as it resolves (ARG defaults substituted), e.g. `nginx:1.25`. */
+  text: string;
+  /** The reference text in the file (for ARG-substituted ones, the FROM argument). */
+  span: Span;
+  registry?: string;
+  repository: string;
+  tag?: string;
+  digest?: string;
+  source: ImageSource;
+  platform?: string;
+  /** The `Always` of `imagePullPolicy: Always` / compose `pull_policy: always`. */
+  pullAlways?: Span;
+  /** Edits (with DIGEST_PLACEHOLDER) that pin this image; absent when it cannot be pinned. */
+  pin?: TextEdit[];
+  /** Why it cannot be pinned, when `pin` is absent. */
+  pinBlocker?: string;
+  /** Extra words for the message (e.g. "empty tag falls back to appVersion 1.2"). */
+  note?: string;
+}
+
+export type PackageEcosystem = 'os' | 'language';
+
+export interface PackageInstall {
+  manager: string;
+  ecosystem: PackageEcosystem;
+  name: string;
+  /** The package name token. */
+  span: Span;
+  version?: string;
+}
+
+/** A package module/resource asking for the newest version (Ansible state: latest, Chef action :upgrade). */
+export interface PackageLatest {
+  manager: string;
+  /** The `latest` / `:upgrade` token. */
+  span: Span;
+  fix?: LocalFix;
+}
+
+export interface InPlaceUpgrade {
+  /** e.g. `apt-get upgrade`, `apt: upgrade=dist`. */
+  description: string;
+  /** The upgrade command words or the offending value. */
+  span: Span;
+  fix?: LocalFix;
+}
+
+export interface Download {
+  url: string;
+  /** The URL, or the whole `curl … | sh` pipeline. */
+  span: Span;
+  how: 'add' | 'pipe-to-shell' | 'get_url' | 'unarchive' | 'remote_file';
+  verified: boolean;
+}
+
+export interface GitCheckout {
+  repo?: string;
+  ref?: string;
+  /** The `version:`/`revision` value when present, else the task's module key / resource first line. */
+  span: Span;
+}
+
+export interface ConfigEdit {
+  how: string;
+  /** The module key / resource name / `sed -i` command. */
+  span: Span;
+}
+
+export interface IntegrityBypass {
+  /** The flag or key, e.g. `--insecure`, `validate_certs`. */
+  flag: string;
+  span: Span;
+  fix?: LocalFix;
+}
+
+export interface Container {
+  /** `readOnlyRootFilesystem: false` value when present, else the container's `name:` key line. */
+  span: Span;
+  readOnlyRootFilesystem: boolean;
+  fix?: LocalFix;
+}
+
+export interface ConfigObject {
+  kind: 'ConfigMap' | 'Secret';
+  /** The `kind:` value. */
+  span: Span;
+  immutable: boolean;
+  fix?: LocalFix;
+}
+
+export interface HostPathVolume {
+  /** The `hostPath` key. */
+  span: Span;
+}
+
+export interface ParseError {
+  rule: 'yaml-syntax' | 'ruby-syntax';
+  message: string;
+  span: Span;
+}
+
+/** Rules silenced over a span, e.g. by a kube-linter annotation on a Kubernetes object. */
+export interface ScopedSuppression {
+  span: Span;
+  rules: string[];
+}
+
+export interface Facts {
+  kind: FileKind;
+  comments: Comment[];
+  /** Units a `driftless-disable-next-line` comment above them covers whole: Dockerfile instructions, tasks, resources. */
+  statements: Span[];
+  images: ImageRef[];
+  packageInstalls: PackageInstall[];
+  packageLatest: PackageLatest[];
+  upgrades: InPlaceUpgrade[];
+  downloads: Download[];
+  gitCheckouts: GitCheckout[];
+  configEdits: ConfigEdit[];
+  integrityBypasses: IntegrityBypass[];
+  containers: Container[];
+  configObjects: ConfigObject[];
+  hostPathVolumes: HostPathVolume[];
+  scopedSuppressions: ScopedSuppression[];
+  parseErrors: ParseError[];
+}
+
+export function emptyFacts(kind: FileKind): Facts {
+  return {
+    kind,
+    comments: [],
+    statements: [],
+    images: [],
+    packageInstalls: [],
+    packageLatest: [],
+    upgrades: [],
+    downloads: [],
+    gitCheckouts: [],
+    configEdits: [],
+    integrityBypasses: [],
+    containers: [],
+    configObjects: [],
+    hostPathVolumes: [],
+    scopedSuppressions: [],
+    parseErrors: [],
+  };
+}
+
+export function platformOf(kind: FileKind): Platform {
+  switch (kind) {
+    case 'dockerfile':
+      return 'dockerfile';
+    case 'ansible':
+    case 'chef':
+      return 'host';
+    default:
+      return 'deploy';
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Rules and front ends.
+// ---------------------------------------------------------------------------
+
+export interface RuleMeta {
+  id: string;
+  title: string;
+  /** Default severity per platform; a platform absent here is one the rule does not apply to. */
+  severity: Partial<Record<Platform, Severity>>;
+  /** One line: what it finds. */
+  summary: string;
+  /** Markdown: why it matters and what to do instead. */
+  docs: string;
+}
+
+export interface Rule extends RuleMeta {
+  check(facts: Facts, platform: Platform): RuleFinding[];
+}
+
+/** Answers questions about the file system around a file; the engine never touches the disk itself. */
+export interface FileProbe {
+  exists(absolutePath: string): boolean;
+  /** Text of a nearby file (e.g. a chart's Chart.yaml), or undefined. */
+  read?(absolutePath: string): string | undefined;
+}
+
+export interface SourceFile {
+  /** Absolute or workspace-relative path; used for classification only. */
+  path: string;
+  text: string;
+}
+
+export interface FrontEnd {
+  name: string;
+  /** The kinds it extracts facts for. */
+  kinds: readonly FileKind[];
+  /** Loads what the parser needs (WASM); idempotent. The engine awaits it once before linting. */
+  init?(): Promise<void>;
+  /** The kind this front end claims the file as, or undefined. Called in the engine's order. */
+  classify(file: SourceFile, probe: FileProbe): FileKind | undefined;
+  extract(file: SourceFile, kind: FileKind, probe: FileProbe): Facts;
+}

@@ -1,0 +1,2 @@
+// The CLI lands with issue 2.
+export {};

@@ -1,0 +1,2 @@
+// The language server lands with issue 5.
+export {};
