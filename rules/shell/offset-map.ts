@@ -1,0 +1,58 @@
+/**
+ * Maps offsets in an assembled shell text back to the file it came from. The shell text is built from
+ * pieces of the file (a RUN's physical lines, a YAML block scalar's lines without their indentation,
+ * a Ruby string's body); each piece is a contiguous run of file text.
+ */
+export interface Piece {
+  /** Where the piece starts in the shell text. */
+  shellStart: number;
+  /** Where the same text starts in the file. */
+  fileStart: number;
+  length: number;
+}
+
+export class OffsetMap {
+  private readonly pieces: Piece[] = [];
+  private shellLength = 0;
+  text = '';
+
+  /** Appends file text `[fileStart, fileStart + text.length)` to the shell text. */
+  append(text: string, fileStart: number): this {
+    if (text.length > 0) this.pieces.push({ shellStart: this.shellLength, fileStart, length: text.length });
+    this.text += text;
+    this.shellLength += text.length;
+    return this;
+  }
+
+  /** Appends text that is not in the file (e.g. an unescaped character); it maps to `fileStart`. */
+  appendSynthetic(text: string, fileStart: number, fileLength: number): this {
+    this.pieces.push({ shellStart: this.shellLength, fileStart, length: 0 });
+    this.text += text;
+    this.shellLength += text.length;
+    this.syntheticEnds.set(this.pieces.length - 1, fileStart + fileLength);
+    return this;
+  }
+
+  private readonly syntheticEnds = new Map<number, number>();
+
+  /** The file offset of a shell offset; an end offset maps to the end of the piece it closes. */
+  toFile(shellOffset: number, isEnd = false): number {
+    let lo = 0;
+    let hi = this.pieces.length - 1;
+    if (hi < 0) return 0;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      const start = this.pieces[mid].shellStart;
+      if (start < shellOffset || (start === shellOffset && !isEnd)) lo = mid;
+      else hi = mid - 1;
+    }
+    const piece = this.pieces[lo];
+    const synthetic = this.syntheticEnds.get(lo);
+    if (synthetic !== undefined) return shellOffset > piece.shellStart || isEnd ? synthetic : piece.fileStart;
+    return piece.fileStart + Math.min(shellOffset - piece.shellStart, piece.length);
+  }
+
+  static identity(text: string, fileStart: number): OffsetMap {
+    return new OffsetMap().append(text, fileStart);
+  }
+}
