@@ -122,8 +122,7 @@ export function suppressionFixes(finding: Finding, facts: Facts, text: string): 
   }
   const line = lines.position(anchor).line;
   const lineStart = lines.lineStart(line);
-  const indent = /^[ \t]*(?:- )?/.exec(text.slice(lineStart, lines.lineEnd(line)))?.[0] ?? '';
-  const commentIndent = indent.replace('- ', '  ');
+  const indent = /^[ \t]*/.exec(text.slice(lineStart, lines.lineEnd(line)))?.[0] ?? '';
   let fileInsert = 0;
   if (text.charCodeAt(0) === 0xfeff) fileInsert = 1;
   const firstLine = text.slice(fileInsert, lines.lineEnd(0));
@@ -136,7 +135,7 @@ export function suppressionFixes(finding: Finding, facts: Facts, text: string): 
     {
       kind: 'local',
       title: `Suppress ${finding.rule} on this line`,
-      edits: [{ span: { start: lineStart, end: lineStart }, newText: `${commentIndent}# driftless-disable-next-line ${finding.rule}${eol}` }],
+      edits: [{ span: { start: lineStart, end: lineStart }, newText: `${indent}# driftless-disable-next-line ${finding.rule}${eol}` }],
     },
     {
       kind: 'local',
