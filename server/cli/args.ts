@@ -1,0 +1,80 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { Severity } from '../../rules/types';
+import { UsageError } from './usage-error';
+
+export const FORMATS = ['text', 'json', 'sarif'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export const THRESHOLDS = ['error', 'warning', 'info', 'none'] as const;
+export type Threshold = Severity | 'none';
+
+export interface CliOptions {
+  paths: string[];
+  format: Format;
+  fix: boolean;
+  failureThreshold: Threshold;
+  config?: string;
+  quiet: boolean;
+  help: boolean;
+  version: boolean;
+}
+
+/** The options table: one entry per flag; `help` below documents each. */
+const OPTIONS = {
+  format: { type: 'string', short: 'f' },
+  fix: { type: 'boolean' },
+  'failure-threshold': { type: 'string' },
+  config: { type: 'string', short: 'c' },
+  quiet: { type: 'boolean', short: 'q' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const satisfies ParseArgsConfig['options'];
+
+export const HELP = `Usage: driftless [options] [paths...]
+
+Finds mutability in infrastructure code (Dockerfiles, Kubernetes, compose, Kustomize,
+Helm values, Ansible, Chef). Folders are walked (honouring .gitignore and the config's
+ignore globs); a file named explicitly is linted whatever its name. Default path: .
+
+Options:
+  -f, --format <text|json|sarif>   output format (default: text)
+      --fix                        apply the local fixes of the findings in place
+      --failure-threshold <error|warning|info|none>
+                                   lowest severity that makes the exit code 1 (default: warning)
+  -c, --config <file>              use this .driftless.yaml instead of searching for one
+  -q, --quiet                      print only findings at or above the threshold, no summary
+  -h, --help                       show this help
+  -v, --version                    show the version
+
+Exit codes: 0 no finding at or above the threshold, 1 findings at or above it,
+2 usage error, unreadable path or broken config.
+`;
+
+export function parseCliArgs(argv: readonly string[]): CliOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
+      const unknown = /^Unknown option '([^']+)'/.exec(error.message);
+      throw new UsageError(unknown ? `unknown option '${unknown[1]}'` : error.message.split('\n')[0]);
+    }
+    throw error;
+  }
+  const { values, positionals } = parsed;
+  return {
+    paths: positionals.length > 0 ? positionals : ['.'],
+    format: oneOf('--format', values.format ?? 'text', FORMATS),
+    fix: values.fix ?? false,
+    failureThreshold: oneOf('--failure-threshold', values['failure-threshold'] ?? 'warning', THRESHOLDS),
+    config: values.config,
+    quiet: values.quiet ?? false,
+    help: values.help ?? false,
+    version: values.version ?? false,
+  };
+}
+
+function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`${flag} must be one of ${allowed.join(', ')} (got '${value}')`);
+}

@@ -1,0 +1,95 @@
+import { pathToFileURL } from 'node:url';
+import type { Fix, Log, ReportingDescriptor, Result } from 'sarif';
+import { RULES } from '../../rules/catalogue';
+import type { Range, Rule, Severity } from '../../rules/types';
+import { PROJECT_URL, TOOL_NAME, TOOL_VERSION, ruleDocsUrl } from './project';
+import { SEVERITY_RANK, type PlacedFix, type Report } from './report';
+
+const SRCROOT = '%SRCROOT%';
+
+const LEVEL: Readonly<Record<Severity, Result.level>> = { error: 'error', warning: 'warning', info: 'note' };
+
+/**
+ * SARIF 2.1.0 for GitHub code scanning: every rule of the catalogue in `tool.driver.rules`, results with
+ * 1-based regions (columns in UTF-16 code units, as declared) relative to %SRCROOT%, the working directory.
+ */
+export function formatSarif(report: Report, cwd: string): string {
+  const ruleIndex = new Map(RULES.map((rule, i) => [rule.id, i]));
+  const results: Result[] = [];
+  for (const file of report.files) {
+    const artifactLocation = { uri: encodeUri(file.display), uriBaseId: SRCROOT };
+    for (const { finding, fix } of file.findings) {
+      const result: Result = {
+        ruleId: finding.rule,
+        level: LEVEL[finding.severity],
+        message: { text: finding.message },
+        locations: [{ physicalLocation: { artifactLocation, region: region(finding.range) } }],
+      };
+      const index = ruleIndex.get(finding.rule);
+      if (index !== undefined) result.ruleIndex = index;
+      if (fix) result.fixes = [sarifFix(fix, artifactLocation)];
+      results.push(result);
+    }
+  }
+  const log: Log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: TOOL_NAME,
+            version: TOOL_VERSION,
+            semanticVersion: TOOL_VERSION,
+            informationUri: PROJECT_URL,
+            rules: RULES.map(describeRule),
+          },
+        },
+        originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(cwd.endsWith('/') ? cwd : `${cwd}/`).href } },
+        columnKind: 'utf16CodeUnits',
+        results,
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+function describeRule(rule: Rule): ReportingDescriptor {
+  const severities = Object.values(rule.severity);
+  const highest = severities.reduce<Severity>((a, b) => (SEVERITY_RANK[b] > SEVERITY_RANK[a] ? b : a), 'info');
+  return {
+    id: rule.id,
+    name: rule.title,
+    shortDescription: { text: rule.title },
+    fullDescription: { text: rule.summary },
+    help: { text: `${rule.summary}\n\n${rule.docs}`, markdown: `${rule.summary}\n\n${rule.docs}` },
+    helpUri: ruleDocsUrl(rule.id),
+    defaultConfiguration: { level: LEVEL[highest] },
+    properties: { tags: ['immutability', 'infrastructure'], severityPerPlatform: { ...rule.severity } },
+  };
+}
+
+function region(range: Range): { startLine: number; startColumn: number; endLine: number; endColumn: number } {
+  return {
+    startLine: range.start.line + 1,
+    startColumn: range.start.character + 1,
+    endLine: range.end.line + 1,
+    endColumn: range.end.character + 1,
+  };
+}
+
+function sarifFix(fix: PlacedFix, artifactLocation: { uri: string; uriBaseId: string }): Fix {
+  return {
+    description: { text: fix.title },
+    artifactChanges: [
+      {
+        artifactLocation,
+        replacements: fix.edits.map((edit) => ({ deletedRegion: region(edit.range), insertedContent: { text: edit.newText } })),
+      },
+    ],
+  };
+}
+
+function encodeUri(relativePath: string): string {
+  return relativePath.split('/').map(encodeURIComponent).join('/');
+}

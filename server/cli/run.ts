@@ -1,0 +1,136 @@
+import { stat } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { ConfigError } from '../../rules/config';
+import { initEngine } from '../../rules/engine';
+import type { Severity } from '../../rules/types';
+import { loadConfigFile, loadConfigFor, type LoadedConfig } from '../workspace/config';
+import { discoverFiles } from '../workspace/discover';
+import { UnreadablePathError } from '../workspace/errors';
+import { describeFsError } from '../workspace/source-file';
+import { HELP, parseCliArgs, type CliOptions, type Threshold } from './args';
+import { formatJson } from './format-json';
+import { formatSarif } from './format-sarif';
+import { formatText } from './format-text';
+import { displayPath, lintFiles, type LintJob } from './lint-files';
+import { progressLine } from './progress';
+import { TOOL_VERSION } from './project';
+import { SEVERITY_RANK, type Notice, type Report } from './report';
+import { UsageError } from './usage-error';
+
+export interface CliIo {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  stdoutIsTTY: boolean;
+  stderrIsTTY: boolean;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_TROUBLE = 2;
+
+/** The whole CLI: parses `argv`, lints, prints, and returns the exit code. Never throws for bad input. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let options: CliOptions;
+  try {
+    options = parseCliArgs(argv);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`driftless: ${error.message} (see driftless --help)\n`);
+      return EXIT_TROUBLE;
+    }
+    throw error;
+  }
+  if (options.help) {
+    io.stdout(HELP);
+    return EXIT_OK;
+  }
+  if (options.version) {
+    io.stdout(`${TOOL_VERSION}\n`);
+    return EXIT_OK;
+  }
+  try {
+    return await lintAndReport(options, io);
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof UnreadablePathError) {
+      io.stderr(`driftless: ${error.message}\n`);
+      return EXIT_TROUBLE;
+    }
+    throw error;
+  }
+}
+
+async function lintAndReport(options: CliOptions, io: CliIo): Promise<number> {
+  const engineReady = initEngine();
+  const explicitConfig = options.config ? await loadConfigFile(resolve(io.cwd, options.config)) : undefined;
+  const jobs: LintJob[] = [];
+  const notices: Notice[] = [];
+  for (const path of options.paths) {
+    const absolute = resolve(io.cwd, path);
+    const loaded = explicitConfig ?? (await loadConfigFor(await folderOf(absolute, path), io.cwd));
+    const discovery = await discoverFiles([absolute], { ignore: ignoreGlobs(loaded) });
+    for (const file of discovery.files) jobs.push({ file, rules: loaded.config.rules });
+    for (const n of discovery.notices) notices.push({ display: displayPath(n.path, io.cwd), message: n.message, unreadable: n.unreadable });
+  }
+  await engineReady;
+  const progress = io.stderrIsTTY && !options.quiet ? progressLine(io.stderr) : undefined;
+  const outcome = await lintFiles(dedupe(jobs), { cwd: io.cwd, fix: options.fix, onProgress: progress?.update });
+  progress?.stop();
+  notices.push(...outcome.notices);
+
+  const report: Report = { files: outcome.files, notices };
+  if (options.quiet) {
+    for (const file of report.files) file.findings = file.findings.filter((f) => failsAt(f.finding.severity, options.failureThreshold));
+  }
+  if (!options.quiet) {
+    for (const notice of notices) io.stderr(`driftless: ${notice.display}: ${notice.message}\n`);
+  } else {
+    for (const notice of notices.filter((n) => n.unreadable)) io.stderr(`driftless: ${notice.display}: ${notice.message}\n`);
+  }
+  io.stdout(render(report, options, io));
+
+  if (notices.some((n) => n.unreadable)) return EXIT_TROUBLE;
+  const failing = report.files.some((f) => f.findings.some((x) => failsAt(x.finding.severity, options.failureThreshold)));
+  return failing ? EXIT_FINDINGS : EXIT_OK;
+}
+
+function render(report: Report, options: CliOptions, io: CliIo): string {
+  switch (options.format) {
+    case 'json':
+      return formatJson(report);
+    case 'sarif':
+      return formatSarif(report, io.cwd);
+    case 'text':
+      return formatText(report, { color: useColor(io), quiet: options.quiet });
+  }
+}
+
+export function failsAt(severity: Severity, threshold: Threshold): boolean {
+  return threshold !== 'none' && SEVERITY_RANK[severity] >= SEVERITY_RANK[threshold];
+}
+
+/** NO_COLOR and FORCE_COLOR win; otherwise colour when stdout is a terminal. */
+function useColor(io: CliIo): boolean {
+  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
+  if (io.env.FORCE_COLOR !== undefined) return io.env.FORCE_COLOR !== '0';
+  return io.stdoutIsTTY;
+}
+
+/** The folder to search for `.driftless.yaml` from: the path itself, or a file's folder. */
+async function folderOf(absolute: string, asGiven: string): Promise<string> {
+  try {
+    return (await stat(absolute)).isDirectory() ? absolute : dirname(absolute);
+  } catch (error) {
+    throw new UnreadablePathError(asGiven, describeFsError(error));
+  }
+}
+
+function ignoreGlobs(loaded: LoadedConfig): { base: string; patterns: string[] } {
+  return { base: loaded.base, patterns: loaded.config.ignore };
+}
+
+function dedupe(jobs: readonly LintJob[]): LintJob[] {
+  const seen = new Set<string>();
+  return jobs.filter((job) => !seen.has(job.file.path) && seen.add(job.file.path) !== undefined);
+}

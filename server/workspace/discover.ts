@@ -1,0 +1,172 @@
+import { readFile, readdir, realpath, stat } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+import { UnreadablePathError } from './errors';
+import { isCandidateName } from './file-names';
+import { describeFsError } from './source-file';
+
+/** Globs in gitignore syntax, relative to `base` (the config's `ignore` list). */
+export interface IgnoreGlobs {
+  base: string;
+  patterns: readonly string[];
+}
+
+export interface DiscoverOptions {
+  ignore?: IgnoreGlobs;
+}
+
+export interface DiscoveredFile {
+  path: string;
+  /** Named by the user rather than found in a folder: linted whatever its name. */
+  explicit: boolean;
+}
+
+/** Something in a walked folder that was passed over, and why (a symlink loop, an unreadable folder). */
+export interface DiscoveryNotice {
+  path: string;
+  message: string;
+  /** The folder could not be read: the results are incomplete. */
+  unreadable: boolean;
+}
+
+export interface Discovery {
+  files: DiscoveredFile[];
+  notices: DiscoveryNotice[];
+}
+
+const ALWAYS_SKIPPED = new Set(['node_modules', '.git']);
+
+interface IgnoreLayer {
+  base: string;
+  rules: Ignore;
+}
+
+/**
+ * Finds the files to lint under `roots` (files or folders). Folders are walked honouring `.gitignore` files
+ * and the config's ignore globs, skipping `node_modules` and `.git`, never following a symlink back into
+ * a folder being walked; only files whose names make them candidates are returned. A root that does not
+ * exist or cannot be read throws UnreadablePathError.
+ */
+export async function discoverFiles(roots: readonly string[], options: DiscoverOptions = {}): Promise<Discovery> {
+  const walker = new Walker(options);
+  for (const root of roots) await walker.addRoot(resolve(root), root);
+  const files = [...walker.files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { files, notices: walker.notices };
+}
+
+class Walker {
+  readonly files: DiscoveredFile[] = [];
+  readonly notices: DiscoveryNotice[] = [];
+  private readonly seenFiles = new Set<string>();
+  private readonly walkedDirs = new Set<string>();
+  private readonly baseLayers: IgnoreLayer[];
+
+  constructor(options: DiscoverOptions) {
+    this.baseLayers = options.ignore && options.ignore.patterns.length > 0
+      ? [{ base: resolve(options.ignore.base), rules: ignore().add([...options.ignore.patterns]) }]
+      : [];
+  }
+
+  async addRoot(path: string, asGiven: string): Promise<void> {
+    let stats: Stats;
+    try {
+      stats = await stat(path);
+    } catch (error) {
+      throw new UnreadablePathError(asGiven, describeFsError(error));
+    }
+    if (stats.isDirectory()) {
+      const real = await realpath(path);
+      await this.walk(path, this.baseLayers, [real], asGiven);
+    } else if (stats.isFile()) {
+      this.addFile(path, true);
+    } else {
+      throw new UnreadablePathError(asGiven, 'not a regular file or folder');
+    }
+  }
+
+  private addFile(path: string, explicit: boolean): void {
+    if (this.seenFiles.has(path)) return;
+    this.seenFiles.add(path);
+    this.files.push({ path, explicit });
+  }
+
+  private async walk(dir: string, layers: readonly IgnoreLayer[], ancestors: readonly string[], rootAsGiven?: string): Promise<void> {
+    const real = ancestors[ancestors.length - 1];
+    if (this.walkedDirs.has(real)) return;
+    this.walkedDirs.add(real);
+    let entries;
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch (error) {
+      if (rootAsGiven !== undefined) throw new UnreadablePathError(rootAsGiven, describeFsError(error));
+      this.notices.push({ path: dir, message: `folder skipped: ${describeFsError(error)}`, unreadable: true });
+      return;
+    }
+    const here = await this.gitignoreLayer(dir, entries.some((e) => e.name === '.gitignore' && !e.isDirectory()));
+    const active = here ? [...layers, here] : layers;
+    const subdirs: Promise<void>[] = [];
+    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const path = join(dir, entry.name);
+      let isDir = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        const target = await this.followLink(path);
+        if (!target) continue;
+        isDir = target.isDirectory();
+        isFile = target.isFile();
+      }
+      if (isDir) {
+        if (ALWAYS_SKIPPED.has(entry.name) || isIgnored(active, path, true)) continue;
+        const realDir = entry.isSymbolicLink() ? await realpath(path) : join(real, entry.name);
+        if (ancestors.includes(realDir)) {
+          this.notices.push({ path, message: 'symbolic link loop, not followed', unreadable: false });
+          continue;
+        }
+        subdirs.push(this.walk(path, active, [...ancestors, realDir]));
+      } else if (isFile && isCandidateName(path) && !isIgnored(active, path, false)) {
+        this.addFile(path, false);
+      }
+    }
+    await Promise.all(subdirs);
+  }
+
+  /** The link's target, or undefined (with a notice unless it simply dangles). */
+  private async followLink(path: string): Promise<Stats | undefined> {
+    try {
+      return await stat(path);
+    } catch (error) {
+      if (!(error instanceof Error && 'code' in error && error.code === 'ENOENT')) {
+        this.notices.push({ path, message: `symbolic link skipped: ${describeFsError(error)}`, unreadable: false });
+      }
+      return undefined;
+    }
+  }
+
+  private async gitignoreLayer(dir: string, present: boolean): Promise<IgnoreLayer | undefined> {
+    if (!present) return undefined;
+    const file = join(dir, '.gitignore');
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (error) {
+      this.notices.push({ path: file, message: `ignored: ${describeFsError(error)}`, unreadable: true });
+      return undefined;
+    }
+    return { base: dir, rules: ignore().add(text) };
+  }
+}
+
+/** Later (deeper) layers win, as in git: a deeper `!pattern` re-includes what a parent ignored. */
+function isIgnored(layers: readonly IgnoreLayer[], path: string, isDir: boolean): boolean {
+  let ignored = false;
+  for (const layer of layers) {
+    const rel = relative(layer.base, path);
+    if (rel === '' || rel.startsWith('..')) continue;
+    const posix = sep === '/' ? rel : rel.split(sep).join('/');
+    const result = layer.rules.test(isDir ? `${posix}/` : posix);
+    if (result.ignored) ignored = true;
+    else if (result.unignored) ignored = false;
+  }
+  return ignored;
+}

@@ -1,0 +1,30 @@
+import { isSeq, parseDocument } from 'yaml';
+import { classify, lint, type LintResult } from '../../rules/engine';
+import type { FileKind, SeveritySetting } from '../../rules/types';
+import { isRubyName, isYamlName } from './file-names';
+import { diskProbe } from './probe';
+
+export interface LintPathOptions {
+  /** Severity overrides per rule: the config's, then the editor's. */
+  rules?: Readonly<Record<string, SeveritySetting>>;
+  /** Named by the user: linted even when no front end claims it. */
+  explicit?: boolean;
+}
+
+/** Lints one file's text as the engine classifies it, or, for a file named explicitly, as its name suggests. */
+export function lintPath(path: string, text: string, options: LintPathOptions = {}): LintResult {
+  const file = { path, text };
+  const kind = classify(file, diskProbe) ?? (options.explicit ? kindFromName(path, text) : undefined);
+  if (!kind) return { kind: undefined, findings: [], facts: undefined };
+  return lint(file, { rules: options.rules, kind, probe: diskProbe });
+}
+
+/**
+ * The kind of an explicitly named file no front end claimed: Ruby is a Chef recipe; YAML is Ansible when
+ * its top level is a list (plays, tasks), Kubernetes otherwise; anything else is read as a Dockerfile.
+ */
+export function kindFromName(path: string, text: string): FileKind {
+  if (isRubyName(path)) return 'chef';
+  if (isYamlName(path)) return isSeq(parseDocument(text).contents) ? 'ansible' : 'kubernetes';
+  return 'dockerfile';
+}
