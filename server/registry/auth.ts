@@ -1,0 +1,125 @@
+import type { Challenge } from './challenge';
+import { type Credential, type CredentialStore } from './credentials';
+import { RegistryFailure } from './failure';
+import { hostnameOf, isLoopback } from './reference';
+import type { Transport } from './transport';
+
+/** What a request to the registry should carry, and what was consulted to get it (for 401/403 messages). */
+export interface Authorization {
+  header?: string;
+  /** Human-readable: which credential source was used or tried. */
+  via: string;
+}
+
+interface CachedToken {
+  token: string;
+  expiresAt: number;
+}
+
+/** Seconds a token is assumed valid when the token server does not say (the Distribution default). */
+const DEFAULT_TOKEN_SECONDS = 60;
+
+/**
+ * Credentials may cross plain HTTP only to loopback, and go to a token realm on another host only over HTTPS:
+ * a string says why they are withheld.
+ */
+export function credentialBarrier(target: URL, registryHost: string): string | undefined {
+  if (target.protocol === 'https:') return undefined;
+  if (!isLoopback(target.host)) return `not sent over plain HTTP to ${target.host}`;
+  if (hostnameOf(target.host).toLowerCase() !== hostnameOf(registryHost).toLowerCase()) {
+    return `not sent over plain HTTP to ${target.host}, another host than the registry`;
+  }
+  return undefined;
+}
+
+/** Answers Bearer and Basic challenges; tokens are cached until they expire. */
+export class Authenticator {
+  private readonly tokens = new Map<string, CachedToken>();
+
+  constructor(
+    private readonly transport: Transport,
+    private readonly credentials: CredentialStore,
+  ) {}
+
+  /** Forgets the tokens for a scope (after a registry rejected one). */
+  forget(challenge: Challenge, repository: string): void {
+    const prefix = `${challenge.params.realm}|${challenge.params.service ?? ''}|repository:${repository}:pull|`;
+    for (const key of this.tokens.keys()) if (key.startsWith(prefix)) this.tokens.delete(key);
+  }
+
+  async authorize(challenge: Challenge, registry: string, registryOrigin: URL, repository: string): Promise<Authorization> {
+    const lookup = await this.credentials.lookup(registry);
+    const tried = lookup.tried.join('; ');
+    const credential = lookup.credential;
+    if (challenge.scheme === 'basic') {
+      if (!credential) return { via: `no credentials for ${registry} (tried ${tried})` };
+      const barrier = credentialBarrier(registryOrigin, registryOrigin.host);
+      if (barrier) return { via: `credentials from ${credential.source} ${barrier}` };
+      if (credential.identityToken) return { via: `${credential.source} holds an identity token, which Basic auth cannot use` };
+      return { header: basic(credential), via: `Basic credentials from ${credential.source}` };
+    }
+    const realm = challenge.params.realm;
+    if (!realm) throw new RegistryFailure('malformed', `${registry} sent a Bearer challenge without a realm`);
+    let realmUrl: URL;
+    try {
+      realmUrl = new URL(realm);
+    } catch {
+      throw new RegistryFailure('malformed', `${registry} sent a Bearer challenge with an invalid realm ${JSON.stringify(realm)}`);
+    }
+    const barrier = credential ? credentialBarrier(realmUrl, registryOrigin.host) : undefined;
+    const usable = barrier ? undefined : credential;
+    const via = usable
+      ? `a token from ${realmUrl.origin} for credentials from ${usable.source}`
+      : credential
+        ? `an anonymous token from ${realmUrl.origin} (credentials from ${credential.source} ${barrier})`
+        : `an anonymous token from ${realmUrl.origin} (no credentials for ${registry}; tried ${tried})`;
+    const scope = `repository:${repository}:pull`;
+    const key = `${realm}|${challenge.params.service ?? ''}|${scope}|${usable?.source ?? 'anonymous'}`;
+    const cached = this.tokens.get(key);
+    if (cached && cached.expiresAt > Date.now()) return { header: `Bearer ${cached.token}`, via };
+    const token = await this.fetchToken(realmUrl, challenge.params.service, scope, usable, via);
+    this.tokens.set(key, token);
+    return { header: `Bearer ${token.token}`, via };
+  }
+
+  private async fetchToken(realm: URL, service: string | undefined, scope: string, credential: Credential | undefined, via: string): Promise<CachedToken> {
+    const url = new URL(realm);
+    let response;
+    if (credential?.identityToken) {
+      const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: credential.secret, client_id: 'driftless', scope });
+      if (service) form.set('service', service);
+      response = await this.transport.send({
+        method: 'POST',
+        url,
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: form.toString(),
+      });
+    } else {
+      if (service) url.searchParams.set('service', service);
+      url.searchParams.set('scope', scope);
+      response = await this.transport.send({ method: 'GET', url, headers: credential ? { Authorization: basic(credential) } : {} });
+    }
+    if (response.status === 401 || response.status === 403) {
+      throw new RegistryFailure('unauthorized', `the token server ${realm.origin} refused ${via} (HTTP ${response.status})`);
+    }
+    if (response.status !== 200) {
+      throw new RegistryFailure('registry-error', `the token server ${realm.origin} answered HTTP ${response.status}`);
+    }
+    let body: unknown;
+    try {
+      body = JSON.parse(response.body.toString('utf8'));
+    } catch {
+      throw new RegistryFailure('malformed', `the token server ${realm.origin} answered with something that is not JSON`);
+    }
+    const { token, access_token: accessToken, expires_in: expiresIn } = (body ?? {}) as Record<string, unknown>;
+    const value = typeof token === 'string' && token ? token : typeof accessToken === 'string' && accessToken ? accessToken : undefined;
+    if (!value) throw new RegistryFailure('malformed', `the token server ${realm.origin} answered without a token`);
+    const seconds = typeof expiresIn === 'number' && expiresIn > 0 ? expiresIn : DEFAULT_TOKEN_SECONDS;
+    const margin = Math.min(10, seconds / 4);
+    return { token: value, expiresAt: Date.now() + (seconds - margin) * 1000 };
+  }
+}
+
+function basic(credential: Credential): string {
+  return `Basic ${Buffer.from(`${credential.username}:${credential.secret}`).toString('base64')}`;
+}

@@ -1,0 +1,99 @@
+import { applyEdits } from '../../rules/text';
+import { DIGEST_PLACEHOLDER, type DigestFix, type TextEdit } from '../../rules/types';
+import type { FailureReason } from './failure';
+import { mapBounded } from './limiter';
+import type { Resolver } from './index';
+
+export interface PinOptions {
+  /** Lookups in flight at once (each registry further bounds its own requests). */
+  concurrency?: number;
+  /** Pin the platform's manifest instead of the multi-platform index, for fixes that name a platform. */
+  usePlatformDigest?: boolean;
+}
+
+export type PinOutcome =
+  | { ok: true; image: string; platform?: string; digest: string; cached: boolean }
+  | { ok: false; image: string; platform?: string; reason: FailureReason | 'conflict'; message: string };
+
+export interface PinResult {
+  /** The text with every resolved image pinned; images that failed are left exactly as they were. */
+  text: string;
+  /** One per distinct image, in the order they first appear in the file. */
+  outcomes: PinOutcome[];
+}
+
+/** The fix's edits with the digest written in. */
+export function digestEdits(fix: Pick<DigestFix, 'edits'>, digest: string): TextEdit[] {
+  return fix.edits.map((edit) => ({ span: edit.span, newText: edit.newText.split(DIGEST_PLACEHOLDER).join(digest) }));
+}
+
+/** Resolves one fix (the editor's quick fix): the edits, or why there are none. */
+export async function resolveDigestFix(
+  fix: DigestFix,
+  resolver: Resolver,
+  options: Pick<PinOptions, 'usePlatformDigest'> = {},
+): Promise<{ ok: true; digest: string; cached: boolean; edits: TextEdit[] } | { ok: false; reason: FailureReason; message: string }> {
+  const platform = options.usePlatformDigest ? fix.platform : undefined;
+  const result = await resolver.resolve(fix.image, platform ? { platform } : {});
+  if (!result.ok) return result;
+  const digest = (platform && result.platformDigest) || result.digest;
+  return { ok: true, digest, cached: result.cached, edits: digestEdits(fix, digest) };
+}
+
+interface Group {
+  image: string;
+  platform?: string;
+  fixes: DigestFix[];
+  firstOffset: number;
+}
+
+/** Pins every image of a file: each distinct image is looked up once, a failed lookup changes nothing. */
+export async function pinText(text: string, fixes: readonly DigestFix[], resolver: Resolver, options: PinOptions = {}): Promise<PinResult> {
+  const groups = new Map<string, Group>();
+  for (const fix of fixes) {
+    const platform = options.usePlatformDigest ? fix.platform : undefined;
+    const key = `${fix.image}|${platform ?? ''}`;
+    const first = Math.min(...fix.edits.map((e) => e.span.start));
+    const group = groups.get(key);
+    if (group) {
+      group.fixes.push(fix);
+      group.firstOffset = Math.min(group.firstOffset, first);
+    } else {
+      groups.set(key, { image: fix.image, platform, fixes: [fix], firstOffset: first });
+    }
+  }
+  const ordered = [...groups.values()].sort((a, b) => a.firstOffset - b.firstOffset);
+  const resolved = await mapBounded(ordered, options.concurrency ?? 8, (group) => resolveDigestFix(group.fixes[0], resolver, options));
+  const accepted: TextEdit[] = [];
+  const outcomes: PinOutcome[] = ordered.map((group, i): PinOutcome => {
+    const answer = resolved[i];
+    const base = { image: group.image, ...(group.platform ? { platform: group.platform } : {}) };
+    if (!answer.ok) return { ok: false, ...base, reason: answer.reason, message: answer.message };
+    const edits = uniqueEdits(group.fixes.flatMap((fix) => digestEdits(fix, answer.digest)));
+    const clash = edits.find((edit) => accepted.some((other) => overlaps(edit, other) && !sameEdit(edit, other)));
+    if (clash) {
+      return { ok: false, ...base, reason: 'conflict', message: `${group.image}: its edit at offset ${clash.span.start} overlaps another image's` };
+    }
+    accepted.push(...edits.filter((edit) => !accepted.some((other) => sameEdit(edit, other))));
+    return { ok: true, ...base, digest: answer.digest, cached: answer.cached };
+  });
+  return { text: applyEdits(text, accepted), outcomes };
+}
+
+function sameEdit(a: TextEdit, b: TextEdit): boolean {
+  return a.span.start === b.span.start && a.span.end === b.span.end && a.newText === b.newText;
+}
+
+/** Whether applyEdits could not apply both (an insertion may touch a replacement's ends, not sit inside it). */
+function overlaps(a: TextEdit, b: TextEdit): boolean {
+  const aEmpty = a.span.start === a.span.end;
+  const bEmpty = b.span.start === b.span.end;
+  if (aEmpty && bEmpty) return a.span.start === b.span.start;
+  if (aEmpty) return b.span.start < a.span.start && a.span.start < b.span.end;
+  if (bEmpty) return a.span.start < b.span.start && b.span.start < a.span.end;
+  return a.span.start < b.span.end && b.span.start < a.span.end;
+}
+
+function uniqueEdits(edits: TextEdit[]): TextEdit[] {
+  return edits.filter((edit, i) => edits.findIndex((other) => sameEdit(edit, other)) === i);
+}

@@ -1,0 +1,175 @@
+import http from 'node:http';
+import https from 'node:https';
+import { RegistryFailure } from './failure';
+import { KeyedLimiter } from './limiter';
+
+export interface HttpRequest {
+  method: 'GET' | 'HEAD' | 'POST';
+  url: URL;
+  headers: Record<string, string>;
+  body?: string;
+}
+
+export interface HttpResponse {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: Buffer;
+}
+
+export interface TransportOptions {
+  /** Time to establish the connection (TCP and TLS). */
+  connectTimeoutMs: number;
+  /** Time for one whole request, from start to the last byte. */
+  timeoutMs: number;
+  /** Attempts for one request when the registry answers 429/5xx or drops the connection. */
+  attempts: number;
+  /** The first retry delay; doubles each attempt. */
+  retryBaseMs: number;
+  /** A Retry-After longer than this is not waited for: the answer is returned as is. */
+  maxRetryDelayMs: number;
+  /** Concurrent requests per registry host. */
+  perHostConcurrency: number;
+}
+
+export const DEFAULT_TRANSPORT: TransportOptions = {
+  connectTimeoutMs: 5_000,
+  timeoutMs: 20_000,
+  attempts: 3,
+  retryBaseMs: 250,
+  maxRetryDelayMs: 10_000,
+  perHostConcurrency: 4,
+};
+
+/** Manifests are at most 4 MiB in Distribution; anything bigger is not a manifest. */
+const MAX_BODY_BYTES = 8 * 1024 * 1024;
+
+const httpAgent = new http.Agent({ keepAlive: true });
+const httpsAgent = new https.Agent({ keepAlive: true });
+
+const TLS_CODES = new Set([
+  'EPROTO',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'ERR_SSL_WRONG_VERSION_NUMBER',
+]);
+
+/** A TLS handshake answered by a plain-HTTP server. */
+export function isPlainHttpAnswer(error: unknown): boolean {
+  return error instanceof RegistryFailure && error.reason === 'tls' && /wrong version number|packet length too long|http request/i.test(error.message);
+}
+
+/** Sends HTTP requests with timeouts, retries and a per-host concurrency bound. */
+export class Transport {
+  private readonly limiter: KeyedLimiter;
+
+  constructor(readonly options: TransportOptions = DEFAULT_TRANSPORT) {
+    this.limiter = new KeyedLimiter(options.perHostConcurrency);
+  }
+
+  /** Retries 429/5xx (honouring Retry-After) and dropped connections; other answers come back as they are. */
+  async send(request: HttpRequest): Promise<HttpResponse> {
+    for (let attempt = 1; ; attempt++) {
+      const last = attempt >= this.options.attempts;
+      let response: HttpResponse;
+      try {
+        response = await this.limiter.run(request.url.host, () => this.once(request));
+      } catch (error) {
+        if (last || !(error instanceof RegistryFailure) || !error.transient) throw error;
+        await sleep(this.backoff(attempt));
+        continue;
+      }
+      if (last || !(response.status === 429 || response.status >= 500)) return response;
+      const delay = retryAfterMs(response.headers['retry-after']) ?? this.backoff(attempt);
+      if (delay > this.options.maxRetryDelayMs) return response;
+      await sleep(delay);
+    }
+  }
+
+  private backoff(attempt: number): number {
+    const base = this.options.retryBaseMs * 2 ** (attempt - 1);
+    return Math.min(this.options.maxRetryDelayMs, base / 2 + Math.random() * base);
+  }
+
+  private once(request: HttpRequest): Promise<HttpResponse> {
+    const { url } = request;
+    const secure = url.protocol === 'https:';
+    const where = `${url.protocol}//${url.host}`;
+    return new Promise<HttpResponse>((resolve, reject) => {
+      let settled = false;
+      const fail = (failure: RegistryFailure): void => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(total);
+        clearTimeout(connect);
+        req.destroy();
+        reject(failure);
+      };
+      const headers: Record<string, string> = { 'User-Agent': 'driftless', ...request.headers };
+      if (request.body !== undefined) headers['Content-Length'] = String(Buffer.byteLength(request.body));
+      const req = (secure ? https : http).request(url, { method: request.method, headers, agent: secure ? httpsAgent : httpAgent });
+      const total = setTimeout(
+        () => fail(new RegistryFailure('timeout', `${where} did not answer within ${this.options.timeoutMs} ms`)),
+        this.options.timeoutMs,
+      );
+      const connect = setTimeout(
+        () => fail(new RegistryFailure('timeout', `could not connect to ${where} within ${this.options.connectTimeoutMs} ms`)),
+        this.options.connectTimeoutMs,
+      );
+      req.on('socket', (socket) => {
+        if (!socket.connecting) clearTimeout(connect);
+        else socket.once(secure ? 'secureConnect' : 'connect', () => clearTimeout(connect));
+      });
+      req.on('error', (error: NodeJS.ErrnoException) => fail(describeNetworkError(error, where)));
+      req.on('response', (res) => {
+        clearTimeout(connect);
+        const chunks: Buffer[] = [];
+        let size = 0;
+        res.on('data', (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > MAX_BODY_BYTES) fail(new RegistryFailure('malformed', `${where} sent more than ${MAX_BODY_BYTES} bytes for a manifest`));
+          else chunks.push(chunk);
+        });
+        res.on('error', (error: NodeJS.ErrnoException) => fail(describeNetworkError(error, where)));
+        res.on('end', () => {
+          if (settled) return;
+          settled = true;
+          clearTimeout(total);
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) });
+        });
+      });
+      req.end(request.body);
+    });
+  }
+}
+
+function describeNetworkError(error: NodeJS.ErrnoException, where: string): RegistryFailure {
+  const code = error.code ?? '';
+  if (code === 'ECONNRESET' || code === 'EPIPE') return new RegistryFailure('unreachable', `${where} dropped the connection`, true);
+  if (TLS_CODES.has(code) || code.startsWith('ERR_SSL') || code.startsWith('ERR_TLS') || code.includes('CERT')) {
+    return new RegistryFailure('tls', `TLS error talking to ${where}: ${error.message}`);
+  }
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new RegistryFailure('unreachable', `cannot resolve the host of ${where} (offline?)`);
+  if (code === 'ECONNREFUSED') return new RegistryFailure('unreachable', `${where} refused the connection (registry down?)`);
+  if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH' || code === 'ETIMEDOUT') {
+    return new RegistryFailure('unreachable', `${where} is unreachable (offline?): ${code}`);
+  }
+  return new RegistryFailure('unreachable', `cannot reach ${where}: ${error.message}`);
+}
+
+/** Retry-After in seconds or as an HTTP date. */
+export function retryAfterMs(value: string | string[] | undefined): number | undefined {
+  const text = Array.isArray(value) ? value[0] : value;
+  if (!text) return undefined;
+  if (/^\d+$/.test(text.trim())) return Number(text.trim()) * 1000;
+  const date = Date.parse(text);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
