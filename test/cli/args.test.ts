@@ -1,0 +1,43 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { parseCliArgs } from '../../server/cli/args';
+import { UsageError } from '../../server/cli/usage-error';
+
+test('defaults: text format, warning threshold, the current folder', () => {
+  assert.deepEqual(parseCliArgs([]), {
+    paths: ['.'],
+    format: 'text',
+    fix: false,
+    failureThreshold: 'warning',
+    config: undefined,
+    quiet: false,
+    help: false,
+    version: false,
+  });
+});
+
+test('reads every option, long and short, and keeps the paths in order', () => {
+  const options = parseCliArgs(['-f', 'sarif', '--fix', '--failure-threshold=none', '-c', 'ci.yaml', '-q', 'b', 'a']);
+  assert.deepEqual(options, {
+    paths: ['b', 'a'],
+    format: 'sarif',
+    fix: true,
+    failureThreshold: 'none',
+    config: 'ci.yaml',
+    quiet: true,
+    help: false,
+    version: false,
+  });
+});
+
+test('usage mistakes are UsageErrors that say what is wrong', () => {
+  const cases: [string[], string][] = [
+    [['--format', 'xml'], "--format must be one of text, json, sarif (got 'xml')"],
+    [['--failure-threshold', 'high'], "--failure-threshold must be one of error, warning, info, none (got 'high')"],
+    [['--frobnicate'], "unknown option '--frobnicate'"],
+    [['--format'], "Option '-f, --format <value>' argument missing"],
+  ];
+  for (const [argv, message] of cases) {
+    assert.throws(() => parseCliArgs(argv), (error: unknown) => error instanceof UsageError && error.message === message, argv.join(' '));
+  }
+});

@@ -1,0 +1,118 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, symlinkSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { test } from 'node:test';
+import { discoverFiles, type Discovery } from '../../server/workspace/discover';
+import { UnreadablePathError } from '../../server/workspace/errors';
+import { tempTree } from './support';
+
+const FROM = 'FROM alpine:3.20\n';
+
+function found(discovery: Discovery, dir: string): string[] {
+  return discovery.files.map((f) => relative(dir, f.path));
+}
+
+test('picks Dockerfiles by name and YAML/Ruby files as content candidates, nothing else', async (t) => {
+  const { dir, cleanup } = tempTree({
+    Dockerfile: FROM,
+    'Dockerfile.dev': FROM,
+    'api.Dockerfile': FROM,
+    'web.dockerfile': FROM,
+    Containerfile: FROM,
+    'Containerfile.prod': FROM,
+    'k8s/deploy.yaml': 'kind: Pod\n',
+    'play.yml': '- hosts: all\n',
+    'cookbooks/recipes/default.rb': "package 'x'\n",
+    'README.md': '# FROM ubuntu\n',
+    'main.go': 'package main\n',
+    'Dockerfiles.txt': FROM,
+  });
+  t.after(cleanup);
+  const discovery = await discoverFiles([dir]);
+  assert.deepEqual(found(discovery, dir), [
+    'Containerfile',
+    'Containerfile.prod',
+    'Dockerfile',
+    'Dockerfile.dev',
+    'api.Dockerfile',
+    'cookbooks/recipes/default.rb',
+    'k8s/deploy.yaml',
+    'play.yml',
+    'web.dockerfile',
+  ]);
+  assert.ok(discovery.files.every((f) => !f.explicit));
+  assert.deepEqual(discovery.notices, []);
+});
+
+test('skips node_modules and .git, and honours nested .gitignore files with re-inclusion', async (t) => {
+  const { dir, cleanup } = tempTree({
+    'node_modules/pkg/Dockerfile': FROM,
+    '.git/Dockerfile': FROM,
+    '.gitignore': 'build/\n*.generated.yaml\n',
+    'build/Dockerfile': FROM,
+    'app/x.generated.yaml': 'kind: Pod\n',
+    'app/Dockerfile': FROM,
+    'svc/.gitignore': 'Dockerfile.*\n!Dockerfile.keep\n',
+    'svc/Dockerfile.tmp': FROM,
+    'svc/Dockerfile.keep': FROM,
+    'svc/Dockerfile': FROM,
+  });
+  t.after(cleanup);
+  assert.deepEqual(found(await discoverFiles([dir]), dir), ['app/Dockerfile', 'svc/Dockerfile', 'svc/Dockerfile.keep']);
+});
+
+test("applies the config's ignore globs relative to the config's folder", async (t) => {
+  const { dir, cleanup } = tempTree({
+    'vendor/Dockerfile': FROM,
+    'deploy/test/Dockerfile': FROM,
+    'deploy/prod/Dockerfile': FROM,
+  });
+  t.after(cleanup);
+  const discovery = await discoverFiles([join(dir, 'deploy')], { ignore: { base: dir, patterns: ['vendor/', 'deploy/test/**'] } });
+  assert.deepEqual(found(discovery, dir), ['deploy/prod/Dockerfile']);
+  assert.deepEqual(found(await discoverFiles([dir], { ignore: { base: dir, patterns: ['vendor/'] } }), dir), [
+    'deploy/prod/Dockerfile',
+    'deploy/test/Dockerfile',
+  ]);
+});
+
+test('a file named explicitly is returned whatever its name, and flagged explicit', async (t) => {
+  const { dir, cleanup } = tempTree({ 'build.txt': FROM, 'ignored/Dockerfile': FROM, '.gitignore': 'ignored/\n' });
+  t.after(cleanup);
+  const discovery = await discoverFiles([join(dir, 'build.txt'), join(dir, 'ignored', 'Dockerfile')]);
+  assert.deepEqual(
+    discovery.files.map((f) => [relative(dir, f.path), f.explicit]),
+    [
+      ['build.txt', true],
+      ['ignored/Dockerfile', true],
+    ],
+  );
+});
+
+test('follows a directory symlink out of the tree, walks one into it only once, and reports a loop', async (t) => {
+  const { dir, cleanup } = tempTree({ 'repo/real/Dockerfile': FROM, 'repo/a/b/Dockerfile': FROM, 'outside/Dockerfile.shared': FROM });
+  t.after(cleanup);
+  const repo = join(dir, 'repo');
+  symlinkSync(join(repo, 'a'), join(repo, 'a', 'b', 'back-to-a'));
+  symlinkSync(join(repo, 'real'), join(repo, 'linked'));
+  symlinkSync(join(dir, 'outside'), join(repo, 'shared'));
+  symlinkSync(join(repo, 'missing'), join(repo, 'dangling'));
+  const discovery = await discoverFiles([repo]);
+  assert.deepEqual(found(discovery, repo), ['a/b/Dockerfile', 'real/Dockerfile', 'shared/Dockerfile.shared']);
+  assert.deepEqual(
+    discovery.notices.map((n) => [relative(repo, n.path), n.message, n.unreadable]),
+    [['a/b/back-to-a', 'symbolic link loop, not followed', false]],
+  );
+});
+
+test('a path that does not exist is an UnreadablePathError naming it', async (t) => {
+  const { dir, cleanup } = tempTree({});
+  t.after(cleanup);
+  mkdirSync(join(dir, 'empty'));
+  assert.deepEqual((await discoverFiles([join(dir, 'empty')])).files, []);
+  await assert.rejects(discoverFiles([join(dir, 'nope')]), (error: unknown) => {
+    assert.ok(error instanceof UnreadablePathError);
+    assert.equal(error.message, `${join(dir, 'nope')}: no such file or directory`);
+    return true;
+  });
+});
