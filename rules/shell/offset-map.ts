@@ -52,6 +52,21 @@ export class OffsetMap {
     return piece.fileStart + Math.min(shellOffset - piece.shellStart, piece.length);
   }
 
+  /** The shell text `[start, end)` as a map of its own (or appended to `out`), to the same file offsets. */
+  slice(start: number, end: number, out = new OffsetMap()): OffsetMap {
+    this.pieces.forEach((piece, i) => {
+      const pieceEnd = i + 1 < this.pieces.length ? this.pieces[i + 1].shellStart : this.shellLength;
+      const from = Math.max(start, piece.shellStart);
+      const to = Math.min(end, pieceEnd);
+      if (from >= to) return;
+      const text = this.text.slice(from, to);
+      const synthetic = this.syntheticEnds.get(i);
+      if (synthetic === undefined) out.append(text, piece.fileStart + (from - piece.shellStart));
+      else out.appendSynthetic(text, piece.fileStart, synthetic - piece.fileStart);
+    });
+    return out;
+  }
+
   static identity(text: string, fileStart: number): OffsetMap {
     return new OffsetMap().append(text, fileStart);
   }

@@ -1,0 +1,25 @@
+import type { Rule, RuleFinding } from '../types';
+
+/** Ansible `state: latest`, Chef `action :upgrade`: the host takes whatever version is newest when the play runs. */
+export const packageLatest: Rule = {
+  id: 'package-latest',
+  title: 'Package kept at the newest version',
+  severity: { host: 'error' },
+  summary: 'A package module or resource asks for the newest version on every run (`state: latest`, `action :upgrade`).',
+  docs: [
+    'A package kept at "latest" changes version whenever the repository does: two runs of the same play',
+    'install different bytes, and a run days later upgrades a production host in place.',
+    '',
+    'Install it once (`state: present`, `action :install`) with a pinned version, and move the version',
+    'forward by changing the code and rolling out, or bake the package into the image.',
+  ].join('\n'),
+  check(facts) {
+    return facts.packageLatest.map(
+      (latest): RuleFinding => ({
+        span: latest.span,
+        message: `${latest.manager} package kept at the newest version: each run may upgrade it in place. Install a pinned version once (state: present / action :install) and roll out upgrades as new versions.`,
+        fixes: latest.fix ? [latest.fix] : [],
+      }),
+    );
+  },
+};

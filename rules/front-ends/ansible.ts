@@ -1,0 +1,52 @@
+import { addShellFacts } from '../shell/facts';
+import { initShellParser, parseShell } from '../shell/parse';
+import { emptyFacts, type Facts, type FileKind, type FrontEnd, type SourceFile } from '../types';
+import { parseYaml } from '../yaml/parse';
+import { detectAnsible, isYamlPath, rootSequences } from './ansible/detect';
+import { taskRemoval } from './ansible/removal';
+import { addTaskFacts } from './ansible/task-facts';
+import { collectContent, type Task } from './ansible/tasks';
+
+/** Ansible playbooks and task files: package modules, upgrades, downloads, git, file edits, shell tasks. */
+export const ansibleFrontEnd: FrontEnd = {
+  name: 'ansible',
+  kinds: ['ansible'],
+
+  init: initShellParser,
+
+  classify(file: SourceFile): FileKind | undefined {
+    if (!isYamlPath(file.path)) return undefined;
+    return detectAnsible(file.path, parseYaml(file.text).documents) ? 'ansible' : undefined;
+  },
+
+  extract(file: SourceFile): Facts {
+    const facts = emptyFacts('ansible');
+    const parsed = parseYaml(file.text);
+    facts.comments.push(...parsed.comments);
+    facts.parseErrors.push(...parsed.errors);
+    const isPlaybook = detectAnsible(file.path, parsed.documents) === 'playbook';
+    for (const root of rootSequences(parsed.documents)) {
+      const content = collectContent(file.text, root, isPlaybook);
+      facts.statements.push(...content.statements);
+      for (const task of content.tasks) {
+        const removeTask = () => taskRemoval(file.text, parsed.lines, task.slot);
+        addTaskFacts(task, facts, removeTask);
+        addCommandFacts(task, facts, removeTask);
+      }
+    }
+    return facts;
+  },
+};
+
+/** `shell`/`command`/`raw`/`script` lines through the shared shell semantics; the task goes when the upgrade is all it runs. */
+function addCommandFacts(task: Task, facts: Facts, removeTask: () => ReturnType<typeof taskRemoval>): void {
+  if (!task.command || task.command.text.trim() === '') return;
+  const script = parseShell(task.command);
+  if (task.commandApproximate) for (const command of script.commands) command.removal = undefined;
+  const edits = removeTask();
+  const label = task.name ? `'${task.name}'` : `running \`${task.command.text.trim().split('\n')[0]}\``;
+  addShellFacts(script, facts, {
+    wholeRemoval: edits && { kind: 'local', title: `Remove the task ${label}`, edits, preferred: true },
+    chain: `the ${task.module} command`,
+  });
+}
