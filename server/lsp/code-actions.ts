@@ -1,0 +1,259 @@
+import {
+  CodeActionKind,
+  type CodeAction,
+  type CodeActionParams,
+  type Diagnostic,
+  type TextEdit as LspTextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver';
+import type { LintResult } from '../../rules/engine';
+import { suppressionFixes } from '../../rules/suppression';
+import { LineIndex } from '../../rules/text';
+import type { DigestFix, Finding, LocalFix, TextEdit } from '../../rules/types';
+import { toDiagnostic } from './diagnostics';
+import { digestEdits } from '../registry/pin';
+import type { DigestLookup, ResolveOptions } from './pinning';
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.driftless`;
+export const PIN_ALL_KIND = `${CodeActionKind.Source}.pinDigests.driftless`;
+
+/** A linted document as the code actions see it. */
+export interface LintedDocument {
+  uri: string;
+  version: number;
+  text: string;
+  result: LintResult | undefined;
+}
+
+/** Identifies a finding across the two requests (codeAction, then codeAction/resolve). */
+interface FindingRef {
+  rule: string;
+  start: number;
+  end: number;
+}
+
+export type ActionData =
+  | ({ type: 'local'; uri: string; version: number; title: string } & FindingRef)
+  | ({ type: 'suppress'; uri: string; version: number; scope: 'line' | 'file' } & FindingRef)
+  | ({ type: 'pin'; uri: string; version: number; platform?: string } & FindingRef)
+  | { type: 'fixAll'; uri: string; version: number }
+  | { type: 'pinAll'; uri: string; version: number };
+
+export interface CodeActionHost {
+  document(uri: string): LintedDocument | undefined;
+  /** Whether the client resolves edits lazily; when it does not, edits are computed up front (except pins). */
+  resolvesEdits: boolean;
+  versionedEdits: boolean;
+  /** Why digest lookups are not allowed here, or undefined. */
+  pinningBlocked(): string | undefined;
+  resolveOptions(uri: string, platform?: string): ResolveOptions;
+  /** The configured platform to offer a per-platform digest for, if any. */
+  configuredPlatform(uri: string): string | undefined;
+  lookup(reference: string, options: ResolveOptions): Promise<DigestLookup>;
+  showError(message: string): void;
+}
+
+function sameFinding(f: Finding, ref: FindingRef): boolean {
+  return f.rule === ref.rule && f.span.start === ref.start && f.span.end === ref.end;
+}
+
+function refOf(f: Finding): FindingRef {
+  return { rule: f.rule, start: f.span.start, end: f.span.end };
+}
+
+function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+function localFixes(f: Finding): LocalFix[] {
+  return f.fixes.filter((x): x is LocalFix => x.kind === 'local');
+}
+
+function digestFix(f: Finding): DigestFix | undefined {
+  return f.fixes.find((x): x is DigestFix => x.kind === 'digest');
+}
+
+/** The fix that best fixes a finding: the one marked preferred, else the first. */
+function preferredFix(f: Finding): LocalFix | undefined {
+  const fixes = localFixes(f);
+  return fixes.find((x) => x.preferred) ?? fixes[0];
+}
+
+function pinTitle(image: string, platform: string | undefined): string {
+  return platform ? `Pin ${image} to its ${platform} digest` : `Pin ${image} to digest`;
+}
+
+export class CodeActions {
+  constructor(private readonly host: CodeActionHost) {}
+
+  /** The light bulb: cheap, never touches the network. */
+  provide(params: CodeActionParams): CodeAction[] {
+    const doc = this.host.document(params.textDocument.uri);
+    if (!doc?.result) return [];
+    const { uri, version } = doc;
+    const only = params.context.only;
+    const wanted = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
+    const lines = new LineIndex(doc.text);
+    const start = lines.offset(params.range.start);
+    const end = lines.offset(params.range.end);
+    const actions: CodeAction[] = [];
+
+    if (wanted(CodeActionKind.QuickFix)) {
+      const inRange = doc.result.findings.filter((f) => f.span.start <= end && start <= f.span.end);
+      for (const finding of inRange) {
+        const diagnostic = this.matchingDiagnostic(params.context.diagnostics, finding);
+        const preferred = preferredFix(finding);
+        for (const fix of localFixes(finding)) {
+          actions.push(
+            this.action(doc, {
+              title: fix.title,
+              kind: CodeActionKind.QuickFix,
+              diagnostics: [diagnostic],
+              isPreferred: fix === preferred,
+              data: { type: 'local', uri, version, title: fix.title, ...refOf(finding) },
+            }),
+          );
+        }
+        const pin = digestFix(finding);
+        if (pin) {
+          const platforms = [undefined, pin.platform ?? this.host.configuredPlatform(uri)];
+          for (const platform of new Set(platforms)) {
+            actions.push({
+              title: pinTitle(pin.image, platform),
+              kind: CodeActionKind.QuickFix,
+              diagnostics: [diagnostic],
+              data: { type: 'pin', uri, version, platform, ...refOf(finding) } satisfies ActionData,
+            });
+          }
+        }
+        for (const scope of ['line', 'file'] as const) {
+          actions.push(
+            this.action(doc, {
+              title: scope === 'line' ? `Suppress ${finding.rule} on this line` : `Suppress ${finding.rule} in this file`,
+              kind: CodeActionKind.QuickFix,
+              diagnostics: [diagnostic],
+              data: { type: 'suppress', uri, version, scope, ...refOf(finding) },
+            }),
+          );
+        }
+      }
+    }
+    if (wanted(FIX_ALL_KIND) && doc.result.findings.some((f) => preferredFix(f))) {
+      actions.push(this.action(doc, { title: 'Fix all Driftless problems in this file', kind: FIX_ALL_KIND, data: { type: 'fixAll', uri, version } }));
+    }
+    if (wanted(PIN_ALL_KIND) && doc.result.findings.some((f) => digestFix(f))) {
+      actions.push({ title: 'Pin all images in this file to digests', kind: PIN_ALL_KIND, data: { type: 'pinAll', uri, version } satisfies ActionData });
+    }
+    return actions;
+  }
+
+  /** Computes the edit of an action the user picked; pins ask the registry here and only here. */
+  async resolve(action: CodeAction): Promise<CodeAction> {
+    const data = action.data as ActionData | undefined;
+    if (!data || action.edit) return action;
+    const doc = this.host.document(data.uri);
+    if (!doc?.result || doc.version !== data.version) return action;
+    if (data.type === 'pin' || data.type === 'pinAll') {
+      const edits = await this.pinEditsFor(doc, data);
+      if (edits && edits.length > 0) action.edit = this.workspaceEdit(doc, edits);
+      return action;
+    }
+    const edits = this.localEdits(doc, data);
+    if (edits) action.edit = this.workspaceEdit(doc, edits);
+    return action;
+  }
+
+  private action(doc: LintedDocument, action: CodeAction & { data: ActionData }): CodeAction {
+    if (!this.host.resolvesEdits) {
+      const edits = this.localEdits(doc, action.data);
+      if (edits) action.edit = this.workspaceEdit(doc, edits);
+    }
+    return action;
+  }
+
+  private matchingDiagnostic(sent: readonly Diagnostic[], finding: Finding): Diagnostic {
+    const own = toDiagnostic(finding);
+    return (
+      sent.find(
+        (d) =>
+          d.code === finding.rule &&
+          d.range.start.line === own.range.start.line &&
+          d.range.start.character === own.range.start.character &&
+          d.range.end.line === own.range.end.line &&
+          d.range.end.character === own.range.end.character,
+      ) ?? own
+    );
+  }
+
+  private localEdits(doc: LintedDocument, data: ActionData): TextEdit[] | undefined {
+    const result = doc.result;
+    if (!result) return undefined;
+    if (data.type === 'fixAll') return fixAllEdits(result.findings);
+    if (data.type !== 'local' && data.type !== 'suppress') return undefined;
+    const finding = result.findings.find((f) => sameFinding(f, data));
+    if (!finding) return undefined;
+    if (data.type === 'local') return localFixes(finding).find((f) => f.title === data.title)?.edits;
+    if (!result.facts) return undefined;
+    const [line, file] = suppressionFixes(finding, result.facts, doc.text);
+    return (data.scope === 'line' ? line : file).edits;
+  }
+
+  private async pinEditsFor(doc: LintedDocument, data: ActionData): Promise<TextEdit[] | undefined> {
+    const blocked = this.host.pinningBlocked();
+    if (blocked) {
+      this.host.showError(`Driftless: not pinned: ${blocked}.`);
+      return undefined;
+    }
+    const findings = doc.result?.findings ?? [];
+    let targets: { fix: DigestFix; platform?: string }[];
+    if (data.type === 'pin') {
+      const finding = findings.find((f) => sameFinding(f, data));
+      const fix = finding && digestFix(finding);
+      targets = fix ? [{ fix, platform: data.platform }] : [];
+    } else {
+      targets = uniqueDigestFixes(findings).map((fix) => ({ fix }));
+    }
+    const outcomes = await Promise.all(
+      targets.map(async (t) => ({ ...t, lookup: await this.host.lookup(t.fix.image, this.host.resolveOptions(doc.uri, t.platform)) })),
+    );
+    const failures = outcomes.filter((o) => !o.lookup.ok);
+    if (failures.length > 0) {
+      const reasons = failures.map((o) => (o.lookup.ok ? '' : o.lookup.message));
+      this.host.showError(`Driftless: could not pin ${reasons.join('; ')}. The file was not changed${outcomes.length > failures.length ? ' for these images' : ''}.`);
+    }
+    return outcomes.flatMap((o) => (o.lookup.ok ? digestEdits(o.fix, o.lookup.digest) : []));
+  }
+
+  private workspaceEdit(doc: LintedDocument, edits: readonly TextEdit[]): WorkspaceEdit {
+    const lines = new LineIndex(doc.text);
+    const lspEdits: LspTextEdit[] = edits.map((e) => ({ range: lines.range(e.span), newText: e.newText }));
+    if (this.host.versionedEdits) {
+      return { documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits: lspEdits }] };
+    }
+    return { changes: { [doc.uri]: lspEdits } };
+  }
+}
+
+/** The preferred local fix of every finding whose edits do not collide with an earlier one's. */
+export function fixAllEdits(findings: readonly Finding[]): TextEdit[] {
+  const chosen: TextEdit[] = [];
+  for (const finding of findings) {
+    const fix = preferredFix(finding);
+    if (!fix) continue;
+    if (fix.edits.some((e) => chosen.some((c) => overlaps(e.span, c.span) || (e.span.start === c.span.start && e.span.end === c.span.end)))) continue;
+    chosen.push(...fix.edits);
+  }
+  return chosen;
+}
+
+/** One digest fix per image position: several rules may offer the same pin for one reference. */
+function uniqueDigestFixes(findings: readonly Finding[]): DigestFix[] {
+  const byPosition = new Map<string, DigestFix>();
+  for (const finding of findings) {
+    const fix = digestFix(finding);
+    if (!fix) continue;
+    const position = fix.edits.map((e) => `${e.span.start}-${e.span.end}`).join(',');
+    if (!byPosition.has(position)) byPosition.set(position, fix);
+  }
+  return [...byPosition.values()];
+}

@@ -1,0 +1,65 @@
+import type { SeveritySetting } from '../../rules/types';
+
+/** The `driftless` section of the editor settings, as the server uses it. */
+export interface ServerSettings {
+  enable: boolean;
+  /** Severity per rule ID, or `off`; overrides `.driftless.yaml`. */
+  rules: Record<string, SeveritySetting>;
+  /** Globs (gitignore syntax, relative to the workspace folder) not to lint. */
+  exclude: string[];
+  /** Digest lookups in a workspace the user has not trusted: off unless allowed here. */
+  allowPinningInUntrustedWorkspace: boolean;
+}
+
+/** What the client tells the server once, at `initialize`. */
+export interface InitializationOptions {
+  /** Milliseconds between the last change and linting (default 200; benchmarks set 0). */
+  debounceMs?: number;
+  /** VS Code's Workspace Trust; clients that have none count as trusted. */
+  workspaceTrusted?: boolean;
+}
+
+export const DEFAULT_DEBOUNCE_MS = 200;
+
+const SEVERITIES: readonly string[] = ['error', 'warning', 'info', 'off'];
+
+export function defaultSettings(): ServerSettings {
+  return { enable: true, rules: {}, exclude: [], allowPinningInUntrustedWorkspace: false };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Reads the settings object a client sent, keeping what is well-formed. Returns the problems found
+ * (an unknown rule, a bad severity) so the server can say so instead of ignoring them silently.
+ */
+export function readSettings(raw: unknown, knownRules: ReadonlySet<string>): { settings: ServerSettings; problems: string[] } {
+  const settings = defaultSettings();
+  const problems: string[] = [];
+  if (!isRecord(raw)) return { settings, problems };
+  if (typeof raw.enable === 'boolean') settings.enable = raw.enable;
+  if (isRecord(raw.rules)) {
+    for (const [id, value] of Object.entries(raw.rules)) {
+      if (!knownRules.has(id)) problems.push(`driftless.rules: unknown rule \`${id}\``);
+      else if (typeof value !== 'string' || !SEVERITIES.includes(value)) {
+        problems.push(`driftless.rules.${id}: expected error, warning, info or off`);
+      } else settings.rules[id] = value as SeveritySetting;
+    }
+  }
+  if (Array.isArray(raw.exclude)) settings.exclude = raw.exclude.filter((g): g is string => typeof g === 'string');
+  const pinning = raw.pinning;
+  if (isRecord(pinning) && typeof pinning.allowInUntrustedWorkspace === 'boolean') {
+    settings.allowPinningInUntrustedWorkspace = pinning.allowInUntrustedWorkspace;
+  }
+  return { settings, problems };
+}
+
+/** `files.exclude` is `{glob: true | {when}}`; only the unconditional `true` entries exclude. */
+export function filesExcludeGlobs(raw: unknown): string[] {
+  if (!isRecord(raw)) return [];
+  return Object.entries(raw)
+    .filter(([, on]) => on === true)
+    .map(([glob]) => glob);
+}

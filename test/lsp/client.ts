@@ -1,0 +1,223 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { pathToFileURL } from 'node:url';
+import {
+  ConfigurationRequest,
+  createProtocolConnection,
+  DidChangeConfigurationNotification,
+  DidChangeTextDocumentNotification,
+  DidChangeWatchedFilesNotification,
+  DidCloseTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  InitializedNotification,
+  InitializeRequest,
+  PublishDiagnosticsNotification,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ClientCapabilities,
+  type CodeAction,
+  type Diagnostic,
+  type FileEvent,
+  type ProtocolConnection,
+  type Range,
+  type ShowMessageParams,
+  type TextDocumentContentChangeEvent,
+  type WorkspaceEdit,
+} from 'vscode-languageserver-protocol/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { startLanguageServer } from '../../server/lsp/language-server';
+import type { DigestResolver } from '../../server/lsp/pinning';
+import { REPO_ROOT } from '../support/requirements';
+
+export const SERVER_JS = join(REPO_ROOT, 'dist', 'server.js');
+
+export interface ProgressNotice {
+  token: string | number;
+  value: { kind: string; percentage?: number; message?: string; cancellable?: boolean };
+}
+
+export interface Published {
+  version?: number;
+  diagnostics: Diagnostic[];
+}
+
+export interface ClientOptions {
+  /** Workspace folder (absolute path). */
+  root?: string;
+  /** The `driftless` settings section the client answers `workspace/configuration` with. */
+  settings?: Record<string, unknown>;
+  /** `files.exclude` as VS Code would send it. */
+  filesExclude?: Record<string, boolean>;
+  initializationOptions?: Record<string, unknown>;
+  /** Drop codeAction resolveSupport (a client that wants edits up front). */
+  noResolve?: boolean;
+}
+
+type Waiter = { uri: string; accept: (p: Published) => boolean; resolve: (p: Published) => void };
+
+const CAPABILITIES = (noResolve: boolean): ClientCapabilities => ({
+  workspace: { configuration: true, workspaceEdit: { documentChanges: true }, didChangeWatchedFiles: { dynamicRegistration: false } },
+  window: { workDoneProgress: true },
+  textDocument: {
+    synchronization: { dynamicRegistration: false },
+    publishDiagnostics: { versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
+    codeAction: {
+      dataSupport: true,
+      isPreferredSupport: true,
+      codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } },
+      ...(noResolve ? {} : { resolveSupport: { properties: ['edit'] } }),
+    },
+    hover: { contentFormat: ['markdown'] },
+  },
+});
+
+/** A minimal LSP client over a real JSON-RPC connection: what an editor does, recorded for assertions. */
+export class TestClient {
+  readonly published = new Map<string, Published>();
+  readonly messages: ShowMessageParams[] = [];
+  readonly progress: ProgressNotice[] = [];
+  private readonly waiters: Waiter[] = [];
+  private readonly texts = new Map<string, TextDocument>();
+  settings: Record<string, unknown>;
+
+  private constructor(
+    readonly connection: ProtocolConnection,
+    private readonly options: ClientOptions,
+    private readonly child?: ChildProcess,
+  ) {
+    this.settings = options.settings ?? {};
+    connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
+      const published = { version: p.version, diagnostics: p.diagnostics };
+      this.published.set(p.uri, published);
+      for (const w of [...this.waiters]) {
+        if (w.uri === p.uri && w.accept(published)) {
+          this.waiters.splice(this.waiters.indexOf(w), 1);
+          w.resolve(published);
+        }
+      }
+    });
+    connection.onNotification('window/showMessage', (p: ShowMessageParams) => {
+      this.messages.push(p);
+    });
+    connection.onNotification('$/progress', (p: ProgressNotice) => {
+      this.progress.push(p);
+    });
+    connection.onRequest(ConfigurationRequest.type, (p) =>
+      p.items.map((item) => (item.section === 'driftless' ? this.settings : item.section === 'files.exclude' ? (options.filesExclude ?? {}) : null)),
+    );
+    connection.onRequest('window/workDoneProgress/create', () => null);
+    connection.listen();
+  }
+
+  /** Spawns the bundled server (`dist/server.js --stdio`). */
+  static async spawn(options: ClientOptions = {}): Promise<TestClient> {
+    const child = spawn(process.execPath, [SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    const client = new TestClient(connection, options, child);
+    await client.initialize();
+    return client;
+  }
+
+  /** The server in this process, with an injected digest resolver. */
+  static async inProcess(resolver: DigestResolver, options: ClientOptions = {}): Promise<TestClient> {
+    const toServer = new PassThrough();
+    const toClient = new PassThrough();
+    const serverConnection = createConnection(ProposedFeatures.all, new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
+    startLanguageServer(serverConnection, { resolver });
+    serverConnection.listen();
+    const connection = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
+    const client = new TestClient(connection, options);
+    await client.initialize();
+    return client;
+  }
+
+  private async initialize(): Promise<void> {
+    const root = this.options.root;
+    await this.connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: root ? pathToFileURL(root).href : null,
+      workspaceFolders: root ? [{ uri: pathToFileURL(root).href, name: 'root' }] : null,
+      capabilities: CAPABILITIES(this.options.noResolve === true),
+      initializationOptions: { debounceMs: 20, ...this.options.initializationOptions },
+    });
+    await this.connection.sendNotification(InitializedNotification.type, {});
+  }
+
+  /** Resolves with the next publication for `uri` that `accept` takes (the latest one if it already does). */
+  nextDiagnostics(uri: string, accept: (p: Published) => boolean = () => true): Promise<Published> {
+    return new Promise((resolve) => this.waiters.push({ uri, accept, resolve }));
+  }
+
+  async open(path: string, text: string, languageId = 'plaintext'): Promise<Published> {
+    const uri = pathToFileURL(path).href;
+    this.texts.set(uri, TextDocument.create(uri, languageId, 1, text));
+    const next = this.nextDiagnostics(uri, (p) => p.version === 1);
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
+    return next;
+  }
+
+  text(uri: string): string {
+    const doc = this.texts.get(uri);
+    if (!doc) throw new Error(`not open: ${uri}`);
+    return doc.getText();
+  }
+
+  async change(uri: string, changes: TextDocumentContentChangeEvent[]): Promise<number> {
+    const doc = this.texts.get(uri);
+    if (!doc) throw new Error(`not open: ${uri}`);
+    const version = doc.version + 1;
+    this.texts.set(uri, TextDocument.update(doc, changes, version));
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: changes });
+    return version;
+  }
+
+  async close(uri: string): Promise<void> {
+    this.texts.delete(uri);
+    await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+  }
+
+  codeActions(uri: string, range: Range, diagnostics: Diagnostic[] = [], only?: string[]): Promise<CodeAction[]> {
+    return this.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics, only } });
+  }
+
+  resolve(action: CodeAction): Promise<CodeAction> {
+    return this.connection.sendRequest('codeAction/resolve', action);
+  }
+
+  /** Applies a workspace edit to the open document as an editor would, as a full-text change. */
+  async apply(edit: WorkspaceEdit): Promise<void> {
+    for (const change of edit.documentChanges ?? []) {
+      if (!('textDocument' in change)) throw new Error('unexpected resource operation');
+      const doc = this.texts.get(change.textDocument.uri);
+      if (!doc) throw new Error(`edit for a document that is not open: ${change.textDocument.uri}`);
+      if (change.textDocument.version !== null && change.textDocument.version !== doc.version) throw new Error('edit for a stale version');
+      const text = TextDocument.applyEdits(doc, change.edits.filter((e): e is { range: Range; newText: string } => 'range' in e));
+      await this.change(doc.uri, [{ text }]);
+    }
+    for (const [uri, edits] of Object.entries(edit.changes ?? {})) {
+      const doc = this.texts.get(uri);
+      if (!doc) throw new Error(`edit for a document that is not open: ${uri}`);
+      await this.change(uri, [{ text: TextDocument.applyEdits(doc, edits) }]);
+    }
+  }
+
+  async changeSettings(settings: Record<string, unknown>): Promise<void> {
+    this.settings = settings;
+    await this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { driftless: settings } });
+  }
+
+  async filesChanged(changes: FileEvent[]): Promise<void> {
+    await this.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes });
+  }
+
+  async dispose(): Promise<void> {
+    if (this.child) {
+      await this.connection.sendRequest('shutdown');
+      await this.connection.sendNotification('exit');
+      await new Promise<void>((resolve) => (this.child?.exitCode !== null ? resolve() : this.child.once('exit', () => resolve())));
+    }
+    this.connection.dispose();
+  }
+}
