@@ -1,0 +1,33 @@
+import type { Scalar } from 'yaml';
+import { parseImageReference } from '../image-reference';
+import { DIGEST_PLACEHOLDER, type ImageRef, type ImageSource } from '../types';
+import type { YamlView } from './nodes';
+
+/**
+ * The image reference a scalar holds (`image: nginx:1.25`), spanning the reference text inside any
+ * quotes; its pin edit appends `@sha256:…` after the tag, so the tag, quotes and comments stay.
+ * Undefined for templated, interpolated (`${TAG}`) or otherwise unparsable values.
+ */
+export function imageFromScalar(view: YamlView, scalar: Scalar | undefined, source: ImageSource): ImageRef | undefined {
+  if (!scalar) return undefined;
+  const text = view.literal(scalar);
+  const inner = view.innerSpan(scalar);
+  if (text === undefined || inner === undefined || text.trim() === '') return undefined;
+  const reference = parseImageReference(text);
+  if (!reference) return undefined;
+  const written = view.text.slice(inner.start, inner.end) === text;
+  const image: ImageRef = {
+    text,
+    span: written ? inner : { start: scalar.range![0], end: scalar.range![1] },
+    registry: reference.registry,
+    repository: reference.repository,
+    tag: reference.tag,
+    digest: reference.digest,
+    source,
+  };
+  if (reference.digest !== undefined) return image;
+  if (!written) image.pinBlocker = 'the image is written with escape sequences; pin it by hand';
+  else if (view.hasErrors) image.pinBlocker = 'the YAML document has syntax errors';
+  else image.pin = [{ span: { start: inner.end, end: inner.end }, newText: `@${DIGEST_PLACEHOLDER}` }];
+  return image;
+}

@@ -1,0 +1,125 @@
+import { Composer, Parser, type CST, type Document } from 'yaml';
+import { LineIndex } from '../text';
+import type { Comment, ParseError, Span } from '../types';
+import { looksLikeTemplate, maskTemplate, type TemplateMask } from './template-mask';
+
+export interface ParsedYaml {
+  /** The original text; every range below indexes into it. */
+  readonly text: string;
+  readonly documents: readonly Document.Parsed[];
+  /** Real comments (from the token stream, so `#` inside block scalars and strings is not one); masked template lines excluded. */
+  readonly comments: readonly Comment[];
+  /** Syntax errors and duplicate keys; always empty for a template. */
+  readonly errors: readonly ParseError[];
+  /** Set when the text was parsed as a Helm template (actions masked). */
+  readonly template: TemplateMask | undefined;
+  readonly lines: LineIndex;
+}
+
+export interface ParseYamlOptions {
+  /** Mask `{{ … }}` actions before parsing: `auto` masks when the text holds any. Default `never`. */
+  templates?: 'auto' | 'always' | 'never';
+}
+
+const CACHE_SIZE = 16;
+const cache = new Map<string, ParsedYaml>();
+
+/** Parses every document of a YAML stream; memoised on the text so classify and extract parse once. */
+export function parseYaml(text: string, options: ParseYamlOptions = {}): ParsedYaml {
+  const mode = options.templates ?? 'never';
+  const masked = mode === 'always' || (mode === 'auto' && looksLikeTemplate(text));
+  const key = (masked ? 't' : 'p') + text;
+  const hit = cache.get(key);
+  if (hit) {
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit;
+  }
+  const parsed = parseUncached(text, masked ? maskTemplate(text) : undefined);
+  cache.set(key, parsed);
+  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  return parsed;
+}
+
+function parseUncached(text: string, template: TemplateMask | undefined): ParsedYaml {
+  const source = template?.masked ?? text;
+  const parser = new Parser();
+  const composer = new Composer({ keepSourceTokens: false });
+  const documents: Document.Parsed[] = [];
+  const commentSpans: Span[] = [];
+  for (const token of parser.parse(source)) {
+    collectComments(token, commentSpans);
+    for (const doc of composer.next(token)) documents.push(doc);
+  }
+  for (const doc of composer.end()) documents.push(doc);
+  const comments: Comment[] = [];
+  const masked = template?.templateLines ?? [];
+  let m = 0;
+  for (const span of commentSpans.sort((a, b) => a.start - b.start)) {
+    while (m < masked.length && masked[m].span.end <= span.start) m++;
+    if (m < masked.length && masked[m].span.start <= span.start) continue;
+    comments.push({ text: text.slice(span.start + 1, span.end), span });
+  }
+  const errors: ParseError[] = [];
+  if (!template) {
+    const raw = documents.flatMap((d) => d.errors);
+    if (documents.length === 0) raw.push(...composer.streamInfo().errors);
+    for (const error of raw) {
+      const start = Math.min(error.pos[0], text.length);
+      errors.push({
+        rule: 'yaml-syntax',
+        message: error.message.split('\n')[0],
+        span: { start, end: Math.max(start, Math.min(error.pos[1], text.length)) },
+      });
+    }
+    errors.sort((a, b) => a.span.start - b.span.start);
+  }
+  return { text, documents, comments, errors, template, lines: new LineIndex(text) };
+}
+
+type TokenPart = CST.Token | CST.SourceToken | CST.CollectionItem;
+
+/** Every `comment` source token anywhere in a CST token. */
+function collectComments(token: TokenPart | undefined | null, out: Span[]): void {
+  if (!token) return;
+  if ('type' in token) {
+    if (token.type === 'comment') {
+      out.push({ start: token.offset, end: token.offset + token.source.length });
+      return;
+    }
+    switch (token.type) {
+      case 'document':
+        for (const t of token.start) collectComments(t, out);
+        collectComments(token.value, out);
+        for (const t of token.end ?? []) collectComments(t, out);
+        return;
+      case 'doc-end':
+        for (const t of token.end ?? []) collectComments(t, out);
+        return;
+      case 'block-map':
+      case 'block-seq':
+        for (const item of token.items) collectComments(item, out);
+        return;
+      case 'flow-collection':
+        collectComments(token.start, out);
+        for (const item of token.items) collectComments(item, out);
+        for (const t of token.end) collectComments(t, out);
+        return;
+      case 'block-scalar':
+        for (const t of token.props) collectComments(t, out);
+        return;
+      case 'alias':
+      case 'scalar':
+      case 'single-quoted-scalar':
+      case 'double-quoted-scalar':
+        for (const t of token.end ?? []) collectComments(t, out);
+        return;
+      default:
+        return;
+    }
+  }
+  for (const t of token.start) collectComments(t, out);
+  collectComments(token.key, out);
+  for (const t of token.sep ?? []) collectComments(t, out);
+  collectComments(token.value, out);
+}
