@@ -24,6 +24,8 @@ export interface ShellCommand {
    * cannot be removed alone (inside a pipeline, a condition, a command substitution).
    */
   removal?: TextEdit[];
+  /** It is the script's only statement: taking it out means taking out the whole script (the RUN, the task). */
+  wholeScript?: boolean;
   /** When this command's output is piped into others: the whole pipeline and the commands after this one. */
   pipedInto?: { span: Span; commands: ShellCommand[] };
 }

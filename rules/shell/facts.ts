@@ -1,0 +1,106 @@
+import type { Facts, LocalFix, Span } from '../types';
+import { integrityBypasses } from './bypass';
+import { installedPackages, operands, subcommand } from './packages';
+import type { ShellCommand, ShellScript } from './types';
+import { baseName, isShell } from './wrappers';
+
+export interface ShellFactOptions {
+  /** Removes the script's whole owner (the RUN instruction, the task, the resource): the fix for a command that is the whole script. */
+  wholeRemoval?: LocalFix;
+  /** How fix titles name the place a command is removed from, e.g. `the RUN chain`. */
+  chain?: string;
+}
+
+/** Derives the facts every front end with shell in it shares: installs, upgrades, curl|sh, bypass flags, sed -i. */
+export function addShellFacts(script: ShellScript, facts: Facts, options: ShellFactOptions = {}): void {
+  for (const command of script.commands) {
+    for (const p of installedPackages(command)) {
+      facts.packageInstalls.push({ manager: p.manager, ecosystem: p.ecosystem, name: p.name, span: p.word.span, version: p.version });
+    }
+    const upgrade = upgradeDescription(command);
+    if (upgrade) {
+      const span = commandWords(command);
+      facts.upgrades.push({ description: upgrade, span, fix: upgradeFix(command, options) });
+    }
+    const download = pipedDownload(command);
+    if (download) facts.downloads.push(download);
+    facts.integrityBypasses.push(...integrityBypasses(command));
+    if (editsInPlace(command)) facts.configEdits.push({ how: `${baseName(command.name.value ?? '')} -i`, span: commandWords(command) });
+  }
+}
+
+/** From the command name (after `sudo`, `env`…) to its last argument. */
+function commandWords(command: ShellCommand): Span {
+  const last = command.args.length > 0 ? command.args[command.args.length - 1] : command.name;
+  return { start: command.name.span.start, end: last.span.end };
+}
+
+function upgradeFix(command: ShellCommand, options: ShellFactOptions): LocalFix | undefined {
+  if (command.removal) {
+    const text = [command.name, ...command.args].map((w) => w.raw).join(' ');
+    return { kind: 'local', title: `Remove \`${text}\` from ${options.chain ?? 'the command list'}`, edits: command.removal, preferred: true };
+  }
+  return command.wholeScript ? options.wholeRemoval : undefined;
+}
+
+const APT_UPGRADES = new Set(['upgrade', 'dist-upgrade', 'full-upgrade']);
+const RPM_UPGRADES = new Set(['update', 'upgrade', 'upgrade-minimal', 'update-minimal', 'distro-sync', 'distrosync', 'dist-upgrade']);
+const ZYPPER_UPGRADES = new Set(['up', 'update', 'patch', 'dup', 'dist-upgrade']);
+
+/** `apt-get upgrade`, `yum update` (no packages), `apk upgrade`, `zypper dup`, `pacman -Syu`: a name for it, or undefined. */
+export function upgradeDescription(command: ShellCommand): string | undefined {
+  const name = baseName(command.name.value ?? '');
+  const sub = subcommand(command);
+  switch (name) {
+    case 'apt-get':
+    case 'apt':
+      return sub && APT_UPGRADES.has(sub) ? `${name} ${sub}` : undefined;
+    case 'aptitude':
+      return sub === 'safe-upgrade' || sub === 'full-upgrade' || sub === 'upgrade' ? `${name} ${sub}` : undefined;
+    case 'yum':
+    case 'dnf':
+    case 'microdnf':
+    case 'tdnf':
+      return sub && RPM_UPGRADES.has(sub) && operands(command).length === 0 ? `${name} ${sub}` : undefined;
+    case 'apk':
+      return sub === 'upgrade' ? 'apk upgrade' : undefined;
+    case 'zypper':
+      return sub && ZYPPER_UPGRADES.has(sub) && (sub === 'dup' || sub === 'dist-upgrade' || sub === 'patch' || operands(command).length === 0)
+        ? `zypper ${sub}`
+        : undefined;
+    case 'pacman': {
+      const flag = command.args.find((a) => /^-[a-zA-Z]*S[a-zA-Z]*$/.test(a.value ?? '') && (a.value ?? '').includes('u'));
+      return flag ? `pacman ${flag.value}` : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+const FETCHERS = new Set(['curl', 'wget']);
+
+/** `curl … | sh`: bytes from the network executed as they arrive. */
+function pipedDownload(command: ShellCommand): Facts['downloads'][number] | undefined {
+  if (!FETCHERS.has(baseName(command.name.value ?? '')) || !command.pipedInto) return undefined;
+  const runsScript = command.pipedInto.commands.some((c) => isShell(c.name.value) && !c.args.some((a) => /^-[a-zA-Z]*c[a-zA-Z]*$/.test(a.value ?? '')));
+  if (!runsScript) return undefined;
+  const url = command.args.find((a) => /^[a-z][a-z0-9+.-]*:\/\//i.test(a.value ?? '')) ?? command.args.find((a) => a.value === undefined);
+  return { url: url ? (url.value ?? url.raw) : '', span: command.pipedInto.span, how: 'pipe-to-shell', verified: false };
+}
+
+/** `sed -i`, `sed --in-place[=SUFFIX]`, `perl -pi -e`. */
+function editsInPlace(command: ShellCommand): boolean {
+  const name = baseName(command.name.value ?? '');
+  if (name !== 'sed' && name !== 'perl') return false;
+  const args = command.args.map((a) => a.value ?? '');
+  for (let i = 0; i < args.length; i++) {
+    const v = args[i];
+    if (v === '--in-place' || v.startsWith('--in-place=')) return name === 'sed';
+    if (v === '--expression' || v === '--file') i++;
+    if (!/^-[a-zA-Z]/.test(v)) continue;
+    const cluster = /^-([a-zA-Z]*?)([ef]?)(?![a-zA-Z])/.exec(v);
+    if (cluster?.[1].includes('i')) return true;
+    if (cluster?.[2] && cluster[0] === v) i++;
+  }
+  return false;
+}

@@ -1,0 +1,311 @@
+import { Language, Parser, type Node } from 'web-tree-sitter';
+import type { Span, TextEdit } from '../types';
+import { locateWasm } from '../wasm';
+import { OffsetMap } from './offset-map';
+import type { ShellCommand, ShellScript, ShellWord } from './types';
+import { unescapeDoubleQuoted, wordValue } from './words';
+import { unwrap } from './wrappers';
+
+let parser: Parser | undefined;
+let loading: Promise<void> | undefined;
+
+/** Loads web-tree-sitter and the bash grammar once; `parseShell` is synchronous after this. */
+export function initShellParser(): Promise<void> {
+  loading ??= (async () => {
+    await Parser.init({ locateFile: () => locateWasm('web-tree-sitter/web-tree-sitter.wasm') });
+    const bash = await Language.load(locateWasm('tree-sitter-bash/tree-sitter-bash.wasm'));
+    parser = new Parser().setLanguage(bash);
+  })();
+  return loading;
+}
+
+/** Parses the shell text of `map` into its simple commands, with spans in the file `map` points into. */
+export function parseShell(map: OffsetMap): ShellScript {
+  if (!parser) throw new Error('initShellParser() must be awaited before parseShell()');
+  const walker = new Walker(parser);
+  walker.script(map, { removal: undefined, whole: true }, 0);
+  walker.commands.sort((a, b) => a.span.start - b.span.start);
+  return { commands: walker.commands, hasError: walker.hasError };
+}
+
+/** What a statement inherits from where it sits. */
+interface Place {
+  /** Edits that remove it, when it can be removed alone. */
+  removal: TextEdit[] | undefined;
+  /** It is the whole script. */
+  whole: boolean;
+}
+
+const NOT_REMOVABLE: Place = { removal: undefined, whole: false };
+/** A body whose statements can be removed one by one, though the body itself cannot. */
+const OPEN_BODY: Place = { removal: undefined, whole: false };
+const MAX_NESTING = 6;
+const SEQUENCE_PARENTS = new Set(['program', 'subshell', 'compound_statement', 'do_group', 'else_clause']);
+const SKIPPED = new Set(['comment', 'heredoc_body']);
+const REDIRECTS = new Set(['file_redirect', 'heredoc_redirect', 'herestring_redirect']);
+
+class Walker {
+  readonly commands: ShellCommand[] = [];
+  hasError = false;
+  private map = new OffsetMap();
+  private depth = 0;
+
+  constructor(private readonly parser: Parser) {}
+
+  script(map: OffsetMap, place: Place, depth: number): void {
+    const tree = this.parser.parse(map.text);
+    if (!tree) throw new Error('tree-sitter returned no tree for a shell script');
+    const outer = { map: this.map, depth: this.depth };
+    try {
+      this.map = map;
+      this.depth = depth;
+      if (tree.rootNode.hasError) this.hasError = true;
+      this.sequence(tree.rootNode, statementsOf(tree.rootNode), place, true);
+    } finally {
+      tree.delete();
+      this.map = outer.map;
+      this.depth = outer.depth;
+    }
+  }
+
+  private span(node: Node): Span {
+    return this.fileSpan(node.startIndex, node.endIndex);
+  }
+
+  private fileSpan(start: number, end: number): Span {
+    return { start: this.map.toFile(start), end: this.map.toFile(end, true) };
+  }
+
+  private removal(start: number, end: number): TextEdit[] {
+    return [{ span: this.fileSpan(start, end), newText: '' }];
+  }
+
+  /** Statements separated by `;`, `&` or newlines. Only a top-level single statement inherits the place. */
+  private sequence(parent: Node, items: Node[], place: Place, topLevel: boolean): ShellCommand[] {
+    const out: ShellCommand[] = [];
+    items.forEach((item, i) => {
+      let here: Place;
+      if (items.length === 1) here = topLevel ? place : NOT_REMOVABLE;
+      else if (place === NOT_REMOVABLE) here = NOT_REMOVABLE;
+      else here = { removal: this.sequenceRemoval(parent, items, i), whole: false };
+      out.push(...this.statement(item, here));
+    });
+    return out;
+  }
+
+  private sequenceRemoval(parent: Node, items: Node[], i: number): TextEdit[] | undefined {
+    const item = items[i];
+    const before = i > 0 ? items[i - 1] : undefined;
+    const after = i + 1 < items.length ? items[i + 1] : undefined;
+    const between = (a: Node, b: Node) =>
+      parent.children.filter((c): c is Node => !!c && c.startIndex >= a.endIndex && c.endIndex <= b.startIndex);
+    if (before && between(before, item).some((c) => c.type === '&')) return undefined;
+    if (after && between(item, after).some((c) => c.type === '&')) return undefined;
+    if (!before) return after ? this.removal(item.startIndex, after.startIndex) : undefined;
+    const comments = between(before, item).filter((c) => c.type === 'comment');
+    if (comments.length === 0) return this.removal(before.endIndex, item.endIndex);
+    if (after) return this.removal(item.startIndex, after.startIndex);
+    return this.removal(comments[comments.length - 1].endIndex, item.endIndex);
+  }
+
+  private statement(node: Node, place: Place): ShellCommand[] {
+    switch (node.type) {
+      case 'command':
+        return this.command(node, place);
+      case 'redirected_statement':
+        return this.redirected(node, place);
+      case 'list':
+        return this.list(node, place === NOT_REMOVABLE);
+      case 'pipeline':
+        return this.pipeline(node);
+      case 'negated_command':
+        return this.children(node, NOT_REMOVABLE);
+      case 'if_statement':
+      case 'elif_clause':
+        return this.conditional(node, place);
+      case 'while_statement':
+      case 'for_statement':
+      case 'c_style_for_statement':
+      case 'case_statement':
+      case 'case_item':
+      case 'function_definition':
+        return this.compound(node, place);
+      default:
+        if (SEQUENCE_PARENTS.has(node.type)) return this.sequence(node, statementsOf(node), place, false);
+        return this.substitutions(node);
+    }
+  }
+
+  private children(node: Node, place: Place): ShellCommand[] {
+    return node.namedChildren.flatMap((c) => (c && !SKIPPED.has(c.type) ? this.statement(c, place) : []));
+  }
+
+  /** The parent computed the removal over the whole node, redirects included. */
+  private redirected(node: Node, place: Place): ShellCommand[] {
+    const out: ShellCommand[] = [];
+    for (const child of node.namedChildren) {
+      if (!child || SKIPPED.has(child.type)) continue;
+      if (REDIRECTS.has(child.type)) out.push(...this.substitutions(child));
+      // tree-sitter-bash reads `a && b > f` as `(a && b) > f`: the redirect belongs to the list's last command.
+      else if (child.type === 'list') out.push(...this.list(child, place === NOT_REMOVABLE, node.endIndex));
+      else out.push(...this.statement(child, place));
+    }
+    return out;
+  }
+
+  /** `a && b || c`: a command leaves the list with its operator when every operator next to it is `&&`. */
+  private list(node: Node, locked: boolean, extendTo?: number): ShellCommand[] {
+    const items: Node[] = [];
+    const operators: string[] = [];
+    const flatten = (n: Node) => {
+      for (const child of n.children) {
+        if (!child || SKIPPED.has(child.type)) continue;
+        if (child.type === 'list') flatten(child);
+        else if (child.type === '&&' || child.type === '||') operators.push(child.type);
+        else if (child.isNamed) items.push(child);
+      }
+    };
+    flatten(node);
+    const out: ShellCommand[] = [];
+    items.forEach((item, i) => {
+      const last = i === items.length - 1;
+      const end = last && extendTo !== undefined ? extendTo : item.endIndex;
+      const andBefore = i === 0 || operators[i - 1] === '&&';
+      const andAfter = last || operators[i] === '&&';
+      let removal: TextEdit[] | undefined;
+      if (!locked && andBefore && andAfter && items.length > 1) {
+        removal = i > 0 ? this.removal(items[i - 1].endIndex, end) : this.removal(item.startIndex, items[1].startIndex);
+      }
+      out.push(...this.statement(item, removal ? { removal, whole: false } : NOT_REMOVABLE));
+    });
+    return out;
+  }
+
+  private pipeline(node: Node): ShellCommand[] {
+    const stages = node.namedChildren.filter((c): c is Node => !!c && !SKIPPED.has(c.type));
+    const emitted = stages.map((stage) => this.statement(stage, NOT_REMOVABLE));
+    const span = this.span(node);
+    emitted.forEach((commands, i) => {
+      const later = emitted.slice(i + 1).flat();
+      if (later.length === 0) return;
+      for (const command of commands) command.pipedInto ??= { span, commands: later };
+    });
+    return emitted.flat();
+  }
+
+  /** `if`/`elif`: the conditions before `then` are not removable; the body after it is a sequence. */
+  private conditional(node: Node, place: Place): ShellCommand[] {
+    const out: ShellCommand[] = [];
+    const body: Node[] = [];
+    let inBody = false;
+    for (const child of node.children) {
+      if (!child || SKIPPED.has(child.type)) continue;
+      if (child.type === 'then') inBody = true;
+      else if (child.type === 'elif_clause' || child.type === 'else_clause') out.push(...this.statement(child, place));
+      else if (child.isNamed) {
+        if (inBody) body.push(child);
+        else out.push(...this.statement(child, NOT_REMOVABLE));
+      }
+    }
+    out.push(...this.sequence(node, body, place, false));
+    return out;
+  }
+
+  /** Loops, `case` and functions: their bodies are sequences, everything else (conditions, values) is not removable. */
+  private compound(node: Node, place: Place): ShellCommand[] {
+    const out: ShellCommand[] = [];
+    const body: Node[] = [];
+    let afterPattern = false;
+    for (let i = 0; i < node.childCount; i++) {
+      const child = node.child(i);
+      if (!child || SKIPPED.has(child.type)) continue;
+      if (node.type === 'case_item') {
+        if (child.type === ')') afterPattern = true;
+        else if (child.isNamed && afterPattern) body.push(child);
+        else if (child.isNamed) out.push(...this.substitutions(child));
+        continue;
+      }
+      if (!child.isNamed) continue;
+      if (child.type === 'do_group' || child.type === 'compound_statement' || child.type === 'case_item') {
+        out.push(...this.statement(child, place === NOT_REMOVABLE ? NOT_REMOVABLE : OPEN_BODY));
+      } else if (node.fieldNameForChild(i) === 'condition') out.push(...this.statement(child, NOT_REMOVABLE));
+      else out.push(...this.substitutions(child));
+    }
+    if (body.length > 0) out.push(...this.sequence(node, body, place, false));
+    return out;
+  }
+
+  /** Commands run by `$(…)`, `` `…` `` and `<(…)` anywhere inside `node`. */
+  private substitutions(node: Node): ShellCommand[] {
+    if (node.type === 'command_substitution' || node.type === 'process_substitution') {
+      return this.sequence(node, statementsOf(node), NOT_REMOVABLE, false);
+    }
+    if (node.childCount === 0) return [];
+    return node.namedChildren.flatMap((c) => (c ? this.substitutions(c) : []));
+  }
+
+  private command(node: Node, place: Place): ShellCommand[] {
+    const wordNodes: Node[] = [];
+    const out: ShellCommand[] = [];
+    for (const child of node.children) {
+      if (!child || !child.isNamed || SKIPPED.has(child.type)) continue;
+      if (child.type === 'variable_assignment' || REDIRECTS.has(child.type)) out.push(...this.substitutions(child));
+      else wordNodes.push(child);
+    }
+    if (wordNodes.length === 0) return out;
+    const words: ShellWord[] = wordNodes.map((n) => ({ value: wordValue(n), raw: n.text, span: this.span(n) }));
+    const real = unwrap(words);
+    wordNodes.forEach((n, i) => {
+      if (i !== real.script) out.push(...this.substitutions(n));
+    });
+    const command: ShellCommand = {
+      name: words[real.name],
+      args: words.slice(real.name + 1),
+      span: { start: words[0].span.start, end: words[words.length - 1].span.end },
+      removal: place.removal,
+    };
+    if (place.whole) command.wholeScript = true;
+    this.commands.push(command);
+    out.unshift(command);
+    if (real.script !== undefined && this.depth < MAX_NESTING) {
+      const inner = this.stringBody(wordNodes[real.script]);
+      if (inner) this.script(inner, place, this.depth + 1);
+    }
+    return out;
+  }
+
+  /** The text a shell sees in `sh -c WORD`, mapped back to the file; undefined when it is not static enough to read. */
+  private stringBody(node: Node): OffsetMap | undefined {
+    switch (node.type) {
+      case 'raw_string':
+        return this.map.slice(node.startIndex + 1, node.endIndex - 1);
+      case 'word':
+        return node.text.includes('\\') ? undefined : this.map.slice(node.startIndex, node.endIndex);
+      case 'string':
+        return this.doubleQuotedBody(node.startIndex + 1, node.endIndex - 1);
+      default:
+        return undefined;
+    }
+  }
+
+  /** A double-quoted string's body with `\"`, `\$`, `` \` ``, `\\` unescaped; expansions stay as written. */
+  private doubleQuotedBody(start: number, end: number): OffsetMap {
+    const out = new OffsetMap();
+    const text = this.map.text;
+    let run = start;
+    for (let i = start; i < end; i++) {
+      if (text[i] !== '\\' || !'$`"\\\n'.includes(text[i + 1] ?? '')) continue;
+      this.map.slice(run, i, out);
+      const fileStart = this.map.toFile(i);
+      out.appendSynthetic(unescapeDoubleQuoted(text.slice(i, i + 2)), fileStart, this.map.toFile(i + 2, true) - fileStart);
+      run = i + 2;
+      i++;
+    }
+    return this.map.slice(run, end, out);
+  }
+}
+
+/** The statements directly inside a sequence parent, without comments, keywords and separators. */
+function statementsOf(node: Node): Node[] {
+  return node.namedChildren.filter((c): c is Node => !!c && !SKIPPED.has(c.type));
+}
