@@ -53,8 +53,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   try {
     return await lintAndReport(options, io);
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof UnreadablePathError) {
-      io.stderr(`driftless: ${error.message}\n`);
+    if (error instanceof ConfigError) {
+      io.stderr(`driftless: ${displayPath(resolve(io.cwd, error.file), io.cwd)}:${error.line}: ${error.detail}\n`);
+      return EXIT_TROUBLE;
+    }
+    if (error instanceof UnreadablePathError) {
+      io.stderr(`driftless: ${displayPath(resolve(io.cwd, error.path), io.cwd)}: ${error.reason}\n`);
       return EXIT_TROUBLE;
     }
     throw error;

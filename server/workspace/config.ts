@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { RULE_IDS } from '../../rules/catalogue';
 import { CONFIG_FILE_NAME, ConfigError, defaultConfig, parseConfig, type DriftlessConfig } from '../../rules/config';
+import { UnreadablePathError } from './errors';
 import { describeFsError } from './source-file';
 
 export interface LoadedConfig {
@@ -12,14 +13,14 @@ export interface LoadedConfig {
   base: string;
 }
 
-/** Reads and parses one config file; any problem is a ConfigError naming the file. */
+/** Reads and parses one config file: UnreadablePathError when it cannot be read, ConfigError naming the line when it is wrong. */
 export async function loadConfigFile(file: string): Promise<LoadedConfig> {
   const path = resolve(file);
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    throw new ConfigError(file, 1, `cannot read the config file: ${describeFsError(error)}`);
+    throw new UnreadablePathError(file, describeFsError(error));
   }
   return { config: parseConfig(text, file, RULE_IDS), file: path, base: dirname(path) };
 }
