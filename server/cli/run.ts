@@ -67,6 +67,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
 async function lintAndReport(options: CliOptions, io: CliIo): Promise<number> {
   const engineReady = initEngine();
+  const progress = io.stderrIsTTY && !options.quiet ? progressLine(io.stderr) : undefined;
   const explicitConfig = options.config ? await loadConfigFile(resolve(io.cwd, options.config)) : undefined;
   const jobs: LintJob[] = [];
   const notices: Notice[] = [];
@@ -78,7 +79,6 @@ async function lintAndReport(options: CliOptions, io: CliIo): Promise<number> {
     for (const n of discovery.notices) notices.push({ display: displayPath(n.path, io.cwd), message: n.message, unreadable: n.unreadable });
   }
   await engineReady;
-  const progress = io.stderrIsTTY && !options.quiet ? progressLine(io.stderr) : undefined;
   const outcome = await lintFiles(dedupe(jobs), { cwd: io.cwd, fix: options.fix, onProgress: progress?.update });
   progress?.stop();
   notices.push(...outcome.notices);
