@@ -114,12 +114,15 @@ export class Suppressions {
 export function suppressionFixes(finding: Finding, facts: Facts, text: string): LocalFix[] {
   const lines = new LineIndex(text);
   const eol = lineBreakOf(text);
+  // The innermost statement holding the finding (a task, not its play) that starts on an earlier line.
   let anchor = finding.span.start;
+  let innermost: Span | undefined;
   for (const s of facts.statements) {
-    if (s.start <= anchor && anchor < s.end && lines.position(s.start).line < lines.position(anchor).line) {
-      anchor = s.start;
+    if (s.start <= finding.span.start && finding.span.start < s.end && lines.position(s.start).line < lines.position(finding.span.start).line) {
+      if (!innermost || s.end - s.start < innermost.end - innermost.start) innermost = s;
     }
   }
+  if (innermost) anchor = innermost.start;
   const line = lines.position(anchor).line;
   const lineStart = lines.lineStart(line);
   const indent = /^[ \t]*/.exec(text.slice(lineStart, lines.lineEnd(line)))?.[0] ?? '';
