@@ -1,7 +1,22 @@
+import { liveConfigEdit } from './checks/live-config-edit';
+import { packageLatest } from './checks/package-latest';
+import { hostPathVolume } from './checks/host-path-volume';
+import { mutableConfigmap } from './checks/mutable-configmap';
+import { pullAlwaysMutable } from './checks/pull-always-mutable';
+import { writableRootFilesystem } from './checks/writable-root-filesystem';
+import { yamlSyntax } from './checks/yaml-syntax';
 import type { Rule } from './types';
 
 /** Every rule, in the order of RULES.md. */
-export const RULES: readonly Rule[] = [];
+export const RULES: readonly Rule[] = [
+  packageLatest,
+  liveConfigEdit,
+  writableRootFilesystem,
+  mutableConfigmap,
+  hostPathVolume,
+  pullAlwaysMutable,
+  yamlSyntax,
+];
 
 export const RULE_IDS: ReadonlySet<string> = new Set(RULES.map((r) => r.id));
 

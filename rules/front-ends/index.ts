@@ -1,4 +1,15 @@
 import type { FrontEnd } from '../types';
+import { ansibleFrontEnd } from './ansible';
+import { composeFrontEnd } from './compose';
+import { helmValuesFrontEnd } from './helm-values';
+import { kubernetesFrontEnd } from './kubernetes';
+import { kustomizeFrontEnd } from './kustomize';
 
 /** In classification order: the first front end that claims a file lints it. */
-export const FRONT_ENDS: readonly FrontEnd[] = [];
+export const FRONT_ENDS: readonly FrontEnd[] = [
+  kustomizeFrontEnd,
+  helmValuesFrontEnd,
+  ansibleFrontEnd,
+  composeFrontEnd,
+  kubernetesFrontEnd,
+];

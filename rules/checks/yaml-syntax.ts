@@ -1,0 +1,18 @@
+import type { Rule, RuleFinding } from '../types';
+
+/** A YAML syntax error in a file of a YAML kind (never for Helm templates). */
+export const yamlSyntax: Rule = {
+  id: 'yaml-syntax',
+  title: 'YAML syntax error',
+  severity: { deploy: 'info', host: 'info' },
+  summary: 'The YAML does not parse (or repeats a key); what follows the error may not be checked.',
+  docs: [
+    'The file does not parse as YAML, or a mapping repeats a key (Kubernetes and compose reject both).',
+    'Driftless checks what it could read; fix the syntax to have the rest of the file checked.',
+  ].join('\n'),
+  check(facts) {
+    return facts.parseErrors
+      .filter((e) => e.rule === 'yaml-syntax')
+      .map((error): RuleFinding => ({ span: error.span, message: `YAML syntax error: ${error.message}`, fixes: [] }));
+  },
+};

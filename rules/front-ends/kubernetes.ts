@@ -1,0 +1,27 @@
+import type { Facts, FrontEnd, SourceFile } from '../types';
+import { baseYamlFacts, isYamlPath, viewsOf } from '../yaml/documents';
+import { addKubernetesObject, isKubernetesObject } from '../yaml/kubernetes-object';
+import { parseYaml } from '../yaml/parse';
+
+/** Kubernetes manifests, Helm chart templates included (their `{{ }}` actions masked): any document with `apiVersion` and `kind`. */
+function parse(file: SourceFile) {
+  return parseYaml(file.text, { templates: 'auto' });
+}
+
+export const kubernetesFrontEnd: FrontEnd = {
+  name: 'kubernetes',
+  kinds: ['kubernetes'],
+  classify(file) {
+    if (!isYamlPath(file.path)) return undefined;
+    return viewsOf(parse(file)).some((view) => isKubernetesObject(view, view.map(view.doc.contents))) ? 'kubernetes' : undefined;
+  },
+  extract(file): Facts {
+    const parsed = parse(file);
+    const facts = baseYamlFacts('kubernetes', parsed);
+    for (const view of viewsOf(parsed)) {
+      const root = view.map(view.doc.contents);
+      if (root && isKubernetesObject(view, root)) addKubernetesObject(view, root, facts);
+    }
+    return facts;
+  },
+};

@@ -1,0 +1,49 @@
+import { DIGEST_PLACEHOLDER, type Facts, type FrontEnd } from '../types';
+import { parseImageReference } from '../image-reference';
+import { baseName, baseYamlFacts, viewsOf } from '../yaml/documents';
+import { insertPairEdit } from '../yaml/edit';
+import { parseYaml } from '../yaml/parse';
+
+const KUSTOMIZATION = /^kustomization(?:\.ya?ml)?$/i;
+
+/** `kustomization.yaml`: its `images:` entries that set `newTag` without a `digest`. */
+export const kustomizeFrontEnd: FrontEnd = {
+  name: 'kustomize',
+  kinds: ['kustomize'],
+  classify(file) {
+    return KUSTOMIZATION.test(baseName(file.path)) ? 'kustomize' : undefined;
+  },
+  extract(file): Facts {
+    const parsed = parseYaml(file.text);
+    const facts = baseYamlFacts('kustomize', parsed);
+    for (const view of viewsOf(parsed)) {
+      for (const item of view.getSeq(view.map(view.doc.contents), 'images')?.items ?? []) {
+        const entry = view.map(item);
+        const span = view.span(entry);
+        if (!entry || !span) continue;
+        facts.statements.push(span);
+        const tagPair = view.get(entry, 'newTag');
+        const tagScalar = view.scalar(tagPair?.value);
+        const tag = view.literal(tagScalar);
+        const name = view.str(entry, 'newName') ?? view.str(entry, 'name');
+        if (!tagPair || !tagScalar || !tag || !name || view.get(entry, 'digest')) continue;
+        const text = `${name}:${tag}`;
+        const reference = parseImageReference(text);
+        const tagSpan = view.innerSpan(tagScalar);
+        if (!reference || !tagSpan) continue;
+        facts.images.push({
+          text,
+          span: tagSpan,
+          registry: reference.registry,
+          repository: reference.repository,
+          tag: reference.tag,
+          source: 'kustomize',
+          ...(view.hasErrors
+            ? { pinBlocker: 'the YAML document has syntax errors' }
+            : { pin: [insertPairEdit(view, entry, 'digest', DIGEST_PLACEHOLDER, tagPair)] }),
+        });
+      }
+    }
+    return facts;
+  },
+};
