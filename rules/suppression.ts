@@ -34,7 +34,7 @@ export function parsePragma(comment: Comment, known: ReadonlySet<string>): Pragm
   }
   const hadolint = /^hadolint\s+ignore=(\S+)/.exec(text);
   if (hadolint) return { reach: { kind: 'next-line' }, rules: toDriftlessIds(splitIds(hadolint[1]), known), comment };
-  const noqa = /(?:^|\s)noqa(?::\s*(.*))?$/.exec(text);
+  const noqa = /(?:^|\s)noqa(?:(?::\s*|\s+)(.*))?$/.exec(text);
   if (noqa) {
     const rules = noqa[1] === undefined || noqa[1].trim() === '' ? ALL : toDriftlessIds(splitIds(noqa[1]), known);
     return { reach: { kind: 'enclosing' }, rules, comment };

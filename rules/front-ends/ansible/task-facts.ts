@@ -73,8 +73,14 @@ function addPackageFacts(task: Task, facts: Facts, removeTask: () => TextEdit[] 
   const version = task.args.get('version')?.value;
   for (const name of names) {
     if (name.text === '*' || isTemplated(name.text) || /[/\\]|:\/\/|\.(deb|rpm|whl|tgz|gz|zip)$/.test(name.text)) continue;
-    const pinned = version ?? versionIn(task.module, name.text);
-    facts.packageInstalls.push({ manager: manager.manager, ecosystem: manager.ecosystem, name: name.text, span: name.span, version: pinned });
+    const spec = splitVersion(task.module, name.text);
+    facts.packageInstalls.push({
+      manager: manager.manager,
+      ecosystem: manager.ecosystem,
+      name: spec.name,
+      span: name.span,
+      version: version ?? spec.version,
+    });
   }
 }
 
@@ -125,12 +131,15 @@ function packageNames(task: Task): PackageName[] {
   return out;
 }
 
-/** The version written into a package name: `nginx=1.2`, `flask==2.0`, `left-pad@1.3`, `nginx-1.20.1`. */
-function versionIn(module: string, name: string): string | undefined {
-  const op = /(===?|>=|<=|~=|!=|=|@|<|>|~)\s*(\S.*)$/.exec(name);
-  if (op && op.index > 0) return module === 'pip' && !op[1].startsWith('=') && op[1] !== '~=' ? undefined : op[2];
-  if (['yum', 'dnf', 'dnf5', 'package', 'zypper'].includes(module)) return /-(\d[\w.:~+]*(?:-[\w.]+)?)$/.exec(name)?.[1];
-  return undefined;
+/** A package spec's name and pinned version: `nginx=1.2`, `flask==2.0`, `left-pad@1.3`, `nginx-1.20.1`. */
+function splitVersion(module: string, spec: string): { name: string; version?: string } {
+  const op = /\s*(===?|>=|<=|~=|!=|=|@|<|>|~)\s*(\S.*)$/.exec(spec);
+  if (op && op.index > 0) {
+    const exact = module !== 'pip' || op[1].startsWith('=') || op[1] === '~=';
+    return { name: spec.slice(0, op.index), version: exact ? op[2] : undefined };
+  }
+  const rpm = ['yum', 'dnf', 'dnf5', 'package', 'zypper'].includes(module) ? /-((?:\d+:)?\d+(?:\.[\w~+]+)+(?:-\d[\w.~+]*)?)$/.exec(spec) : null;
+  return rpm ? { name: spec.slice(0, rpm.index), version: rpm[1] } : { name: spec };
 }
 
 // ---------------------------------------------------------------------------
