@@ -3,6 +3,7 @@ import { packageLatest } from './checks/package-latest';
 import { hostPathVolume } from './checks/host-path-volume';
 import { mutableConfigmap } from './checks/mutable-configmap';
 import { pullAlwaysMutable } from './checks/pull-always-mutable';
+import { rubySyntax } from './checks/ruby-syntax';
 import { writableRootFilesystem } from './checks/writable-root-filesystem';
 import { yamlSyntax } from './checks/yaml-syntax';
 import type { Rule } from './types';
@@ -16,6 +17,7 @@ export const RULES: readonly Rule[] = [
   hostPathVolume,
   pullAlwaysMutable,
   yamlSyntax,
+  rubySyntax,
 ];
 
 export const RULE_IDS: ReadonlySet<string> = new Set(RULES.map((r) => r.id));

@@ -1,5 +1,6 @@
 import type { FrontEnd } from '../types';
 import { ansibleFrontEnd } from './ansible';
+import { chefFrontEnd } from './chef';
 import { composeFrontEnd } from './compose';
 import { helmValuesFrontEnd } from './helm-values';
 import { kubernetesFrontEnd } from './kubernetes';
@@ -7,6 +8,7 @@ import { kustomizeFrontEnd } from './kustomize';
 
 /** In classification order: the first front end that claims a file lints it. */
 export const FRONT_ENDS: readonly FrontEnd[] = [
+  chefFrontEnd,
   kustomizeFrontEnd,
   helmValuesFrontEnd,
   ansibleFrontEnd,

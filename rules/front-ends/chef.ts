@@ -1,0 +1,83 @@
+import * as path from 'node:path';
+import { initShellParser } from '../shell/parse';
+import { emptyFacts, type Facts, type FileProbe, type FrontEnd, type SourceFile } from '../types';
+import { addCommandFacts, isCommandResource } from './chef/commands';
+import { addFileEditFacts, addLineEditFacts, isLineEditResource } from './chef/config-edits';
+import { addRemoteFileFacts } from './chef/downloads';
+import { addGitFacts } from './chef/git';
+import { addImageFacts, isImageResource } from './chef/images';
+import { addRepositoryBypassFacts, isRepositoryResource } from './chef/integrity';
+import { addPackageFacts, isPackageResource } from './chef/packages';
+import { loadRubyParser, parseRuby, type ParseResult } from './chef/prism';
+import { findResources } from './chef/resources';
+import { RubySource } from './chef/source';
+
+/** Cookbook folders whose `.rb` files are recipes or resources. */
+const RESOURCE_FOLDERS = new Set(['recipes', 'resources']);
+const COOKBOOK_METADATA = ['metadata.rb', 'metadata.json'];
+
+/** A recipe or custom resource in a cookbook: `<cookbook>/recipes/*.rb`, `<cookbook>/resources/*.rb`. */
+function isCookbookRuby(file: SourceFile, probe: FileProbe): boolean {
+  if (!file.path.endsWith('.rb')) return false;
+  const folder = path.dirname(file.path);
+  if (!RESOURCE_FOLDERS.has(path.basename(folder))) return false;
+  const cookbook = path.dirname(folder);
+  return COOKBOOK_METADATA.some((name) => probe.exists(path.join(cookbook, name)));
+}
+
+export function extractChefFacts(text: string): Facts {
+  const facts = emptyFacts('chef');
+  const source = new RubySource(text);
+  const result = parseRuby(text);
+  addComments(result, source, facts);
+  addSyntaxError(result, source, facts);
+  const program = result.value;
+  const resources = findResources(program, source);
+  for (const resource of resources) {
+    facts.statements.push(resource.span);
+    const type = resource.type;
+    if (isPackageResource(type)) addPackageFacts(resource, source, facts);
+    else if (isCommandResource(type)) addCommandFacts(resource, source, facts);
+    else if (type === 'remote_file') addRemoteFileFacts(resource, source, facts);
+    else if (type === 'git') addGitFacts(resource, source, facts);
+    else if (isImageResource(type)) addImageFacts(resource, source, facts);
+    else if (isRepositoryResource(type)) addRepositoryBypassFacts(resource, source, facts);
+    else if (isLineEditResource(type)) addLineEditFacts(resource, source, facts);
+  }
+  addFileEditFacts(program, resources, source, facts);
+  return facts;
+}
+
+/** `#` comments (not `=begin` blocks), with the text after the `#`. */
+function addComments(result: ParseResult, source: RubySource, facts: Facts): void {
+  for (const comment of result.comments) {
+    const span = source.span(comment.location);
+    const text = source.slice(span);
+    if (text.startsWith('#')) facts.comments.push({ text: text.slice(1), span });
+  }
+}
+
+/** The first syntax error only: prism recovers, and the rest of the file is still linted. */
+function addSyntaxError(result: ParseResult, source: RubySource, facts: Facts): void {
+  const first = result.errors[0];
+  if (!first) return;
+  facts.parseErrors.push({
+    rule: 'ruby-syntax',
+    message: `${first.message}${result.errors.length > 1 ? ` (and ${result.errors.length - 1} more)` : ''}`,
+    span: source.span(first.location),
+  });
+}
+
+export const chefFrontEnd: FrontEnd = {
+  name: 'chef',
+  kinds: ['chef'],
+  async init() {
+    await Promise.all([loadRubyParser(), initShellParser()]);
+  },
+  classify(file, probe) {
+    return isCookbookRuby(file, probe) ? 'chef' : undefined;
+  },
+  extract(file) {
+    return extractChefFacts(file.text);
+  },
+};

@@ -1,0 +1,222 @@
+import type { BlockNode, CallNode, Node } from '@ruby/prism';
+import type { Span, TextEdit } from '../../types';
+import { rubyNodes } from './prism';
+import type { RubySource } from './source';
+
+/** A property set in a resource's block: `version '1.2'`, `action :upgrade`. */
+export interface Property {
+  name: string;
+  call: CallNode;
+  args: Node[];
+  /** The property's name word. */
+  nameSpan: Span;
+}
+
+/** A Chef resource: a receiver-less call with a name argument and an optional `do … end` block. */
+export interface Resource {
+  type: string;
+  call: CallNode;
+  /** The resource type word (`package`). */
+  typeSpan: Span;
+  /** The name arguments (`'nginx'`, `%w(a b)`). */
+  args: Node[];
+  block: BlockNode | undefined;
+  /** Properties in source order; a later one overrides an earlier one of the same name. */
+  properties: Property[];
+  /** From the type word to the block's `end`, heredoc bodies included. */
+  span: Span;
+  /** The resource's first line, without surrounding blanks. */
+  firstLine: Span;
+  /** Removes the whole resource (its lines, when it has them to itself); undefined where that would break the code. */
+  removal: TextEdit[] | undefined;
+}
+
+/** Calls with arguments that are recipe/resource DSL, not resources: their blocks hold resources, not properties. */
+const NOT_RESOURCES = new Set([
+  'action',
+  'action_class',
+  'attribute',
+  'default_action',
+  'define_method',
+  'include',
+  'include_recipe',
+  'load_current_value',
+  'property',
+  'provides',
+  'raise',
+  'require',
+  'require_relative',
+  'resource_name',
+  'with_run_context',
+]);
+
+/** Containers whose statements still belong to the enclosing resource block (`version '1' if pinned`). */
+function conditionalBodies(node: Node): Node[] | undefined {
+  const P = rubyNodes();
+  if (node instanceof P.StatementsNode) return node.body;
+  if (node instanceof P.IfNode) return [node.statements, node.subsequent].filter(isNode);
+  if (node instanceof P.UnlessNode) return [node.statements, node.elseClause].filter(isNode);
+  if (node instanceof P.ElseNode) return [node.statements].filter(isNode);
+  if (node instanceof P.CaseNode) return [...node.conditions, node.elseClause].filter(isNode);
+  if (node instanceof P.WhenNode) return [node.statements].filter(isNode);
+  if (node instanceof P.BeginNode) return [node.statements].filter(isNode);
+  if (node instanceof P.ParenthesesNode) return [node.body].filter(isNode);
+  return undefined;
+}
+
+function isNode<T extends Node>(node: T | null): node is T {
+  return node !== null;
+}
+
+export function findResources(program: Node, source: RubySource): Resource[] {
+  const P = rubyNodes();
+  const resources: Resource[] = [];
+  /** Ancestors of the node being visited, nearest last. */
+  const ancestors: Node[] = [];
+  const visitChildren = (node: Node): void => {
+    ancestors.push(node);
+    for (const child of node.compactChildNodes()) visit(child);
+    ancestors.pop();
+  };
+  const visit = (node: Node): void => {
+    if (!(node instanceof P.CallNode && isResourceCall(node))) {
+      visitChildren(node);
+      return;
+    }
+    const resource = toResource(node, ancestors, source);
+    resources.push(resource);
+    ancestors.push(node);
+    for (const arg of resource.args) visit(arg);
+    if (resource.block?.body) {
+      ancestors.push(resource.block);
+      collectProperties(resource.block.body, resource);
+      ancestors.pop();
+    }
+    ancestors.pop();
+  };
+  /** Receiver-less calls in the block (through conditionals) are properties; anything else is code to search. */
+  const collectProperties = (node: Node, resource: Resource): void => {
+    const inner = conditionalBodies(node);
+    if (inner) {
+      ancestors.push(node);
+      if ((node instanceof P.IfNode || node instanceof P.UnlessNode) && node.predicate) visit(node.predicate);
+      for (const child of inner) collectProperties(child, resource);
+      ancestors.pop();
+    } else if (node instanceof P.CallNode && node.receiver === null && node.messageLoc) {
+      resource.properties.push({
+        name: node.name,
+        call: node,
+        args: node.arguments_?.arguments_ ?? [],
+        nameSpan: source.span(node.messageLoc),
+      });
+      visitChildren(node);
+    } else {
+      visit(node);
+    }
+  };
+  visit(program);
+  return resources;
+}
+
+function isResourceCall(node: CallNode): boolean {
+  if (node.receiver !== null || !node.messageLoc || NOT_RESOURCES.has(node.name)) return false;
+  const args = node.arguments_?.arguments_ ?? [];
+  if (args.length === 0) return false;
+  return /^[a-z_][a-z0-9_]*$/.test(node.name);
+}
+
+function toResource(call: CallNode, ancestors: readonly Node[], source: RubySource): Resource {
+  const P = rubyNodes();
+  const block = call.block instanceof P.BlockNode ? call.block : undefined;
+  const start = source.nodeSpan(call).start;
+  const span = { start, end: Math.max(source.nodeSpan(call).end, heredocEnd(call, source)) };
+  return {
+    type: call.name,
+    call,
+    typeSpan: source.span(call.messageLoc ?? call.location),
+    args: call.arguments_?.arguments_ ?? [],
+    block,
+    properties: [],
+    span,
+    firstLine: firstLineOf(source.text, start),
+    removal: removalOf(call, span, ancestors, source),
+  };
+}
+
+/** Heredoc bodies sit after the line that opens them, outside the call's own location. */
+function heredocEnd(node: Node, source: RubySource): number {
+  const P = rubyNodes();
+  let end = 0;
+  const scan = (n: Node): void => {
+    if (
+      (n instanceof P.StringNode || n instanceof P.InterpolatedStringNode || n instanceof P.XStringNode || n instanceof P.InterpolatedXStringNode) &&
+      n.openingLoc &&
+      n.closingLoc &&
+      source.slice(source.span(n.openingLoc)).startsWith('<<')
+    ) {
+      end = Math.max(end, source.span(n.closingLoc).end);
+    }
+    for (const child of n.compactChildNodes()) scan(child);
+  };
+  scan(node);
+  return end;
+}
+
+function firstLineOf(text: string, start: number): Span {
+  let end = start;
+  while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+  while (end > start && /[ \t]/.test(text[end - 1])) end--;
+  return { start, end };
+}
+
+/**
+ * Edits that delete the resource statement: the call, or the `if`/`unless`/`rescue` modifier wrapping it.
+ * Only a statement of a statement list can go; when it has its lines to itself, the lines go with it.
+ */
+function removalOf(call: CallNode, callSpan: Span, ancestors: readonly Node[], source: RubySource): TextEdit[] | undefined {
+  const P = rubyNodes();
+  const at = (distance: number): Node | undefined => ancestors[ancestors.length - 1 - distance];
+  let unit = callSpan;
+  let container: Node | undefined;
+  const parent = at(0);
+  const grandparent = at(1);
+  if (parent instanceof P.RescueModifierNode && parent.expression === call) {
+    unit = { start: callSpan.start, end: Math.max(callSpan.end, source.nodeSpan(parent).end) };
+    container = grandparent;
+  } else if (
+    parent instanceof P.StatementsNode &&
+    (grandparent instanceof P.IfNode || grandparent instanceof P.UnlessNode) &&
+    grandparent.statements === parent &&
+    source.nodeSpan(grandparent).start === callSpan.start
+  ) {
+    unit = { start: callSpan.start, end: Math.max(callSpan.end, source.nodeSpan(grandparent).end) };
+    container = at(2);
+  } else {
+    container = parent;
+  }
+  if (!(container instanceof P.StatementsNode)) return undefined;
+  return [{ span: wholeLines(source.text, unit) ?? unit, newText: '' }];
+}
+
+/** The span grown to whole lines (with the last line break and a trailing comment), when nothing else shares them. */
+function wholeLines(text: string, span: Span): Span | undefined {
+  let start = span.start;
+  while (start > 0 && (text[start - 1] === ' ' || text[start - 1] === '\t')) start--;
+  if (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') return undefined;
+  let end = span.end;
+  if (text[end - 1] === '\n') return { start, end };
+  while (end < text.length && (text[end] === ' ' || text[end] === '\t')) end++;
+  if (text[end] === '#') while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+  if (end === text.length) return { start, end };
+  if (text.startsWith('\r\n', end)) return { start, end: end + 2 };
+  if (text[end] === '\n' || text[end] === '\r') return { start, end: end + 1 };
+  return undefined;
+}
+
+/** The last property of that name (Chef: a later call overrides an earlier one). */
+export function propertyOf(resource: Resource, ...names: string[]): Property | undefined {
+  for (let i = resource.properties.length - 1; i >= 0; i--) {
+    if (names.includes(resource.properties[i].name)) return resource.properties[i];
+  }
+  return undefined;
+}
