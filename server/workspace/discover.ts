@@ -1,6 +1,6 @@
 import { readFile, readdir, realpath, stat } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { UnreadablePathError } from './errors';
 import { isCandidateName } from './file-names';
@@ -45,8 +45,8 @@ interface IgnoreLayer {
 /**
  * Finds the files to lint under `roots` (files or folders). Folders are walked honouring `.gitignore` files
  * and the config's ignore globs, skipping `node_modules` and `.git`, never following a symlink back into
- * a folder being walked; only files whose names make them candidates are returned. A root that does not
- * exist or cannot be read throws UnreadablePathError.
+ * a folder being walked (a link into a walked root is walked there only); only files whose names make
+ * them candidates are returned. A root that does not exist or cannot be read throws UnreadablePathError.
  */
 export async function discoverFiles(roots: readonly string[], options: DiscoverOptions = {}): Promise<Discovery> {
   const walker = new Walker(options);
@@ -59,7 +59,8 @@ class Walker {
   readonly files: DiscoveredFile[] = [];
   readonly notices: DiscoveryNotice[] = [];
   private readonly seenFiles = new Set<string>();
-  private readonly walkedDirs = new Set<string>();
+  /** Real paths of the folders given as roots: a symlink into one of them is walked there, not twice. */
+  private readonly rootDirs: string[] = [];
   private readonly baseLayers: IgnoreLayer[];
 
   constructor(options: DiscoverOptions) {
@@ -77,6 +78,7 @@ class Walker {
     }
     if (stats.isDirectory()) {
       const real = await realpath(path);
+      this.rootDirs.push(real);
       await this.walk(path, this.baseLayers, [real], asGiven);
     } else if (stats.isFile()) {
       this.addFile(path, true);
@@ -93,8 +95,6 @@ class Walker {
 
   private async walk(dir: string, layers: readonly IgnoreLayer[], ancestors: readonly string[], rootAsGiven?: string): Promise<void> {
     const real = ancestors[ancestors.length - 1];
-    if (this.walkedDirs.has(real)) return;
-    this.walkedDirs.add(real);
     let entries;
     try {
       entries = await readdir(dir, { withFileTypes: true });
@@ -123,6 +123,7 @@ class Walker {
           this.notices.push({ path, message: 'symbolic link loop, not followed', unreadable: false });
           continue;
         }
+        if (entry.isSymbolicLink() && this.rootDirs.some((root) => isWithin(realDir, root))) continue;
         subdirs.push(this.walk(path, active, [...ancestors, realDir]));
       } else if (isFile && isCandidateName(path) && !isIgnored(active, path, false)) {
         this.addFile(path, false);
@@ -155,6 +156,11 @@ class Walker {
     }
     return { base: dir, rules: ignore().add(text) };
   }
+}
+
+function isWithin(path: string, dir: string): boolean {
+  const rel = relative(dir, path);
+  return !rel.startsWith('..') && !isAbsolute(rel);
 }
 
 /** Later (deeper) layers win, as in git: a deeper `!pattern` re-includes what a parent ignored. */
