@@ -4,7 +4,9 @@ import {
   DiagnosticSeverity,
   FileChangeType,
   LSPErrorCodes,
+  MessageType,
   ResponseError,
+  ShowMessageNotification,
   TextDocumentSyncKind,
   TextDocuments,
   type CancellationToken,
@@ -56,6 +58,11 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
   const onDisk = new Set<string>();
   let audited = false;
   const reportedConfigErrors = new Map<string, string>();
+
+  /** A notification, not a request: nothing waits on the user, and clients without message requests still show it. */
+  const showMessage = (type: MessageType, message: string): void => {
+    void connection.sendNotification(ShowMessageNotification.type, { type, message });
+  };
 
   const linter = new Linter(configs, () => settings, () => folders);
 
@@ -114,7 +121,7 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
     void connection.sendDiagnostics({ uri: configUri, diagnostics: [diagnostic] });
     if (reportedConfigErrors.get(folder) !== error.message) {
       reportedConfigErrors.set(folder, error.message);
-      connection.window.showErrorMessage(`Driftless: ${error.message}. Using the last valid settings until it is fixed.`);
+      showMessage(MessageType.Error, `Driftless: ${error.message}. Using the last valid settings until it is fixed.`);
     }
   };
 
@@ -122,7 +129,7 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
     const raw = pullConfiguration ? await connection.workspace.getConfiguration('driftless') : pushed;
     const { settings: next, problems } = readSettings(raw, RULE_IDS);
     settings = next;
-    for (const problem of problems) connection.window.showWarningMessage(`Driftless: ${problem} (ignored).`);
+    for (const problem of problems) showMessage(MessageType.Warning, `Driftless: ${problem} (ignored).`);
   };
 
   const codeActions = new CodeActions({
@@ -146,7 +153,7 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
       return configs.get(file === undefined ? undefined : linter.folderOf(file)).platform;
     },
     lookup: (reference, resolveOptions) => pinner.resolve(reference, resolveOptions),
-    showError: (message) => connection.window.showErrorMessage(message),
+    showError: (message) => showMessage(MessageType.Error, message),
   });
 
   connection.onInitialize(async (params: InitializeParams): Promise<InitializeResult> => {

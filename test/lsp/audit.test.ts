@@ -1,0 +1,108 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { CancellationTokenSource, FileChangeType, ResponseError } from 'vscode-languageserver-protocol/node';
+import type { AuditResult } from '../../server/lsp/audit';
+import { TestClient } from './client';
+import { CLEAN_PLAYBOOK, PLAYBOOK, TempWorkspace } from './workspace';
+
+const AUDIT = 'driftless/audit';
+
+describe('driftless/audit', () => {
+  let ws: TempWorkspace;
+  let client: TestClient;
+  before(async () => {
+    ws = new TempWorkspace({
+      'site.yml': PLAYBOOK,
+      'clean.yml': CLEAN_PLAYBOOK,
+      'roles/web/tasks/main.yml': '- name: upgrade\n  apt:\n    name: curl\n    state: latest\n',
+      'app-config.yml': 'name: app\nstate: latest\n',
+      '.gitignore': 'generated/\n',
+      'generated/site.yml': PLAYBOOK,
+      'hidden/site.yml': PLAYBOOK,
+      'vendor/site.yml': PLAYBOOK,
+      '.driftless.yaml': 'ignore:\n  - vendor/\n',
+    });
+    client = await TestClient.spawn({ root: ws.root, filesExclude: { '**/hidden': true } });
+  });
+  after(async () => {
+    await client.dispose();
+    ws.remove();
+  });
+
+  test('lints every file the workspace holds, skipping .gitignore, config ignores and files.exclude, with progress', async () => {
+    const published = client.nextDiagnostics(ws.uri('site.yml'));
+    const result: AuditResult = await client.connection.sendRequest(AUDIT, { workDoneToken: 'audit-1' });
+    assert.equal(result.files, 3, 'site.yml, clean.yml, roles/web/tasks/main.yml');
+    assert.equal(result.findings, 3);
+    assert.deepEqual(result.byRule, { 'package-latest': 2, 'live-config-edit': 1 });
+    assert.deepEqual(result.byKind, { ansible: 3 });
+    assert.deepEqual(result.filesByKind, { ansible: 3 });
+    assert.deepEqual(
+      result.findingList.map((f) => `${f.path}:${f.line + 1} ${f.rule} ${f.severity}`),
+      ['roles/web/tasks/main.yml:4 package-latest error', 'site.yml:6 package-latest error', 'site.yml:8 live-config-edit warning'],
+    );
+    assert.deepEqual(
+      (await published).diagnostics.map((d) => d.code),
+      ['package-latest', 'live-config-edit'],
+      'closed files get diagnostics too',
+    );
+    const kinds = client.progress.filter((p) => p.token === 'audit-1').map((p) => p.value.kind);
+    assert.equal(kinds[0], 'begin');
+    assert.equal(kinds[kinds.length - 1], 'end');
+    const reports = client.progress.filter((p) => p.token === 'audit-1' && p.value.kind === 'report');
+    assert.equal(reports[reports.length - 1].value.message, '5 of 5 files', 'candidates by name, classified as they are read');
+    assert.equal(client.published.has(ws.uri('generated/site.yml')), false);
+    assert.equal(client.published.has(ws.uri('hidden/site.yml')), false);
+    assert.equal(client.published.has(ws.uri('vendor/site.yml')), false);
+  });
+
+  test('a file fixed on disk is cleared by the next audit; a closed file changed on disk is linted again', async () => {
+    await client.connection.sendRequest(AUDIT, {});
+    ws.write('site.yml', CLEAN_PLAYBOOK);
+    const cleared = client.nextDiagnostics(ws.uri('site.yml'), (p) => p.diagnostics.length === 0);
+    const result: AuditResult = await client.connection.sendRequest(AUDIT, {});
+    assert.equal(result.findings, 1);
+    await cleared;
+
+    ws.write('site.yml', PLAYBOOK);
+    const relinted = client.nextDiagnostics(ws.uri('site.yml'), (p) => p.diagnostics.length > 0);
+    await client.filesChanged([{ uri: ws.uri('site.yml'), type: FileChangeType.Changed }]);
+    assert.deepEqual((await relinted).diagnostics.map((d) => d.code), ['package-latest', 'live-config-edit']);
+  });
+});
+
+describe('driftless/audit cancellation', () => {
+  test('cancelling the request stops the audit and says how far it got', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 3000; i++) files[`roles/r${i}/tasks/main.yml`] = '- apt:\n    name: curl\n    state: latest\n';
+    const ws = new TempWorkspace(files);
+    const client = await TestClient.spawn({ root: ws.root });
+    try {
+      const source = new CancellationTokenSource();
+      const sawReport = new Promise<void>((resolve) => {
+        const timer = setInterval(() => {
+          if (client.progress.some((p) => p.token === 'audit-c' && p.value.kind === 'report' && p.value.message !== '0 of 3000 files')) {
+            clearInterval(timer);
+            resolve();
+          }
+        }, 1);
+      });
+      const request = client.connection.sendRequest(AUDIT, { workDoneToken: 'audit-c' }, source.token);
+      await sawReport;
+      source.cancel();
+      await assert.rejects(request, (error: unknown) => {
+        assert.ok(error instanceof ResponseError);
+        assert.equal(error.code, -32800);
+        assert.match(error.message, /^Audit cancelled after \d+ of 3000 files$/);
+        const done = Number(/after (\d+)/.exec(error.message)?.[1]);
+        assert.ok(done > 0 && done < 3000);
+        return true;
+      });
+      const kinds = client.progress.filter((p) => p.token === 'audit-c').map((p) => p.value.kind);
+      assert.equal(kinds[kinds.length - 1], 'end');
+    } finally {
+      await client.dispose();
+      ws.remove();
+    }
+  });
+});

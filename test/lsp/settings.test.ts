@@ -1,0 +1,88 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { DiagnosticSeverity, FileChangeType, MessageType } from 'vscode-languageserver-protocol/node';
+import { TestClient } from './client';
+import { PLAYBOOK, TempWorkspace } from './workspace';
+
+function severities(diagnostics: { code?: number | string; severity?: number }[]): string[] {
+  return diagnostics.map((d) => `${d.code}=${d.severity}`);
+}
+
+test('severities come from RULES.md, then .driftless.yaml, then the editor settings; a change applies without restart', async () => {
+  const ws = new TempWorkspace({ '.driftless.yaml': 'rules:\n  package-latest: warning\n' });
+  const client = await TestClient.spawn({ root: ws.root });
+  try {
+    const uri = ws.uri('site.yml');
+    const opened = await client.open(ws.path('site.yml'), PLAYBOOK, 'yaml');
+    assert.deepEqual(severities(opened.diagnostics), [`package-latest=${DiagnosticSeverity.Warning}`, `live-config-edit=${DiagnosticSeverity.Warning}`]);
+
+    let next = client.nextDiagnostics(uri, (p) => p.diagnostics[0]?.severity === DiagnosticSeverity.Information);
+    await client.changeSettings({ rules: { 'package-latest': 'info' } });
+    assert.deepEqual(severities((await next).diagnostics), [`package-latest=${DiagnosticSeverity.Information}`, `live-config-edit=${DiagnosticSeverity.Warning}`]);
+
+    next = client.nextDiagnostics(uri, (p) => p.diagnostics.length === 1);
+    await client.changeSettings({ rules: { 'live-config-edit': 'off' } });
+    assert.deepEqual(severities((await next).diagnostics), [`package-latest=${DiagnosticSeverity.Warning}`]);
+
+    next = client.nextDiagnostics(uri, (p) => p.diagnostics.length === 0);
+    await client.changeSettings({ enable: false });
+    await next;
+
+    next = client.nextDiagnostics(uri, (p) => p.diagnostics.length === 2);
+    await client.changeSettings({});
+    ws.write('.driftless.yaml', 'rules:\n  live-config-edit: error\n');
+    await client.filesChanged([{ uri: ws.uri('.driftless.yaml'), type: FileChangeType.Changed }]);
+    const reloaded = await client.nextDiagnostics(uri, (p) => p.diagnostics[1]?.severity === DiagnosticSeverity.Error);
+    assert.deepEqual(severities(reloaded.diagnostics), [`package-latest=${DiagnosticSeverity.Error}`, `live-config-edit=${DiagnosticSeverity.Error}`]);
+    await next;
+  } finally {
+    await client.dispose();
+    ws.remove();
+  }
+});
+
+test('a broken .driftless.yaml is reported with file and line, and the last valid settings stay in force', async () => {
+  const ws = new TempWorkspace({ '.driftless.yaml': 'rules:\n  package-latest: info\n' });
+  const client = await TestClient.spawn({ root: ws.root });
+  try {
+    const uri = ws.uri('site.yml');
+    const opened = await client.open(ws.path('site.yml'), PLAYBOOK, 'yaml');
+    assert.equal(opened.diagnostics[0].severity, DiagnosticSeverity.Information);
+
+    ws.write('.driftless.yaml', 'rules:\n  package-latest: info\n  no-such-rule: error\n');
+    const configDiagnostics = client.nextDiagnostics(ws.uri('.driftless.yaml'));
+    const relinted = client.nextDiagnostics(uri);
+    await client.filesChanged([{ uri: ws.uri('.driftless.yaml'), type: FileChangeType.Changed }]);
+    const [problem] = (await configDiagnostics).diagnostics;
+    assert.equal(problem.range.start.line, 2);
+    assert.equal(problem.severity, DiagnosticSeverity.Error);
+    assert.match(problem.message, /unknown rule `no-such-rule`/);
+    assert.equal((await relinted).diagnostics[0].severity, DiagnosticSeverity.Information, 'the last valid config still applies');
+    const shown = client.messages.find((m) => m.type === MessageType.Error);
+    assert.ok(shown);
+    assert.match(typeof shown.message === 'string' ? shown.message : shown.message.value, /^Driftless: .*\.driftless\.yaml:3: unknown rule `no-such-rule`\. Using the last valid settings until it is fixed\.$/);
+
+    ws.write('.driftless.yaml', 'rules:\n  package-latest: warning\n');
+    const clearedConfig = client.nextDiagnostics(ws.uri('.driftless.yaml'), (p) => p.diagnostics.length === 0);
+    await client.filesChanged([{ uri: ws.uri('.driftless.yaml'), type: FileChangeType.Changed }]);
+    await clearedConfig;
+    const fixed = await client.nextDiagnostics(uri, (p) => p.diagnostics[0]?.severity === DiagnosticSeverity.Warning);
+    assert.equal(fixed.diagnostics.length, 2);
+  } finally {
+    await client.dispose();
+    ws.remove();
+  }
+});
+
+test('an unknown rule in the editor settings is named in a warning', async () => {
+  const ws = new TempWorkspace();
+  const client = await TestClient.spawn({ root: ws.root, settings: { rules: { 'no-such-rule': 'off' } } });
+  try {
+    await client.open(ws.path('site.yml'), PLAYBOOK, 'yaml');
+    const shown = client.messages.find((m) => m.type === MessageType.Warning);
+    assert.equal(shown?.message, 'Driftless: driftless.rules: unknown rule `no-such-rule` (ignored).');
+  } finally {
+    await client.dispose();
+    ws.remove();
+  }
+});
