@@ -4,10 +4,12 @@ import { RegistryFailure } from './failure';
 import { hostnameOf, isLoopback } from './reference';
 import type { Transport } from './transport';
 
-/** What a request to the registry should carry, and what was consulted to get it (for 401/403 messages). */
+/**
+ * What a request to the registry should carry. `via` says, for 401/403 messages, what the header was
+ * obtained with, or (without a header) why there is none.
+ */
 export interface Authorization {
   header?: string;
-  /** Human-readable: which credential source was used or tried. */
   via: string;
 }
 
@@ -52,11 +54,11 @@ export class Authenticator {
     const tried = lookup.tried.join('; ');
     const credential = lookup.credential;
     if (challenge.scheme === 'basic') {
-      if (!credential) return { via: `no credentials for ${registry} (tried ${tried})` };
+      if (!credential) return { via: `none found (tried ${tried})` };
       const barrier = credentialBarrier(registryOrigin, registryOrigin.host);
       if (barrier) return { via: `credentials from ${credential.source} ${barrier}` };
       if (credential.identityToken) return { via: `${credential.source} holds an identity token, which Basic auth cannot use` };
-      return { header: basic(credential), via: `Basic credentials from ${credential.source}` };
+      return { header: basic(credential), via: `credentials from ${credential.source}` };
     }
     const realm = challenge.params.realm;
     if (!realm) throw new RegistryFailure('malformed', `${registry} sent a Bearer challenge without a realm`);
@@ -69,10 +71,10 @@ export class Authenticator {
     const barrier = credential ? credentialBarrier(realmUrl, registryOrigin.host) : undefined;
     const usable = barrier ? undefined : credential;
     const via = usable
-      ? `a token from ${realmUrl.origin} for credentials from ${usable.source}`
+      ? `credentials from ${usable.source}`
       : credential
-        ? `an anonymous token from ${realmUrl.origin} (credentials from ${credential.source} ${barrier})`
-        : `an anonymous token from ${realmUrl.origin} (no credentials for ${registry}; tried ${tried})`;
+        ? `an anonymous request (credentials from ${credential.source} ${barrier})`
+        : `an anonymous request (no credentials for ${registry}; tried ${tried})`;
     const scope = `repository:${repository}:pull`;
     const key = `${realm}|${challenge.params.service ?? ''}|${scope}|${usable?.source ?? 'anonymous'}`;
     const cached = this.tokens.get(key);

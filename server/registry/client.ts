@@ -54,6 +54,10 @@ export class RegistryClient {
       throw statusFailure(ref, head);
     }
     const get = await this.manifestRequest(ref, origin, 'GET');
+    if (get.status === 404 && registryErrorCode(get) !== 'NAME_UNKNOWN') {
+      const tags = await this.authorizedRequest(ref, origin, 'GET', `/v2/${ref.repository}/tags/list?n=1`, 'application/json');
+      if (tags.status === 404) throw statusFailure(ref, tags);
+    }
     if (get.status !== 200) throw statusFailure(ref, get);
     const manifest = readManifest(ref, get);
     if (expected && manifest.digest !== expected) {
@@ -100,26 +104,37 @@ export class RegistryClient {
     throw new RegistryFailure('unreachable', `no scheme left to try for ${host}`);
   }
 
-  /** A manifest request with authentication: answers one fresh challenge, then reports 401/403 with what was tried. */
-  private async manifestRequest(ref: RegistryReference, origin: Origin, method: 'HEAD' | 'GET'): Promise<HttpResponse> {
-    const url = new URL(`/v2/${ref.repository}/manifests/${encodeURIComponent(ref.tag)}`, origin.url);
+  private manifestRequest(ref: RegistryReference, origin: Origin, method: 'HEAD' | 'GET'): Promise<HttpResponse> {
+    return this.authorizedRequest(ref, origin, method, `/v2/${ref.repository}/manifests/${encodeURIComponent(ref.tag)}`, MANIFEST_ACCEPT);
+  }
+
+  /** A request with authentication: answers one fresh challenge, then reports 401/403 with what was tried. */
+  private async authorizedRequest(ref: RegistryReference, origin: Origin, method: 'HEAD' | 'GET', path: string, accept: string): Promise<HttpResponse> {
+    const url = new URL(path, origin.url);
     const send = (auth: Authorization | undefined): Promise<HttpResponse> =>
-      this.transport.send({ method, url, headers: { Accept: MANIFEST_ACCEPT, ...(auth?.header ? { Authorization: auth.header } : {}) } });
-    let auth = origin.challenge ? await this.auth.authorize(origin.challenge, ref.registry, origin.url, ref.repository) : undefined;
+      this.transport.send({ method, url, headers: { Accept: accept, ...(auth?.header ? { Authorization: auth.header } : {}) } });
+    const authorize = async (challenge: Challenge): Promise<Authorization> => {
+      const auth = await this.auth.authorize(challenge, ref.registry, origin.url, ref.repository);
+      if (!auth.header) throw new RegistryFailure('unauthorized', `${ref.registry} requires credentials for ${ref.repository}; ${auth.via}`);
+      return auth;
+    };
+    let auth = origin.challenge ? await authorize(origin.challenge) : undefined;
     let response = await send(auth);
     if (response.status === 401) {
       const challenge = pickChallenge(parseChallenges(response.headers['www-authenticate']));
       if (!challenge) throw new RegistryFailure('unauthorized', `${ref.registry} answered 401 without a Bearer or Basic challenge`);
       this.auth.forget(challenge, ref.repository);
       origin.challenge = challenge;
-      auth = await this.auth.authorize(challenge, ref.registry, origin.url, ref.repository);
+      auth = await authorize(challenge);
       response = await send(auth);
       if (response.status === 401) {
-        throw new RegistryFailure('unauthorized', `${ref.registry} refused ${auth.via} for ${ref.repository} (HTTP 401${errorCode(response)})`);
+        const what = challenge.scheme === 'basic' ? `Basic ${auth.via}` : `a token obtained with ${auth.via}`;
+        throw new RegistryFailure('unauthorized', `${ref.registry} rejected ${what} for ${ref.repository} (HTTP 401${errorCode(response)})`);
       }
     }
     if (response.status === 403) {
-      throw new RegistryFailure('denied', `${ref.registry} denied access to ${ref.repository} with ${auth?.via ?? 'no credentials'} (HTTP 403${errorCode(response)})`);
+      const what = auth ? (origin.challenge?.scheme === 'basic' ? `Basic ${auth.via}` : `a token obtained with ${auth.via}`) : 'anonymous access';
+      throw new RegistryFailure('denied', `${ref.registry} denied ${what} to ${ref.repository} (HTTP 403${errorCode(response)})`);
     }
     return response;
   }
@@ -214,5 +229,5 @@ function pickPlatform(ref: RegistryReference, index: Record<string, unknown>, wa
     return entry.digest;
   }
   const offered = platforms.length > 0 ? platforms.join(', ') : 'none';
-  throw new RegistryFailure('platform-unknown', `${ref.registry}/${ref.repository}:${ref.tag} has no ${formatPlatform(wanted)} image (it has ${offered})`);
+  throw new RegistryFailure('platform-unknown', `no ${formatPlatform(wanted)} image in the index (it has ${offered})`);
 }

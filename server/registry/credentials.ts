@@ -149,7 +149,8 @@ function fromAuthEntry(entry: AuthEntry, source: string): Credential | string {
 /** Runs `docker-credential-<name> get`; a string result says why it gave nothing. */
 function runHelper(name: string, serverUrl: string, timeoutMs: number): Promise<Omit<Credential, 'source'> | string> {
   return new Promise((resolve) => {
-    const child = spawn(`docker-credential-${name}`, ['get'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    // Its own process group, so a helper script's children die with it on timeout.
+    const child = spawn(`docker-credential-${name}`, ['get'], { stdio: ['pipe', 'pipe', 'pipe'], detached: true });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     let done = false;
@@ -160,7 +161,9 @@ function runHelper(name: string, serverUrl: string, timeoutMs: number): Promise<
       resolve(result);
     };
     const timer = setTimeout(() => {
-      child.kill('SIGKILL');
+      if (child.pid !== undefined) killGroup(child.pid);
+      child.stdout.destroy();
+      child.stderr.destroy();
       finish(`no answer within ${timeoutMs} ms`);
     }, timeoutMs);
     child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
@@ -201,4 +204,12 @@ function parseHelperAnswer(stdout: string): Omit<Credential, 'source'> | string 
 function firstLine(text: string): string {
   const line = text.trim().split('\n')[0]?.slice(0, 200) ?? '';
   return line ? `: ${line}` : '';
+}
+
+function killGroup(pid: number): void {
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
+  }
 }
