@@ -56,11 +56,11 @@ test('a broken .driftless.yaml is reported with file and line, and the last vali
     const [problem] = (await configDiagnostics).diagnostics;
     assert.equal(problem.range.start.line, 2);
     assert.equal(problem.severity, DiagnosticSeverity.Error);
-    assert.match(problem.message, /unknown rule `no-such-rule`/);
+    assert.match(typeof problem.message === 'string' ? problem.message : problem.message.value, /unknown rule `no-such-rule`/);
     assert.equal((await relinted).diagnostics[0].severity, DiagnosticSeverity.Information, 'the last valid config still applies');
     const shown = client.messages.find((m) => m.type === MessageType.Error);
     assert.ok(shown);
-    assert.match(typeof shown.message === 'string' ? shown.message : shown.message.value, /^Driftless: .*\.driftless\.yaml:3: unknown rule `no-such-rule`\. Using the last valid settings until it is fixed\.$/);
+    assert.match(shown.message, /^Driftless: .*\.driftless\.yaml:3: unknown rule `no-such-rule`\. Using the last valid settings until it is fixed\.$/);
 
     ws.write('.driftless.yaml', 'rules:\n  package-latest: warning\n');
     const clearedConfig = client.nextDiagnostics(ws.uri('.driftless.yaml'), (p) => p.diagnostics.length === 0);
