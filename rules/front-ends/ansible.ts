@@ -1,8 +1,11 @@
+import { isSeq } from 'yaml';
 import { addShellFacts } from '../shell/facts';
 import { initShellParser, parseShell } from '../shell/parse';
-import { emptyFacts, type Facts, type FileKind, type FrontEnd, type SourceFile } from '../types';
+import type { Facts, FileKind, FrontEnd, SourceFile } from '../types';
+import { baseYamlFacts, isYamlPath, viewsOf } from '../yaml/documents';
 import { parseYaml } from '../yaml/parse';
-import { detectAnsible, isYamlPath, rootSequences } from './ansible/detect';
+import { detectAnsible } from './ansible/detect';
+import { addKubernetesDefinitions } from './ansible/k8s-definition';
 import { taskRemoval } from './ansible/removal';
 import { addTaskFacts } from './ansible/task-facts';
 import { collectContent, type Task } from './ansible/tasks';
@@ -20,18 +23,18 @@ export const ansibleFrontEnd: FrontEnd = {
   },
 
   extract(file: SourceFile): Facts {
-    const facts = emptyFacts('ansible');
     const parsed = parseYaml(file.text);
-    facts.comments.push(...parsed.comments);
-    facts.parseErrors.push(...parsed.errors);
+    const facts = baseYamlFacts('ansible', parsed);
     const isPlaybook = detectAnsible(file.path, parsed.documents) === 'playbook';
-    for (const root of rootSequences(parsed.documents)) {
-      const content = collectContent(file.text, root, isPlaybook);
+    for (const view of viewsOf(parsed)) {
+      if (!isSeq(view.doc.contents)) continue;
+      const content = collectContent(file.text, view.doc.contents, isPlaybook);
       facts.statements.push(...content.statements);
       for (const task of content.tasks) {
         const removeTask = () => taskRemoval(file.text, parsed.lines, task.slot);
         addTaskFacts(task, facts, removeTask);
         addCommandFacts(task, facts, removeTask);
+        addKubernetesDefinitions(view, task, facts);
       }
     }
     return facts;

@@ -10,10 +10,6 @@ const TASK_FOLDERS = new Set(['tasks', 'handlers']);
 const PLAY_LISTS = ['tasks', 'roles', 'pre_tasks', 'post_tasks', 'handlers'];
 const IMPORT_PLAYBOOK = new Set(['import_playbook', 'ansible.builtin.import_playbook', 'include', 'ansible.builtin.include']);
 
-export function isYamlPath(path: string): boolean {
-  return /\.ya?ml$/i.test(path);
-}
-
 /** The folder names of a path, innermost last. */
 function folders(path: string): string[] {
   const parts = path.split(/[\\/]+/);

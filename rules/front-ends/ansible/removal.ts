@@ -49,7 +49,8 @@ export function taskRemoval(text: string, lines: LineIndex, slot: TaskSlot): Tex
   }
   if (lines.lineEnd(last) < item.range[1] && text.slice(lines.lineEnd(last), item.range[1]).trim() !== '') return undefined;
   const precededByBlank = dashLine > 0 && blankLine(text.slice(lines.lineStart(dashLine - 1), lines.lineEnd(dashLine - 1)));
-  const endLine = precededByBlank && next < lines.lineCount ? next : last + 1;
+  const takeBlanksAfter = (precededByBlank || (slot.index === 0 && slot.seq.items.length > 1)) && next < lines.lineCount;
+  const endLine = takeBlanksAfter ? next : last + 1;
   const end = endLine < lines.lineCount ? lines.lineStart(endLine) : text.length;
   const removeItem: TextEdit = { span: { start: lineStart, end }, newText: '' };
   if (slot.seq.items.length > 1) return [removeItem];
