@@ -4,6 +4,7 @@ import type { Diagnostic } from 'vscode-languageserver';
 import type { LintResult } from '../../rules/engine';
 import { LineIndex } from '../../rules/text';
 import type { FileKind, Severity } from '../../rules/types';
+import { preferredLocalFix, type FileReport, type Report } from '../cli/report';
 import { discoverFiles, readSourceFile } from '../workspace';
 import { diagnosticsOf } from './diagnostics';
 import { uriOf } from './uris';
@@ -80,6 +81,12 @@ export interface AuditHost {
   progress(done: number, total: number): void;
 }
 
+/** The result the client sees, and the CLI's report of the same run, for SARIF and JSON exports. */
+export interface AuditOutcome {
+  result: AuditResult;
+  report: Report;
+}
+
 export class AuditCancelled extends Error {
   constructor(
     readonly done: number,
@@ -104,7 +111,7 @@ export function excludeMatcher(globs: readonly string[]): (relative: string) => 
 const YIELD_EVERY_MS = 15;
 
 /** Lints every file under the folders, publishing as it goes; cancellable between files. */
-export async function auditFolders(folders: readonly string[], host: AuditHost, cancelled: () => boolean): Promise<AuditResult> {
+export async function auditFolders(folders: readonly string[], host: AuditHost, cancelled: () => boolean): Promise<AuditOutcome> {
   const started = performance.now();
   const result: AuditResult = {
     files: 0,
@@ -118,11 +125,15 @@ export async function auditFolders(folders: readonly string[], host: AuditHost, 
     images: [],
     skipped: [],
   };
+  const report: Report = { files: [], notices: [] };
   const work: { folder: string; file: string }[] = [];
   for (const folder of folders) {
     const discovery = await discoverFiles([folder], { ignore: { base: folder, patterns: host.ignoreGlobs(folder) } });
     const excluded = excludeMatcher(await host.filesExclude(folder));
-    for (const notice of discovery.notices) result.skipped.push({ path: relativeTo(folder, notice.path), reason: notice.message });
+    for (const notice of discovery.notices) {
+      result.skipped.push({ path: relativeTo(folder, notice.path), reason: notice.message });
+      report.notices.push({ display: relativeTo(folder, notice.path), message: notice.message, unreadable: notice.unreadable });
+    }
     for (const found of discovery.files) if (!excluded(relativeTo(folder, found.path))) work.push({ folder, file: found.path });
   }
   const total = work.length;
@@ -143,6 +154,7 @@ export async function auditFolders(folders: readonly string[], host: AuditHost, 
       const read = await readSourceFile(file);
       if (read.status !== 'text') {
         result.skipped.push({ path: rel, reason: read.reason });
+        report.notices.push({ display: rel, message: read.reason, unreadable: read.status === 'unreadable' });
         continue;
       }
       text = read.text;
@@ -150,11 +162,29 @@ export async function auditFolders(folders: readonly string[], host: AuditHost, 
     const linted = host.lint(file, text);
     if (!linted?.kind) continue;
     record(result, uri, rel, linted, text);
+    report.files.push(fileReport(file, rel, linted, text));
     host.publish(uri, diagnosticsOf(linted, text));
   }
   host.progress(total, total);
   result.durationMs = Math.round(performance.now() - started);
-  return result;
+  return { result, report };
+}
+
+function fileReport(file: string, rel: string, linted: LintResult, text: string): FileReport {
+  const lines = new LineIndex(text);
+  return {
+    path: file,
+    display: rel,
+    kind: linted.kind as FileKind,
+    applied: [],
+    findings: linted.findings.map((finding) => {
+      const fix = preferredLocalFix(finding);
+      return {
+        finding,
+        ...(fix ? { fix: { title: fix.title, edits: fix.edits.map((e) => ({ range: lines.range(e.span), newText: e.newText })) } } : {}),
+      };
+    }),
+  };
 }
 
 function record(result: AuditResult, uri: string, rel: string, linted: LintResult, text: string): void {

@@ -22,10 +22,14 @@ import { RULE_IDS } from '../../rules/catalogue';
 import { CONFIG_FILE_NAME, type ConfigError } from '../../rules/config';
 import { initEngine } from '../../rules/engine';
 import { readSourceFile } from '../workspace';
+import { formatJson } from '../cli/format-json';
+import { formatSarif } from '../cli/format-sarif';
+import type { Report } from '../cli/report';
 import { AuditCancelled, auditFolders, type AuditParams, type AuditResult } from './audit';
 import { CodeActions, FIX_ALL_KIND, PIN_ALL_KIND, type LintedDocument } from './code-actions';
 import { ConfigStore } from './config-store';
 import { diagnosticsOf, SOURCE } from './diagnostics';
+import { formatAuditMarkdown } from './format-markdown';
 import { imageHover } from './hover';
 import { Linter } from './linting';
 import { Pinner, pinningBlocked, type DigestResolver } from './pinning';
@@ -35,6 +39,9 @@ import { fsPathOf, uriOf } from './uris';
 
 export const AUDIT_REQUEST = 'driftless/audit';
 export const TRUST_NOTIFICATION = 'driftless/workspaceTrust';
+export const EXPORT_REQUEST = 'driftless/exportAudit';
+
+export type ExportFormat = 'sarif' | 'json' | 'markdown';
 
 export interface LanguageServerOptions {
   resolver: DigestResolver;
@@ -57,6 +64,7 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
   /** Closed files with diagnostics published by an audit or a file watch. */
   const onDisk = new Set<string>();
   let audited = false;
+  let lastAudit: { result: AuditResult; report: Report; root: string } | undefined;
   const reportedConfigErrors = new Map<string, string>();
 
   /** A notification, not a request: nothing waits on the user, and clients without message requests still show it. */
@@ -266,7 +274,7 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
     const cancelled = () => token.isCancellationRequested || progressCancel?.isCancellationRequested === true;
     const published = new Set<string>();
     try {
-      const result = await auditFolders(
+      const { result, report } = await auditFolders(
         targets,
         {
           lint: (file, text) => linter.lint(file, text),
@@ -292,12 +300,27 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
         void connection.sendDiagnostics({ uri, diagnostics: [] });
       }
       audited = true;
+      lastAudit = { result, report, root: targets[0] ?? process.cwd() };
       return result;
     } catch (error) {
       if (error instanceof AuditCancelled) throw new ResponseError(LSPErrorCodes.RequestCancelled, error.message);
       throw error;
     } finally {
       progress.done();
+    }
+  });
+
+  connection.onRequest(EXPORT_REQUEST, (params: { format: ExportFormat }): string => {
+    if (!lastAudit) throw new ResponseError(LSPErrorCodes.RequestFailed, 'No audit to export yet: run "Driftless: Audit Workspace" first.');
+    switch (params.format) {
+      case 'sarif':
+        return formatSarif(lastAudit.report, lastAudit.root);
+      case 'json':
+        return formatJson(lastAudit.report);
+      case 'markdown':
+        return formatAuditMarkdown(lastAudit.result);
+      default:
+        throw new ResponseError(LSPErrorCodes.RequestFailed, `Unknown export format ${JSON.stringify(params.format)} (expected sarif, json or markdown)`);
     }
   });
 

@@ -56,6 +56,26 @@ describe('driftless/audit', () => {
     assert.equal(client.published.has(ws.uri('vendor/site.yml')), false);
   });
 
+  test('the last audit exports as the CLI\'s JSON and SARIF, and as Markdown', async () => {
+    const result: AuditResult = await client.connection.sendRequest(AUDIT, {});
+    const json = JSON.parse(await client.connection.sendRequest<string>('driftless/exportAudit', { format: 'json' })) as {
+      summary: { files: number; findings: number; byRule: Record<string, number> };
+    };
+    assert.deepEqual(json.summary, { files: result.files, findings: result.findings, byRule: result.byRule });
+    const sarif = JSON.parse(await client.connection.sendRequest<string>('driftless/exportAudit', { format: 'sarif' })) as {
+      version: string;
+      runs: { results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[];
+    };
+    assert.equal(sarif.version, '2.1.0');
+    assert.deepEqual(
+      sarif.runs[0].results.map((r) => `${r.locations[0].physicalLocation.artifactLocation.uri} ${r.ruleId}`),
+      result.findingList.map((f) => `${f.path} ${f.rule}`),
+    );
+    const markdown = await client.connection.sendRequest<string>('driftless/exportAudit', { format: 'markdown' });
+    assert.match(markdown, /^# Driftless audit\n\n3 files, 3 findings, 0 image references/);
+    assert.match(markdown, /\| site\.yml:8:7 \| `live-config-edit` \| warning \|/);
+  });
+
   test('a file fixed on disk is cleared by the next audit; a closed file changed on disk is linted again', async () => {
     await client.connection.sendRequest(AUDIT, {});
     ws.write('site.yml', CLEAN_PLAYBOOK);
@@ -69,6 +89,19 @@ describe('driftless/audit', () => {
     await client.filesChanged([{ uri: ws.uri('site.yml'), type: FileChangeType.Changed }]);
     assert.deepEqual((await relinted).diagnostics.map((d) => d.code), ['package-latest', 'live-config-edit']);
   });
+});
+
+test('exporting before any audit says what to do', async () => {
+  const ws = new TempWorkspace();
+  const client = await TestClient.spawn({ root: ws.root });
+  try {
+    await assert.rejects(client.connection.sendRequest('driftless/exportAudit', { format: 'json' }), {
+      message: 'No audit to export yet: run "Driftless: Audit Workspace" first.',
+    });
+  } finally {
+    await client.dispose();
+    ws.remove();
+  }
 });
 
 describe('driftless/audit cancellation', () => {
