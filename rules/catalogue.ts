@@ -1,5 +1,12 @@
+import { gitUnpinned } from './checks/git-unpinned';
+import { imageDigestMissing } from './checks/image-digest-missing';
+import { imageLatestTag } from './checks/image-latest-tag';
+import { inPlaceUpgrade } from './checks/in-place-upgrade';
+import { integrityBypass } from './checks/integrity-bypass';
 import { liveConfigEdit } from './checks/live-config-edit';
 import { packageLatest } from './checks/package-latest';
+import { packageUnpinned } from './checks/package-unpinned';
+import { remoteUnverified } from './checks/remote-unverified';
 import { hostPathVolume } from './checks/host-path-volume';
 import { mutableConfigmap } from './checks/mutable-configmap';
 import { pullAlwaysMutable } from './checks/pull-always-mutable';
@@ -10,8 +17,15 @@ import type { Rule } from './types';
 
 /** Every rule, in the order of RULES.md. */
 export const RULES: readonly Rule[] = [
+  imageLatestTag,
+  imageDigestMissing,
+  inPlaceUpgrade,
   packageLatest,
+  packageUnpinned,
+  remoteUnverified,
+  gitUnpinned,
   liveConfigEdit,
+  integrityBypass,
   writableRootFilesystem,
   mutableConfigmap,
   hostPathVolume,

@@ -2,12 +2,14 @@ import type { FrontEnd } from '../types';
 import { ansibleFrontEnd } from './ansible';
 import { chefFrontEnd } from './chef';
 import { composeFrontEnd } from './compose';
+import { dockerfileFrontEnd } from './dockerfile';
 import { helmValuesFrontEnd } from './helm-values';
 import { kubernetesFrontEnd } from './kubernetes';
 import { kustomizeFrontEnd } from './kustomize';
 
 /** In classification order: the first front end that claims a file lints it. */
 export const FRONT_ENDS: readonly FrontEnd[] = [
+  dockerfileFrontEnd,
   chefFrontEnd,
   kustomizeFrontEnd,
   helmValuesFrontEnd,

@@ -28,6 +28,27 @@ export function parseShell(map: OffsetMap): ShellScript {
   return { commands: walker.commands, hasError: walker.hasError };
 }
 
+/**
+ * An exec-form command (`RUN ["sh", "-c", "…"]`, a YAML argv list): no shell reads the words, so they are one
+ * command as given. `scriptMaps[i]` maps word i's value to the file, for a `sh -c` script among them.
+ */
+export function parseArgv(words: readonly ShellWord[], scriptMaps: readonly (OffsetMap | undefined)[]): ShellScript {
+  if (!parser) throw new Error('initShellParser() must be awaited before parseShell()');
+  if (words.length === 0) return { commands: [], hasError: false };
+  const walker = new Walker(parser);
+  const real = unwrap(words);
+  walker.commands.push({
+    name: words[real.name],
+    args: words.slice(real.name + 1),
+    span: { start: words[0].span.start, end: words[words.length - 1].span.end },
+    wholeScript: true,
+  });
+  const script = real.script === undefined ? undefined : scriptMaps[real.script];
+  if (script) walker.script(script, { removal: undefined, whole: true }, 1);
+  walker.commands.sort((a, b) => a.span.start - b.span.start);
+  return { commands: walker.commands, hasError: walker.hasError };
+}
+
 /** What a statement inherits from where it sits. */
 interface Place {
   /** Edits that remove it, when it can be removed alone. */

@@ -1,0 +1,31 @@
+import type { DigestFix, ImageRef } from '../types';
+
+/** The digest fix for an image rule: resolve the reference and write `@sha256:…` after it (the tag stays). */
+export function pinToDigest(image: ImageRef): DigestFix[] {
+  if (!image.pin) return [];
+  const fix: DigestFix = { kind: 'digest', title: `Pin ${image.text} to digest`, image: image.text, edits: image.pin };
+  if (image.platform) fix.platform = image.platform;
+  return [fix];
+}
+
+/** What the message adds when the reference cannot be pinned automatically, or carries a note. */
+export function imageNotes(image: ImageRef): string {
+  const notes = [image.note, image.pinBlocker && `It cannot be pinned automatically: ${image.pinBlocker}.`].filter(Boolean);
+  return notes.length > 0 ? ` ${notes.join(' ')}` : '';
+}
+
+/** Where an image is used, for messages. */
+export function imageWhere(image: ImageRef): string {
+  switch (image.source) {
+    case 'from':
+      return 'base image';
+    case 'copy-from':
+      return 'image copied from';
+    case 'mount-from':
+      return 'image mounted from';
+    case 'syntax':
+      return 'Dockerfile frontend image';
+    default:
+      return 'image';
+  }
+}

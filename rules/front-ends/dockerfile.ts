@@ -1,0 +1,106 @@
+import { Add, Arg, DockerfileParser, From, Run, Shell, type Dockerfile } from 'dockerfile-ast';
+import { addShellFacts } from '../shell/facts';
+import { initShellParser } from '../shell/parse';
+import { LineIndex } from '../text';
+import { emptyFacts, type Facts, type FrontEnd, type LocalFix, type SourceFile, type Span } from '../types';
+import { addSources } from './dockerfile/add';
+import { ImageCollector } from './dockerfile/images';
+import { runScripts } from './dockerfile/run';
+import type { GlobalArg } from './dockerfile/variables';
+
+/** `Dockerfile`, `Dockerfile.*`, `*.Dockerfile`, `*.dockerfile`, `Containerfile*`, by base name, any case. */
+export function isDockerfileName(path: string): boolean {
+  const base = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1).toLowerCase();
+  if (base.endsWith('.dockerignore')) return false;
+  return base === 'dockerfile' || base.startsWith('dockerfile.') || base.endsWith('.dockerfile') || base.startsWith('containerfile');
+}
+
+/** Shells whose RUN lines are not POSIX shell (`SHELL ["powershell", …]`): nothing to read there. */
+const NON_POSIX_SHELL = /(^|[\\/])(powershell|pwsh|cmd)(\.exe)?$/i;
+
+export const dockerfileFrontEnd: FrontEnd = {
+  name: 'dockerfile',
+  kinds: ['dockerfile'],
+  init: initShellParser,
+  classify: (file) => (isDockerfileName(file.path) ? 'dockerfile' : undefined),
+  extract: (file) => extractDockerfile(file),
+};
+
+export function extractDockerfile(file: SourceFile): Facts {
+  const { text } = file;
+  const facts = emptyFacts('dockerfile');
+  const lines = new LineIndex(text);
+  const dockerfile = DockerfileParser.parse(text);
+  const span = (r: { start: { line: number; character: number }; end: { line: number; character: number } }): Span => ({
+    start: lines.offset(r.start),
+    end: lines.offset(r.end),
+  });
+
+  addComments(dockerfile, text, lines, facts);
+  const images = new ImageCollector(text, lines, globalArgs(dockerfile, text, lines), dockerfile);
+  images.syntaxDirective(dockerfile);
+
+  const stages = new Set<string>();
+  let posixShell = true;
+  for (const instruction of dockerfile.getInstructions()) {
+    const statement = span(instruction.getRange());
+    facts.statements.push(statement);
+    images.instruction(instruction, stages);
+    if (instruction instanceof From) {
+      const stage = instruction.getBuildStage();
+      if (stage) stages.add(stage.toLowerCase());
+      posixShell = true;
+    } else if (instruction instanceof Shell) {
+      posixShell = !NON_POSIX_SHELL.test(instruction.getJSONStrings()[0]?.getJSONValue() ?? '');
+    } else if (instruction instanceof Run && posixShell) {
+      const wholeRemoval = removeInstruction(statement, text, lines);
+      for (const script of runScripts(instruction, text, lines)) addShellFacts(script, facts, { wholeRemoval, chain: 'the RUN chain' });
+    } else if (instruction instanceof Add) {
+      addSources(instruction, text, lines, facts);
+    }
+  }
+  facts.images.push(...images.images);
+  return facts;
+}
+
+/** Global ARGs (before the first FROM) with their defaults: the only variables FROM can use. */
+function globalArgs(dockerfile: Dockerfile, text: string, lines: LineIndex): Map<string, GlobalArg> {
+  const args = new Map<string, GlobalArg>();
+  for (const arg of dockerfile.getInitialARGs()) {
+    for (const property of (arg as Arg).getProperties()) {
+      const range = property.getValueRange();
+      const value = property.getValue() ?? undefined;
+      if (!range || value === undefined) {
+        args.set(property.getName(), { value: undefined });
+        continue;
+      }
+      let end = lines.offset(range.end);
+      const first = text[lines.offset(range.start)];
+      if ((first === '"' || first === "'") && text[end - 1] === first) end--;
+      args.set(property.getName(), { value, valueEnd: end });
+    }
+  }
+  return args;
+}
+
+/** Comments for suppression; dockerfile-ast reads `# hadolint ignore=…` on the first lines as a parser directive. */
+function addComments(dockerfile: Dockerfile, text: string, lines: LineIndex, facts: Facts): void {
+  const starts = [...dockerfile.getComments(), ...dockerfile.getDirectives()].map((c) => lines.offset(c.getRange().start));
+  for (const start of starts.sort((a, b) => a - b)) {
+    const hash = text.indexOf('#', start);
+    if (hash < 0) continue;
+    const end = lines.lineEnd(lines.position(hash).line);
+    facts.comments.push({ text: text.slice(hash + 1, end), span: { start: hash, end } });
+  }
+}
+
+/** The fix for an upgrade that is the whole RUN: the instruction goes, lines and all. */
+function removeInstruction(statement: Span, text: string, lines: LineIndex): LocalFix {
+  const firstLine = lines.position(statement.start).line;
+  const lastLine = lines.position(statement.end).line;
+  const start = lines.lineStart(firstLine);
+  const end = lastLine + 1 < lines.lineCount ? lines.lineStart(lastLine + 1) : text.length;
+  const shown = text.slice(statement.start, lines.lineEnd(firstLine)).replace(/\s*\\$/, '');
+  const title = lastLine > firstLine ? `Remove the \`${shown} …\` instruction` : `Remove the \`${shown}\` instruction`;
+  return { kind: 'local', title, edits: [{ span: { start, end }, newText: '' }], preferred: true };
+}
