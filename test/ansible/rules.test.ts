@@ -1,0 +1,308 @@
+import assert from 'node:assert/strict';
+import { before, describe, test } from 'node:test';
+import { lint } from '../../rules/engine';
+import { applyEdits } from '../../rules/text';
+import { DIGEST_PLACEHOLDER } from '../../rules/types';
+import { applyFix, at, lintFixture, lintText, load, localFix, only, ready, summary } from './support';
+
+before(ready);
+
+const TASKS = 'roles/app/tasks/main.yml';
+const tasks = (...lines: string[]) => lintText(TASKS, `${lines.join('\n')}\n`);
+
+describe('in-place-upgrade on Ansible', () => {
+  test('apt upgrade: yes|dist|full|safe, yum/dnf/package name "*" with state latest, zypper dist-upgrade', () => {
+    const linted = tasks(
+      '- apt: upgrade=yes',
+      '- apt:',
+      '    upgrade: full',
+      '- ansible.builtin.apt: { upgrade: safe }',
+      '- dnf: name=* state=latest',
+      '- ansible.builtin.package:',
+      '    name: ["*"]',
+      '    state: latest',
+      '- community.general.zypper: name=* state=dist-upgrade',
+    );
+    assert.deepEqual(summary(linted, 'in-place-upgrade'), [
+      'in-place-upgrade@upgrade=yes',
+      'in-place-upgrade@upgrade: full',
+      'in-place-upgrade@upgrade: safe',
+      'in-place-upgrade@name=*',
+      'in-place-upgrade@name: ["*"]',
+      'in-place-upgrade@state=dist-upgrade',
+    ]);
+    for (const f of linted.findings) assert.equal(f.severity, 'error');
+    assert.match(linted.findings[0].message, /rebuild|roll out|image|new version/i);
+  });
+
+  test('shell, command (free form, cmd:, argv:) and raw running upgrades', () => {
+    const linted = tasks(
+      '- shell: apt-get update && apt-get -y dist-upgrade',
+      '- command:',
+      '    cmd: yum -y update',
+      '- command:',
+      '    argv: [zypper, dup]',
+      '- raw: sudo apk upgrade --no-cache',
+      '- ansible.builtin.shell: |',
+      '    set -e',
+      '    pacman -Syu --noconfirm',
+    );
+    assert.deepEqual(summary(linted, 'in-place-upgrade').length, 5);
+    assert.deepEqual(summary(linted, 'in-place-upgrade').slice(0, 2), ['in-place-upgrade@apt-get -y dist-upgrade', 'in-place-upgrade@yum -y update']);
+    assert.equal(summary(linted, 'in-place-upgrade')[3], 'in-place-upgrade@apk upgrade --no-cache');
+    assert.equal(summary(linted, 'in-place-upgrade')[4], 'in-place-upgrade@pacman -Syu --noconfirm');
+  });
+
+  test('the fix removes the whole task; the other tasks load unchanged', () => {
+    const text = '- name: a\n  debug: msg=a\n- name: up\n  apt:\n    upgrade: dist\n- name: b\n  debug: msg=b\n';
+    const linted = lintText(TASKS, text);
+    const finding = only(linted, 'in-place-upgrade', 'upgrade: dist');
+    assert.equal(localFix(finding).title, "Remove the task 'up'");
+    const after = applyFix(linted, finding);
+    assert.equal(after.text, '- name: a\n  debug: msg=a\n- name: b\n  debug: msg=b\n');
+  });
+
+  test('a folded shell chain loses only the upgrade command', () => {
+    const { text, path } = { path: 'roles/web/tasks/main.yml', text: lintFixture('roles/web/tasks/main.yml').text };
+    const linted = lintText(path, text);
+    const finding = only(linted, 'in-place-upgrade', 'apt-get -y upgrade');
+    const after = applyFix(linted, finding);
+    const shell = (load(after.text)[0] as Array<Record<string, unknown>>).find((t) => t.name === 'Run a folded command');
+    assert.equal(shell?.shell, 'apt-get update && echo done\n');
+  });
+
+  test('silent: echo/logger of upgrade words, upgrade: no, a named package at latest, vars files', () => {
+    assert.deepEqual(summary(lintFixture('silent.yml'), 'in-place-upgrade'), []);
+    assert.deepEqual(summary(tasks('- apt: upgrade=no', '- yum: name=nginx state=latest', '- shell: yum update nginx'), 'in-place-upgrade'), []);
+    assert.deepEqual(lintFixture('group_vars/all.yml').findings, []);
+  });
+});
+
+describe('remote-unverified on Ansible', () => {
+  test('get_url without checksum and unarchive from a URL; the span is the URL', () => {
+    const linted = tasks(
+      '- get_url: url=https://example.com/a.sh dest=/tmp/a.sh',
+      '- ansible.builtin.unarchive:',
+      '    src: "https://example.com/app.tgz"',
+      '    dest: /opt',
+      '    remote_src: true',
+    );
+    assert.deepEqual(summary(linted), ['remote-unverified@https://example.com/a.sh', 'remote-unverified@https://example.com/app.tgz']);
+    assert.equal(linted.findings[0].severity, 'warning');
+  });
+
+  test('silent: a checksum, a local archive, a templated URL with a checksum', () => {
+    assert.deepEqual(summary(lintFixture('silent.yml'), 'remote-unverified'), []);
+    assert.deepEqual(summary(tasks('- get_url: url={{ u }} dest=/x checksum={{ sum }}', '- unarchive: src=files/a.tgz dest=/opt')), []);
+  });
+});
+
+describe('git-unpinned on Ansible', () => {
+  test('no version (span: the module key), HEAD, a branch (span: the version value)', () => {
+    const linted = tasks(
+      '- ansible.builtin.git: repo=https://g/x dest=/x',
+      '- git:',
+      '    repo: https://g/y',
+      '    dest: /y',
+      '    version: HEAD',
+      '- git: repo=https://g/z dest=/z version=develop',
+    );
+    assert.deepEqual(summary(linted), ['git-unpinned@ansible.builtin.git', 'git-unpinned@HEAD', 'git-unpinned@develop']);
+  });
+
+  test('silent: a 40-hex commit, a version tag, a templated version', () => {
+    const linted = tasks(
+      '- git: repo=https://g/x dest=/x version=0123456789abcdef0123456789abcdef01234567',
+      '- git: repo=https://g/x dest=/x version=v1.2.3',
+      '- git: repo=https://g/x dest=/x version="{{ app_version }}"',
+    );
+    assert.deepEqual(summary(linted), []);
+  });
+
+  test('# noqa: latest[git] on the task silences it', () => {
+    const linted = tasks('- name: clone  # noqa: latest[git]', '  git:', '    repo: https://g/x', '    dest: /x', '- git: repo=https://g/y dest=/y');
+    assert.deepEqual(summary(linted), ['git-unpinned@git']);
+    assert.equal(linted.findings[0].range.start.line, 4);
+  });
+});
+
+describe('live-config-edit', () => {
+  test('lineinfile, blockinfile, replace, ini_file, ansible.posix.patch, sed -i in shell; span: the module key', () => {
+    const linted = tasks(
+      '- lineinfile: path=/etc/a line=x',
+      '- ansible.builtin.blockinfile: { path: /etc/b, block: y }',
+      '- replace: path=/etc/c regexp=a replace=b',
+      '- community.general.ini_file: path=/etc/d section=s option=o value=v',
+      '- ansible.posix.patch: src=p dest=/etc/e',
+      '- shell: sed -i "s/a/b/" /etc/f && systemctl restart f',
+    );
+    assert.deepEqual(summary(linted), [
+      'live-config-edit@lineinfile',
+      'live-config-edit@ansible.builtin.blockinfile',
+      'live-config-edit@replace',
+      'live-config-edit@community.general.ini_file',
+      'live-config-edit@ansible.posix.patch',
+      'live-config-edit@sed -i "s/a/b/" /etc/f',
+    ]);
+    for (const f of linted.findings) {
+      assert.equal(f.severity, 'warning');
+      assert.match(f.message, /template/);
+      assert.deepEqual(f.fixes, []);
+    }
+  });
+
+  test('silent: template, copy, sed without -i, the word in a string', () => {
+    const linted = tasks('- template: src=a.j2 dest=/etc/a', '- copy: src=b dest=/etc/b', '- shell: sed "s/a/b/" /etc/f > /tmp/f', '- debug: msg="use lineinfile"');
+    assert.deepEqual(summary(linted), []);
+  });
+
+  test('Chef: Chef::Util::FileEdit in a ruby_block, sed -i in execute', () => {
+    const text = [
+      "ruby_block 'tune' do",
+      '  block do',
+      "    fe = Chef::Util::FileEdit.new('/etc/app.conf')",
+      "    fe.search_file_replace_line(/^mode/, 'mode=prod')",
+      '    fe.write_file',
+      '  end',
+      'end',
+      '',
+      "execute 'edit' do",
+      "  command \"sed -i 's/a/b/' /etc/other.conf\"",
+      'end',
+      '',
+    ].join('\n');
+    const result = lint({ path: 'recipe.rb', text }, { kind: 'chef' });
+    const edits = result.findings.filter((f) => f.rule === 'live-config-edit');
+    assert.equal(edits.length, 2);
+    assert.deepEqual(edits.map((f) => f.severity), ['warning', 'warning']);
+    assert.match(at(text, edits[1].span), /^sed -i/);
+  });
+});
+
+describe('integrity-bypass on Ansible', () => {
+  test('validate_certs false/no, disable_gpg_check, allow_unauthenticated, sslverify; span: the key', () => {
+    const linted = tasks(
+      '- get_url: url=https://x/a dest=/a checksum=sha256:abc validate_certs=no',
+      '- dnf:',
+      '    name: x-1.2.3',
+      '    disable_gpg_check: true',
+      '- apt: name=y=1.0 allow_unauthenticated=yes',
+      '- yum_repository:',
+      '    name: r',
+      '    baseurl: https://x/r',
+      '    sslverify: False',
+    );
+    assert.deepEqual(summary(linted), [
+      'integrity-bypass@validate_certs',
+      'integrity-bypass@disable_gpg_check',
+      'integrity-bypass@allow_unauthenticated',
+      'integrity-bypass@sslverify',
+    ]);
+    for (const f of linted.findings) assert.equal(f.severity, 'error');
+  });
+
+  test('the fix sets the verifying value back in the spelling the file uses', () => {
+    const text = '- uri:\n    url: https://x\n    validate_certs: no\n- get_url: url=https://y dest=/y checksum=sha256:1 validate_certs=False\n';
+    let linted = lintText(TASKS, text);
+    const titles: string[] = [];
+    while (linted.findings.some((f) => f.rule === 'integrity-bypass')) {
+      const finding = linted.findings.find((f) => f.rule === 'integrity-bypass')!;
+      titles.push(localFix(finding).title);
+      linted = applyFix(linted, finding);
+    }
+    assert.deepEqual(titles, ['Set validate_certs back to yes', 'Set validate_certs back to True']);
+    assert.equal(linted.text, text.replace('validate_certs: no', 'validate_certs: yes').replace('validate_certs=False', 'validate_certs=True'));
+  });
+
+  test('silent: verification on, or force on modules where it means something else', () => {
+    const linted = tasks('- uri: url=https://x validate_certs=true', '- copy: src=a dest=/b force=yes', '- dnf: name=x-1.2.3 disable_gpg_check=no');
+    assert.deepEqual(summary(linted), []);
+  });
+});
+
+describe('image rules on Ansible', () => {
+  test('docker_container, podman_container, docker_image name+tag, k8s inline definitions', () => {
+    const linted = tasks(
+      '- community.docker.docker_container: name=web image=nginx',
+      '- containers.podman.podman_container:',
+      '    name: db',
+      '    image: "docker.io/library/postgres:16"',
+      '- docker_image:',
+      '    name: redis',
+      '    tag: "7.2"',
+      '    source: pull',
+      '- kubernetes.core.k8s:',
+      '    state: present',
+      '    definition:',
+      '      apiVersion: v1',
+      '      kind: Pod',
+      '      metadata: { name: p }',
+      '      spec:',
+      '        containers:',
+      '          - name: c',
+      '            image: busybox:latest',
+    );
+    assert.deepEqual(summary(linted), [
+      'image-latest-tag@nginx',
+      'image-digest-missing@docker.io/library/postgres:16',
+      'image-digest-missing@redis',
+      'image-latest-tag@busybox:latest',
+    ]);
+    assert.deepEqual(linted.findings.map((f) => f.severity), ['error', 'warning', 'warning', 'error']);
+  });
+
+  test('the digest fix appends @sha256 after the tag in both forms', () => {
+    const text = '- docker_container: name=web image=nginx:1.25\n- docker_container:\n    name: api\n    image: "ghcr.io/acme/api:2.0"\n';
+    const linted = lintText(TASKS, text);
+    const pins = linted.findings.map((f) => f.fixes.find((x) => x.kind === 'digest'));
+    const digest = `sha256:${'a'.repeat(64)}`;
+    let fixed = text;
+    for (const pin of pins.reverse()) {
+      assert.ok(pin && pin.kind === 'digest');
+      fixed = applyEdits(fixed, pin.edits.map((e) => ({ ...e, newText: e.newText.replace(DIGEST_PLACEHOLDER, digest) })));
+    }
+    assert.equal(fixed, text.replace('nginx:1.25', `nginx:1.25@${digest}`).replace('api:2.0', `api:2.0@${digest}`));
+    assert.deepEqual(lintText(TASKS, fixed).findings, []);
+  });
+
+  test('silent: digests, templated images, removed containers, built images', () => {
+    const linted = tasks(
+      `- docker_container: name=a image=nginx@sha256:${'0'.repeat(64)}`,
+      '- docker_container: name=b image="{{ img }}"',
+      '- docker_container: name=c image=nginx state=absent',
+      '- docker_image: name=myapp source=build',
+    );
+    assert.deepEqual(summary(linted), []);
+  });
+});
+
+describe('package-unpinned on Ansible', () => {
+  test('package modules without a version are info; versions in the name or `version:` pass', () => {
+    const linted = tasks(
+      '- apt: name=curl',
+      '- pip:',
+      '    name: flask',
+      '    version: "3.0.0"',
+      '- pip: name=django==4.2',
+      '- npm: name=left-pad global=yes',
+      '- dnf: name=httpd-2.4.57',
+      '- apt: name=curl state=absent',
+    );
+    assert.deepEqual(summary(linted), ['package-unpinned@curl', 'package-unpinned@left-pad']);
+    assert.deepEqual(linted.findings.map((f) => f.severity), ['info', 'info']);
+  });
+});
+
+describe('suppression on Ansible', () => {
+  test('driftless-disable-next-line above a task covers the whole task', () => {
+    const linted = tasks(
+      '# driftless-disable-next-line integrity-bypass,remote-unverified -- vendor mirror',
+      '- get_url:',
+      '    url: https://x/a',
+      '    dest: /a',
+      '    validate_certs: no',
+      '- get_url: url=https://x/b dest=/b',
+    );
+    assert.deepEqual(summary(linted), ['remote-unverified@https://x/b']);
+  });
+});
