@@ -113,11 +113,11 @@ export class Transport {
       if (request.body !== undefined) headers['Content-Length'] = String(Buffer.byteLength(request.body));
       const req = (secure ? https : http).request(url, { method: request.method, headers, agent: secure ? httpsAgent : httpAgent });
       const total = setTimeout(
-        () => fail(new RegistryFailure('timeout', `${where} did not answer within ${this.options.timeoutMs} ms`)),
+        () => fail(new RegistryFailure('timeout', `${url.host} did not answer within ${this.options.timeoutMs} ms`)),
         this.options.timeoutMs,
       );
       const connect = setTimeout(
-        () => fail(new RegistryFailure('timeout', `could not connect to ${where} within ${this.options.connectTimeoutMs} ms`)),
+        () => fail(new RegistryFailure('timeout', `could not connect to ${url.host} within ${this.options.connectTimeoutMs} ms`)),
         this.options.connectTimeoutMs,
       );
       req.on('socket', (socket) => {
