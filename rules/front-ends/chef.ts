@@ -57,10 +57,10 @@ function addComments(result: ParseResult, source: RubySource, facts: Facts): voi
   }
 }
 
-/** The first syntax error only: prism recovers, and the rest of the file is still linted. */
+/** The first syntax error in the file only: prism recovers, and the rest of the file is still linted. */
 function addSyntaxError(result: ParseResult, source: RubySource, facts: Facts): void {
-  const first = result.errors[0];
-  if (!first) return;
+  if (result.errors.length === 0) return;
+  const first = result.errors.reduce((a, b) => (b.location.startOffset < a.location.startOffset ? b : a));
   facts.parseErrors.push({
     rule: 'ruby-syntax',
     message: `${first.message}${result.errors.length > 1 ? ` (and ${result.errors.length - 1} more)` : ''}`,

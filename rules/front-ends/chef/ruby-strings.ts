@@ -166,19 +166,22 @@ function dropPrefix(segments: Segment[], count: number): Segment[] {
   return out;
 }
 
+/** The value's runs: literal text, escapes, and line breaks (Ruby reads a CRLF in a literal as LF). */
 function unescape(text: string, content: Span, quoting: Quoting): Segment[] {
   const segments: Segment[] = [];
   let runStart = content.start;
   const flush = (end: number): void => {
     if (end > runStart) segments.push({ text: text.slice(runStart, end), fileStart: runStart });
   };
-  if (quoting.style === 'raw') {
-    flush(content.end);
-    return segments;
-  }
   let i = content.start;
   while (i < content.end) {
-    if (text[i] !== '\\' || i + 1 >= content.end) {
+    if (text[i] === '\r' && text[i + 1] === '\n') {
+      flush(i);
+      runStart = i + 1;
+      i += 2;
+      continue;
+    }
+    if (quoting.style === 'raw' || text[i] !== '\\' || i + 1 >= content.end) {
       i++;
       continue;
     }
