@@ -60,8 +60,7 @@ export function detectAnsible(path: string, documents: readonly Document.Parsed[
   if (isVarsPath(path)) return undefined;
   const roots = rootSequences(documents);
   if (roots.some((seq) => seq.items.some(isPlay))) return 'playbook';
-  const hasContent = documents.some((d) => d.contents !== null);
-  if (isTaskPath(path) && (!hasContent || roots.length > 0)) return 'tasks';
+  if (isTaskPath(path) && !documents.some((d) => isMap(d.contents))) return 'tasks';
   const items = roots.flatMap((seq) => seq.items);
   if (items.length > 0 && items.every(isMap) && items.some(isTask)) return 'tasks';
   return undefined;
