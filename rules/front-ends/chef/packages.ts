@@ -16,10 +16,10 @@ export function isPackageResource(type: string): boolean {
   return type === 'package' || type === 'chef_gem' || type.endsWith('_package');
 }
 
-/** `action :upgrade` (package-latest) and installs without `version` (package-unpinned). */
+/** `action :upgrade` (package-latest), else installs without `version` (package-unpinned). */
 export function addPackageFacts(resource: Resource, source: RubySource, facts: Facts): void {
-  for (const action of actionsOf(resource, source) ?? []) {
-    if (action.name !== 'upgrade') continue;
+  const upgrades = (actionsOf(resource, source) ?? []).filter((a) => a.name === 'upgrade');
+  for (const action of upgrades) {
     const replacement = source.slice(action.span).startsWith(':') ? ':install' : 'install';
     facts.packageLatest.push({
       manager: resource.type,
@@ -32,7 +32,7 @@ export function addPackageFacts(resource: Resource, source: RubySource, facts: F
       },
     });
   }
-  if (propertyOf(resource, 'version') || propertyOf(resource, 'source') || FILE_PACKAGES.has(resource.type)) return;
+  if (upgrades.length > 0 || propertyOf(resource, 'version') || propertyOf(resource, 'source') || FILE_PACKAGES.has(resource.type)) return;
   if (!runsAction(resource, source, 'install', INSTALLS)) return;
   const ecosystem: PackageEcosystem = LANGUAGE_PACKAGES.has(resource.type) ? 'language' : 'os';
   for (const node of packageNames(resource)) {
