@@ -5,7 +5,7 @@ import { parseYaml } from '../yaml/parse';
 
 /** Kubernetes manifests, Helm chart templates included (their `{{ }}` actions masked): any document with `apiVersion` and `kind`. */
 function parse(file: SourceFile) {
-  return parseYaml(file.text, { templates: 'auto' });
+  return parseYaml(file.text, { templates: 'auto', path: file.path });
 }
 
 export const kubernetesFrontEnd: FrontEnd = {

@@ -28,7 +28,7 @@ export function insertPairEdit(view: YamlView, map: YAMLMap<unknown, unknown>, k
   const column = view.column(firstKey?.range?.[0] ?? map.range[0]);
   const indent = ' '.repeat(column);
   const text = `${indent}${key}:${renderBlockValue(value, column + indentStep(view, map))}`;
-  return insertLineAfter(view, endOfPair(anchor) ?? map.range[1], text);
+  return insertLineAfter(view, endOfPair(anchor) ?? map.range[1], text, column);
 }
 
 /** Turns `key:` (empty) or `key: ~` into a map holding the entries. */
@@ -70,14 +70,23 @@ function endOfPair(pair: YamlPair | undefined): number | undefined {
   return value?.range?.[1] ?? key?.range?.[1];
 }
 
-/** Inserts `line` (which may hold `\n`s) as new line(s) after the line where a value ends at `end`. */
-function insertLineAfter(view: YamlView, end: number, line: string): TextEdit {
+/**
+ * Inserts `line` (which may hold `\n`s, written at `column`) as new line(s) after the line where a
+ * value ends at `end`, past any deeper template lines that fill that value (`{{- toYaml … | nindent }}`).
+ */
+function insertLineAfter(view: YamlView, end: number, line: string, column: number): TextEdit {
   const text = view.text;
+  const lines = view.parsed.lines;
   const eol = lineBreakOf(text);
   const withBreaks = line.replace(/\n/g, eol);
-  if (end > 0 && text[end - 1] === '\n') return { span: { start: end, end }, newText: `${withBreaks}${eol}` };
-  const at = endOfLine(view, end);
-  return { span: { start: at, end: at }, newText: `${eol}${withBreaks}` };
+  let last = lines.position(end > 0 && text[end - 1] === '\n' ? end - 1 : end).line;
+  const deeper = new Set((view.parsed.template?.templateLines ?? []).filter((l) => l.indent > column).map((l) => l.line));
+  while (deeper.has(last + 1)) last++;
+  if (last + 1 < lines.lineCount) {
+    const at = lines.lineStart(last + 1);
+    return { span: { start: at, end: at }, newText: `${withBreaks}${eol}` };
+  }
+  return { span: { start: text.length, end: text.length }, newText: `${eol}${withBreaks}` };
 }
 
 /** End of the content (comment included) of the line holding `offset`. */

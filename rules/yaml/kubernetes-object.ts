@@ -93,7 +93,10 @@ function addPodSpec(view: YamlView, podSpec: Map_, facts: Facts): void {
     }
   }
   for (const item of view.getSeq(podSpec, 'volumes')?.items ?? []) {
-    const hostPath = view.get(view.map(item), 'hostPath');
+    const volume = view.map(item);
+    const volumeSpan = view.span(volume);
+    if (volumeSpan) facts.statements.push(volumeSpan);
+    const hostPath = view.get(volume, 'hostPath');
     const key = hostPath && view.scalar(hostPath.key);
     const span = key && view.span(key);
     if (span) facts.hostPathVolumes.push({ span });
@@ -121,11 +124,12 @@ function addReadOnlyRootFilesystem(view: YamlView, container: Map_, facts: Facts
   const title = 'Set readOnlyRootFilesystem: true';
   const contextPair = view.get(container, 'securityContext');
   if (!contextPair) {
-    const fix = localFix(view, title, () => insertPairEdit(view, container, 'securityContext', entries));
+    const after = ownPairNamed(view, container, 'image') ?? ownPairNamed(view, container, 'name');
+    const fix = localFix(view, title, () => insertPairEdit(view, container, 'securityContext', entries, after));
     facts.containers.push({ span: nameSpan, readOnlyRootFilesystem: false, fix });
     return;
   }
-  if (view.isTemplated(view.deref(contextPair.value))) return;
+  if (view.isTemplated(view.deref(contextPair.value)) || view.hasTemplatedValue(contextPair)) return;
   const context = view.map(contextPair.value);
   if (!context) {
     const value = contextPair.value;

@@ -154,15 +154,14 @@ export class YamlView {
   }
 
   /**
-   * True when a template line that writes output sits directly in the map (not inside one of its
-   * non-empty values): `{{- toYaml .Values.securityContext | nindent 10 }}` may add any key.
+   * True when a template line that writes output sits directly in the map, at its keys' column
+   * (`{{- toYaml .Values.extra | nindent 10 }}`): it may add any key.
    */
   mayHaveTemplatedKeys(map: YAMLMap<unknown, unknown>): boolean {
     const lines = this.parsed.template?.templateLines;
     if (!lines || !map.range) return false;
-    const lineIndex = this.parsed.lines;
-    const first = lineIndex.position(map.range[0]).line;
-    const last = lineIndex.position(Math.max(map.range[0], map.range[2] - 1)).line;
+    const first = this.parsed.lines.position(map.range[0]).line;
+    const last = this.parsed.lines.position(Math.max(map.range[0], map.range[2] - 1)).line;
     const column = this.column(map.range[0]);
     const filled = map.items
       .map((p) => (p.value as Node | null)?.range)
@@ -172,9 +171,28 @@ export class YamlView {
         l.emits &&
         l.line >= first &&
         l.line <= last + 1 &&
-        l.indent >= column &&
+        l.indent === column &&
         !filled.some((r) => r[0] <= l.span.start && l.span.start < r[2]),
     );
+  }
+
+  /** True when the pair's empty value is filled by template lines indented under its key (`securityContext:` + `{{- toYaml … }}`). */
+  hasTemplatedValue(pair: YamlPair): boolean {
+    const lines = this.parsed.template?.templateLines;
+    const key = pair.key as Node | null;
+    if (!lines || !key?.range) return false;
+    const value = this.scalar(pair.value);
+    if (pair.value !== null && (!value || (value.value !== null && value.value !== ''))) return false;
+    const keyLine = this.parsed.lines.position(key.range[0]).line;
+    const keyColumn = this.column(key.range[0]);
+    let next = keyLine + 1;
+    for (const l of lines) {
+      if (l.line < next) continue;
+      if (l.line !== next || l.indent <= keyColumn) return false;
+      if (l.emits) return true;
+      next++;
+    }
+    return false;
   }
 
   /** 0-based column of an offset, a leading BOM not counted. */

@@ -17,25 +17,37 @@ export interface ParsedYaml {
 }
 
 export interface ParseYamlOptions {
-  /** Mask `{{ … }}` actions before parsing: `auto` masks when the text holds any. Default `never`. */
-  templates?: 'auto' | 'always' | 'never';
+  /**
+   * `auto` parses as a Helm template (actions masked) a text holding `{{ … }}` that sits in a chart's
+   * `templates/` folder or does not parse as plain YAML. Default `never`.
+   */
+  templates?: 'auto' | 'never';
+  /** The file's path, for `auto`. */
+  path?: string;
 }
 
-const CACHE_SIZE = 16;
+const CACHE_SIZE = 4;
 const cache = new Map<string, ParsedYaml>();
+
+const CHART_TEMPLATE = /(?:^|[\\/])templates[\\/](?:[^\\/]+[\\/])*[^\\/]+\.ya?ml$/i;
 
 /** Parses every document of a YAML stream; memoised on the text so classify and extract parse once. */
 export function parseYaml(text: string, options: ParseYamlOptions = {}): ParsedYaml {
-  const mode = options.templates ?? 'never';
-  const masked = mode === 'always' || (mode === 'auto' && looksLikeTemplate(text));
-  const key = (masked ? 't' : 'p') + text;
+  if (options.templates !== 'auto' || !looksLikeTemplate(text)) return cached('p', text, undefined);
+  if (options.path !== undefined && CHART_TEMPLATE.test(options.path)) return cached('t', text, maskTemplate);
+  const plain = cached('p', text, undefined);
+  return plain.errors.length === 0 ? plain : cached('t', text, maskTemplate);
+}
+
+function cached(mode: string, text: string, mask: ((text: string) => TemplateMask) | undefined): ParsedYaml {
+  const key = mode + text;
   const hit = cache.get(key);
   if (hit) {
     cache.delete(key);
     cache.set(key, hit);
     return hit;
   }
-  const parsed = parseUncached(text, masked ? maskTemplate(text) : undefined);
+  const parsed = parseUncached(text, mask?.(text));
   cache.set(key, parsed);
   if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
   return parsed;
@@ -66,11 +78,9 @@ function parseUncached(text: string, template: TemplateMask | undefined): Parsed
     if (documents.length === 0) raw.push(...composer.streamInfo().errors);
     for (const error of raw) {
       const start = Math.min(error.pos[0], text.length);
-      errors.push({
-        rule: 'yaml-syntax',
-        message: error.message.split('\n')[0],
-        span: { start, end: Math.max(start, Math.min(error.pos[1], text.length)) },
-      });
+      let end = Math.max(start, Math.min(error.pos[1], text.length));
+      while (end < text.length && !/\s/.test(text[end]) && end - start < 80) end++;
+      errors.push({ rule: 'yaml-syntax', message: error.message.split('\n')[0], span: { start, end } });
     }
     errors.sort((a, b) => a.span.start - b.span.start);
   }
