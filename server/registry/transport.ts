@@ -98,7 +98,6 @@ export class Transport {
   private once(request: HttpRequest): Promise<HttpResponse> {
     const { url } = request;
     const secure = url.protocol === 'https:';
-    const where = `${url.protocol}//${url.host}`;
     return new Promise<HttpResponse>((resolve, reject) => {
       let settled = false;
       const fail = (failure: RegistryFailure): void => {
@@ -124,17 +123,17 @@ export class Transport {
         if (!socket.connecting) clearTimeout(connect);
         else socket.once(secure ? 'secureConnect' : 'connect', () => clearTimeout(connect));
       });
-      req.on('error', (error: NodeJS.ErrnoException) => fail(describeNetworkError(error, where)));
+      req.on('error', (error: NodeJS.ErrnoException) => fail(describeNetworkError(error, url)));
       req.on('response', (res) => {
         clearTimeout(connect);
         const chunks: Buffer[] = [];
         let size = 0;
         res.on('data', (chunk: Buffer) => {
           size += chunk.length;
-          if (size > MAX_BODY_BYTES) fail(new RegistryFailure('malformed', `${where} sent more than ${MAX_BODY_BYTES} bytes for a manifest`));
+          if (size > MAX_BODY_BYTES) fail(new RegistryFailure('malformed', `${url.host} sent more than ${MAX_BODY_BYTES} bytes for a manifest`));
           else chunks.push(chunk);
         });
-        res.on('error', (error: NodeJS.ErrnoException) => fail(describeNetworkError(error, where)));
+        res.on('error', (error: NodeJS.ErrnoException) => fail(describeNetworkError(error, url)));
         res.on('end', () => {
           if (settled) return;
           settled = true;
@@ -147,18 +146,20 @@ export class Transport {
   }
 }
 
-function describeNetworkError(error: NodeJS.ErrnoException, where: string): RegistryFailure {
+/** Names the host (not the scheme tried) except for TLS errors, where HTTPS is the point. */
+function describeNetworkError(error: NodeJS.ErrnoException, url: URL): RegistryFailure {
   const code = error.code ?? '';
-  if (code === 'ECONNRESET' || code === 'EPIPE') return new RegistryFailure('unreachable', `${where} dropped the connection`, true);
+  const host = url.host;
+  if (code === 'ECONNRESET' || code === 'EPIPE') return new RegistryFailure('unreachable', `${host} dropped the connection`, true);
   if (TLS_CODES.has(code) || code.startsWith('ERR_SSL') || code.startsWith('ERR_TLS') || code.includes('CERT')) {
-    return new RegistryFailure('tls', `TLS error talking to ${where}: ${error.message}`);
+    return new RegistryFailure('tls', `TLS error talking to https://${host}: ${error.message}`);
   }
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new RegistryFailure('unreachable', `cannot resolve the host of ${where} (offline?)`);
-  if (code === 'ECONNREFUSED') return new RegistryFailure('unreachable', `${where} refused the connection (registry down?)`);
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new RegistryFailure('unreachable', `cannot resolve ${url.hostname} (offline?)`);
+  if (code === 'ECONNREFUSED') return new RegistryFailure('unreachable', `${host} refused the connection (registry down?)`);
   if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH' || code === 'ETIMEDOUT') {
-    return new RegistryFailure('unreachable', `${where} is unreachable (offline?): ${code}`);
+    return new RegistryFailure('unreachable', `${host} is unreachable (offline?): ${code}`);
   }
-  return new RegistryFailure('unreachable', `cannot reach ${where}: ${error.message}`);
+  return new RegistryFailure('unreachable', `cannot reach ${host}: ${error.message}`);
 }
 
 /** Retry-After in seconds or as an HTTP date. */

@@ -124,7 +124,7 @@ describe('resolving tags against a real registry (anonymous)', () => {
     assert.deepEqual(await resolver.resolve(reference), {
       ok: false,
       reason: 'unreachable',
-      message: `${reference}: http://${own.host} refused the connection (registry down?)`,
+      message: `${reference}: ${own.host} refused the connection (registry down?)`,
     });
   });
 });

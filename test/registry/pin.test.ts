@@ -1,0 +1,129 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { DIGEST_PLACEHOLDER, type DigestFix } from '../../rules/types';
+import { createResolver, type Resolver } from '../../server/registry';
+import { pinText } from '../../server/registry/pin';
+import { findRegistryBinary, REGISTRY_BINARY, removeStorage, seededStorage, standardImages, startRegistry, type RunningRegistry } from '../support/registry';
+import { requireComponent } from '../support/requirements';
+
+const images = standardImages();
+
+/** The fix a front end attaches: `@${digest}` right after the reference's `occurrence`-th appearance. */
+function insertAfter(text: string, reference: string, occurrence = 0, platform?: string): DigestFix {
+  let at = -1;
+  for (let i = 0; i <= occurrence; i++) at = text.indexOf(reference, at + 1);
+  assert.ok(at >= 0, `${reference} not in the text`);
+  const end = at + reference.length;
+  return {
+    kind: 'digest',
+    title: `Pin ${reference} to digest`,
+    image: reference,
+    ...(platform ? { platform } : {}),
+    edits: [{ span: { start: end, end }, newText: `@${DIGEST_PLACEHOLDER}` }],
+  };
+}
+
+/** Counts lookups, to show each distinct image is resolved once. */
+function counting(resolver: Resolver): Resolver & { calls: string[] } {
+  const calls: string[] = [];
+  return {
+    calls,
+    resolve: (reference, options) => {
+      calls.push(reference);
+      return resolver.resolve(reference, options);
+    },
+  };
+}
+
+describe('pinning a file against a real registry', () => {
+  let storage: string | undefined;
+  let registry: RunningRegistry | undefined;
+
+  before(async () => {
+    const binary = findRegistryBinary();
+    if (!binary) return;
+    storage = await seededStorage(binary, Object.values(images));
+    registry = await startRegistry(binary, { storageDir: storage });
+  });
+  after(async () => {
+    await registry?.stop();
+    if (storage) removeStorage(storage);
+  });
+
+  test('every resolvable image is pinned (tag, quotes and comments kept); the unknown tag is left exactly as it was', async (t) => {
+    if (!requireComponent(t, 'docker-registry', REGISTRY_BINARY) || !registry) return;
+    const h = registry.host;
+    const text = [
+      `FROM ${h}/oci/multi:1.0 AS build # the build stage`,
+      `FROM "${h}/docker/multi:2.1"`,
+      `COPY --from=${h}/team/app/api:1.2.3 /app /app`,
+      `FROM ${h}/oci/multi:9.9`,
+      '',
+    ].join('\r\n');
+    const fixes = [
+      insertAfter(text, `${h}/oci/multi:1.0`),
+      insertAfter(text, `${h}/docker/multi:2.1`),
+      insertAfter(text, `${h}/team/app/api:1.2.3`),
+      insertAfter(text, `${h}/oci/multi:9.9`),
+    ];
+    const result = await pinText(text, fixes, createResolver({ cache: false }));
+    assert.equal(
+      result.text,
+      [
+        `FROM ${h}/oci/multi:1.0@${images.ociIndex.manifest.digest} AS build # the build stage`,
+        `FROM "${h}/docker/multi:2.1@${images.dockerList.manifest.digest}"`,
+        `COPY --from=${h}/team/app/api:1.2.3@${images.nested.manifest.digest} /app /app`,
+        `FROM ${h}/oci/multi:9.9`,
+        '',
+      ].join('\r\n'),
+    );
+    assert.deepEqual(result.outcomes, [
+      { ok: true, image: `${h}/oci/multi:1.0`, digest: images.ociIndex.manifest.digest, cached: false },
+      { ok: true, image: `${h}/docker/multi:2.1`, digest: images.dockerList.manifest.digest, cached: false },
+      { ok: true, image: `${h}/team/app/api:1.2.3`, digest: images.nested.manifest.digest, cached: false },
+      {
+        ok: false,
+        image: `${h}/oci/multi:9.9`,
+        reason: 'manifest-unknown',
+        message: `${h}/oci/multi:9.9: tag 9.9 not found in ${h}/oci/multi (MANIFEST_UNKNOWN)`,
+      },
+    ]);
+  });
+
+  test('an image used twice is looked up once and pinned in both places', async (t) => {
+    if (!requireComponent(t, 'docker-registry', REGISTRY_BINARY) || !registry) return;
+    const image = `${registry.host}/oci/single:v4.0.1`;
+    const text = `containers:\n  - image: ${image}\n  - image: '${image}' # sidecar\n`;
+    const resolver = counting(createResolver({ cache: false }));
+    const result = await pinText(text, [insertAfter(text, image, 0), insertAfter(text, image, 1)], resolver);
+    const digest = images.ociSingle.manifest.digest;
+    assert.equal(result.text, `containers:\n  - image: ${image}@${digest}\n  - image: '${image}@${digest}' # sidecar\n`);
+    assert.deepEqual(resolver.calls, [image]);
+  });
+
+  test('with usePlatformDigest, a fix that names a platform gets that platform\'s manifest', async (t) => {
+    if (!requireComponent(t, 'docker-registry', REGISTRY_BINARY) || !registry) return;
+    const image = `${registry.host}/oci/multi:1.0`;
+    const text = `FROM --platform=linux/arm64 ${image}\n`;
+    const result = await pinText(text, [insertAfter(text, image, 0, 'linux/arm64')], createResolver({ cache: false }), { usePlatformDigest: true });
+    assert.equal(result.text, `FROM --platform=linux/arm64 ${image}@${images.ociIndex.platforms['linux/arm64']}\n`);
+  });
+
+  test('a stopped registry: nothing is edited, every image says why', async (t) => {
+    const binary = requireComponent(t, 'docker-registry', REGISTRY_BINARY);
+    if (!binary || !storage) return;
+    const own = await startRegistry(binary, { storageDir: storage });
+    await own.stop();
+    const text = `FROM ${own.host}/docker/single:3\nFROM ${own.host}/oci/single:v4.0.1\n`;
+    const fixes = [insertAfter(text, `${own.host}/docker/single:3`), insertAfter(text, `${own.host}/oci/single:v4.0.1`)];
+    const result = await pinText(text, fixes, createResolver({ cache: false }));
+    assert.equal(result.text, text);
+    assert.deepEqual(
+      result.outcomes.map((o) => (o.ok ? o.digest : o.message)),
+      [
+        `${own.host}/docker/single:3: ${own.host} refused the connection (registry down?)`,
+        `${own.host}/oci/single:v4.0.1: ${own.host} refused the connection (registry down?)`,
+      ],
+    );
+  });
+});
