@@ -25,3 +25,6 @@ if ((${#missing[@]} > 0)); then
 else
   echo "setup-system: Debian packages present (${APT_PACKAGES[*]})"
 fi
+
+# code-server (VS Code's workbench, from npm) for the end-to-end tests, cached outside the repo
+"$(dirname "$0")/setup-code-server.sh"
