@@ -1,0 +1,122 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { applyEdits } from '../../rules/text';
+import { DIGEST_PLACEHOLDER, type DigestFix, type Finding } from '../../rules/types';
+import { byRule, documentsOf, fixture, FIXTURES, lintFixture, lintText, summarize } from './support';
+
+const DIGEST = `sha256:${'b'.repeat(64)}`;
+
+function pinned(text: string, finding: Finding): string {
+  const fix = finding.fixes.find((f): f is DigestFix => f.kind === 'digest');
+  assert.ok(fix, `${finding.rule} has no digest fix`);
+  return applyEdits(text, fix.edits.map((e) => ({ ...e, newText: e.newText.replace(DIGEST_PLACEHOLDER, DIGEST) })));
+}
+
+test('compose: services.*.image, anchors merged into services, pull_policy: always; built and interpolated images skipped', async () => {
+  const result = await lintFixture('compose/docker-compose.yml');
+  assert.equal(result.kind, 'compose');
+  assert.deepEqual(summarize(result), [
+    'image-digest-missing 4:10 "redis:7.2"',
+    'image-digest-missing 8:13 "nginx:1.25"',
+    'pull-always-mutable 9:18 "always"',
+    'image-latest-tag 24:12 "memcached"',
+  ]);
+});
+
+test('compose: a digest fix inside quotes keeps the quotes and the trailing comment', async () => {
+  const { path, text } = fixture('compose/docker-compose.yml');
+  const result = await lintText(path, text);
+  const [finding] = byRule(result.findings, 'pull-always-mutable');
+  const after = pinned(text, finding);
+  assert.ok(after.includes(`    image: "nginx:1.25@${DIGEST}"   # front door\n`));
+  assert.deepEqual(byRule((await lintText(path, after)).findings, 'pull-always-mutable'), []);
+});
+
+test('compose by content: top-level services that look like services, whatever the file name', async () => {
+  const { text } = fixture('compose/stack.yaml');
+  assert.equal((await lintText('deploy/stack.yaml', text)).kind, 'compose');
+  assert.equal((await lintText('deploy/settings.yaml', 'services:\n  mail: {enabled: true}\n')).kind, undefined);
+  assert.equal((await lintText('docker-compose.override.yml', 'services: {}\n')).kind, 'compose');
+});
+
+test('kustomize: newTag without digest, at the newTag value; digest entries and renames are silent', async () => {
+  const result = await lintFixture('kustomize/kustomization.yaml');
+  assert.equal(result.kind, 'kustomize');
+  assert.deepEqual(summarize(result), [
+    'image-digest-missing 8:14 "2.4.0"',
+    'image-latest-tag 11:13 "latest"',
+    'image-digest-missing 17:27 "v1.31.0"',
+  ]);
+  assert.deepEqual(result.facts!.images.map((i) => i.text), ['acme/storefront:2.4.0', 'registry.example.com/mirror/nginx:latest', 'envoy:v1.31.0']);
+});
+
+test('kustomize: the pin adds a digest key beside newTag, in block and flow entries', async () => {
+  const { path, text } = fixture('kustomize/kustomization.yaml');
+  const [storefront, , envoy] = (await lintText(path, text)).findings;
+  const block = pinned(text, storefront);
+  assert.ok(block.includes(`    newTag: "2.4.0"   # bumped by CI\n    digest: ${DIGEST}\n  - name: nginx`));
+  const flow = pinned(text, envoy);
+  assert.ok(flow.includes(`  - {name: envoy, newTag: v1.31.0, digest: ${DIGEST}}`));
+  for (const after of [block, flow]) assert.equal(documentsOf(after).length, 1);
+  assert.deepEqual(byRule((await lintText(path, block)).findings, 'image-digest-missing').length, 1);
+});
+
+test('helm values: image blocks (nested too); an empty tag falls back to the chart appVersion', async () => {
+  const result = await lintFixture('chart/values.yaml');
+  assert.equal(result.kind, 'helm-values');
+  assert.deepEqual(summarize(result), [
+    'pull-always-mutable 5:15 "Always"',
+    'image-digest-missing 7:3 "tag: \\"\\""',
+    'image-digest-missing 14:10 "v1.31.0"',
+  ]);
+  const [shop, envoy, metrics] = result.facts!.images;
+  assert.equal(shop.text, 'acme/shop:1.16.0');
+  assert.match(result.findings[1].message, /appVersion 1\.16\.0/);
+  assert.equal(envoy.text, 'ghcr.io/acme/envoy-proxy:v1.31.0');
+  assert.equal(metrics.digest, `sha256:${'4'.repeat(64)}`);
+});
+
+test('helm values: pins add digest beside tag (quoted like it) or fill an empty digest', async () => {
+  const { path, text } = fixture('chart/values.yaml');
+  const [, shop, envoy] = (await lintText(path, text)).findings;
+  const shopPinned = pinned(text, shop);
+  assert.ok(shopPinned.includes(`  tag: ""\n  digest: "${DIGEST}"\n\nsidecar:`));
+  const envoyPinned = pinned(text, envoy);
+  assert.ok(envoyPinned.includes(`    tag: v1.31.0   # matched to the mesh\n    digest: "${DIGEST}"\n`));
+  for (const after of [shopPinned, envoyPinned]) {
+    const again = await lintText(path, after);
+    assert.equal(byRule(again.findings, 'image-digest-missing').length, 1);
+  }
+});
+
+test('helm values: only values files beside a Chart.yaml', async () => {
+  const { text } = fixture('chart/values.yaml');
+  assert.equal((await lintText(join(FIXTURES, 'compose', 'values.yaml'), text)).kind, undefined);
+  assert.equal((await lintText(join(FIXTURES, 'chart', 'values-prod.yaml'), text)).kind, 'helm-values');
+});
+
+test('helm templates: literal values reported, templated ones not, and never a syntax error', async () => {
+  const deployment = await lintFixture('chart/templates/deployment.yaml');
+  assert.equal(deployment.kind, 'kubernetes');
+  assert.deepEqual(summarize(deployment), [
+    'writable-root-filesystem 18:11 "name: envoy"',
+    'image-digest-missing 19:18 "envoyproxy/envoy:v1.31.0"',
+    'image-digest-missing 25:18 "prom/statsd-exporter:v0.27.1"',
+    'host-path-volume 30:11 "hostPath"',
+  ]);
+  const configmap = await lintFixture('chart/templates/configmap.yaml');
+  assert.deepEqual(summarize(configmap), ['mutable-configmap 2:7 "ConfigMap"']);
+});
+
+test('helm templates: the securityContext fix lands after the image, clear of template actions', async () => {
+  const { path, text } = fixture('chart/templates/deployment.yaml');
+  const [envoy] = (await lintText(path, text)).findings;
+  const fixed = applyEdits(text, envoy.fixes[0].edits);
+  assert.ok(
+    fixed.includes(
+      '          image: envoyproxy/envoy:v1.31.0\n          securityContext:\n            readOnlyRootFilesystem: true\n          {{- with .Values.sidecar.resources }}\n',
+    ),
+  );
+  assert.deepEqual(byRule((await lintText(path, fixed)).findings, 'writable-root-filesystem'), []);
+});
