@@ -6,7 +6,7 @@ export interface Challenge {
 
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+/;
 
-/** Parses a WWW-Authenticate header (RFC 7235); challenges other than Bearer and Basic are skipped. */
+/** Parses a WWW-Authenticate header (RFC 7235, leniently: unquoted values run to a comma); challenges other than Bearer and Basic are skipped. */
 export function parseChallenges(header: string | string[] | undefined): Challenge[] {
   const text = Array.isArray(header) ? header.join(', ') : (header ?? '');
   const challenges: Challenge[] = [];
@@ -26,7 +26,7 @@ export function parseChallenges(header: string | string[] | undefined): Challeng
         value = match[1].replace(/\\(.)/g, '$1');
         tail = tail.slice(match[0].length);
       } else {
-        value = TOKEN.exec(tail)?.[0] ?? '';
+        value = /^[^\s,]*/.exec(tail)?.[0] ?? '';
         tail = tail.slice(value.length);
       }
       if (current) current.params[name.toLowerCase()] = value;

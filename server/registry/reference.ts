@@ -38,7 +38,7 @@ export function normalizeReference(written: string): RegistryReference | undefin
     apiHost: hub ? DOCKER_HUB_API : registry,
     repository,
     tag: parsed.tag ?? 'latest',
-    digest: parsed.digest,
+    ...(parsed.digest ? { digest: parsed.digest } : {}),
   };
 }
 
