@@ -1,2 +1,63 @@
-// The extension lands with issue 5.
-export {};
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerCommands, type CommandContext } from './commands';
+import { ReportPanel } from './report-panel';
+import { StatusItem } from './status';
+
+let client: LanguageClient | undefined;
+
+/** Files the server lints, or whose change on disk matters to it (its config). */
+const WATCHED = '**/{*.yml,*.yaml,*.rb,Dockerfile,Dockerfile.*,*.dockerfile,*.Dockerfile,Containerfile,Containerfile.*,*.containerfile,.driftless.yaml}';
+
+function createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
+  const module = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: 'dockerfile' },
+      { scheme: 'untitled', language: 'dockerfile' },
+      { scheme: 'file', language: 'yaml' },
+      { scheme: 'file', language: 'ruby' },
+    ],
+    synchronize: { configurationSection: 'driftless', fileEvents: vscode.workspace.createFileSystemWatcher(WATCHED) },
+    initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted },
+    outputChannel: output,
+  };
+  return new LanguageClient('driftless', 'Driftless', serverOptions, clientOptions);
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const output = vscode.window.createOutputChannel('Driftless', { log: true });
+  const status = new StatusItem();
+  const ctx: CommandContext = {
+    client: () => {
+      if (!client) throw new Error('The Driftless language server is not running.');
+      return client;
+    },
+    report: new ReportPanel(async (format) => {
+      await vscode.commands.executeCommand('driftless.exportAuditReport', format);
+    }),
+    status,
+    output,
+    docsRoot: vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules'),
+    restart: async () => {
+      await client?.stop();
+      client = createClient(context, output);
+      await client.start();
+    },
+  };
+  context.subscriptions.push(output, status, ctx.report, ...registerCommands(ctx));
+  context.subscriptions.push(
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification('driftless/workspaceTrust', { trusted: true })),
+  );
+  client = createClient(context, output);
+  await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

@@ -1,0 +1,41 @@
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import type { AuditResult } from '../server/lsp/audit';
+import { renderReport } from './report-html';
+
+export type ExportFormat = 'sarif' | 'json' | 'markdown';
+
+/** The audit report webview: one panel, refreshed by each audit. */
+export class ReportPanel {
+  private panel: vscode.WebviewPanel | undefined;
+
+  constructor(private readonly exportReport: (format: ExportFormat) => Promise<void>) {}
+
+  show(result: AuditResult): void {
+    if (!this.panel) {
+      this.panel = vscode.window.createWebviewPanel('driftless.auditReport', 'Driftless Audit', vscode.ViewColumn.Active, {
+        enableScripts: true,
+        localResourceRoots: [],
+      });
+      this.panel.onDidDispose(() => (this.panel = undefined));
+      this.panel.webview.onDidReceiveMessage((message: unknown) => this.receive(message));
+    }
+    this.panel.webview.html = renderReport({ nonce: randomBytes(16).toString('base64'), cspSource: this.panel.webview.cspSource, result });
+    this.panel.reveal();
+  }
+
+  private async receive(message: unknown): Promise<void> {
+    if (typeof message !== 'object' || message === null) return;
+    const m = message as { type?: string; uri?: string; line?: number; character?: number; format?: string };
+    if (m.type === 'open' && typeof m.uri === 'string') {
+      const position = new vscode.Position(m.line ?? 0, m.character ?? 0);
+      await vscode.window.showTextDocument(vscode.Uri.parse(m.uri), { selection: new vscode.Range(position, position), viewColumn: vscode.ViewColumn.One });
+    } else if (m.type === 'export' && (m.format === 'sarif' || m.format === 'json' || m.format === 'markdown')) {
+      await this.exportReport(m.format);
+    }
+  }
+
+  dispose(): void {
+    this.panel?.dispose();
+  }
+}

@@ -1,0 +1,71 @@
+import { RULES } from '../rules/catalogue';
+import type { Platform, Rule } from '../rules/types';
+
+const PLATFORM_NAMES: Readonly<Record<Platform, string>> = {
+  dockerfile: 'Dockerfile / Containerfile',
+  deploy: 'Kubernetes, compose, Kustomize, Helm values',
+  host: 'Ansible, Chef',
+};
+
+const GENERATED = '<!-- Generated from the rule metadata in rules/: run `npm run docs:rules` after changing a rule. -->';
+
+/** One rule's documentation page, from its metadata: the single source for the editor link and the repository. */
+export function renderRuleDoc(rule: Rule): string {
+  const severities = (Object.keys(PLATFORM_NAMES) as Platform[]).map(
+    (p) => `| ${PLATFORM_NAMES[p]} | ${rule.severity[p] ?? 'not checked'} |`,
+  );
+  return [
+    GENERATED,
+    `# \`${rule.id}\`: ${rule.title}`,
+    '',
+    rule.summary,
+    '',
+    '## Default severity',
+    '',
+    '| file kind | severity |',
+    '|---|---|',
+    ...severities,
+    '',
+    '## Why it matters',
+    '',
+    rule.docs.trim(),
+    '',
+    '## Turning it off',
+    '',
+    'On one line (the statement below the comment):',
+    '',
+    '```',
+    `# driftless-disable-next-line ${rule.id} -- why this one is fine`,
+    '```',
+    '',
+    `In one file: \`# driftless-disable-file ${rule.id}\`. For the whole workspace, in \`.driftless.yaml\`:`,
+    '',
+    '```yaml',
+    'rules:',
+    `  ${rule.id}: off   # or error, warning, info`,
+    '```',
+    '',
+    `In the editor, the setting \`driftless.rules\` (\`{ "${rule.id}": "off" }\`) overrides the file.`,
+    '',
+  ].join('\n');
+}
+
+/** The index page listing every rule. */
+export function renderRuleIndex(rules: readonly Rule[] = RULES): string {
+  return [
+    GENERATED,
+    '# Driftless rules',
+    '',
+    '| rule | finds |',
+    '|---|---|',
+    ...rules.map((r) => `| [\`${r.id}\`](${r.id}.md) | ${r.summary.replace(/\|/g, '\\|')} |`),
+    '',
+  ].join('\n');
+}
+
+/** Every file docs/rules/ must hold, by name. */
+export function ruleDocFiles(rules: readonly Rule[] = RULES): Map<string, string> {
+  const files = new Map<string, string>([['README.md', renderRuleIndex(rules)]]);
+  for (const rule of rules) files.set(`${rule.id}.md`, renderRuleDoc(rule));
+  return files;
+}

@@ -1,0 +1,87 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { RULES } from '../../rules/catalogue';
+import { REPO_ROOT } from '../support/requirements';
+
+/** The names in a zip's central directory. */
+function zipEntries(zip: Buffer): string[] {
+  let end = zip.length - 22;
+  while (end >= 0 && zip.readUInt32LE(end) !== 0x06054b50) end--;
+  assert.ok(end >= 0, 'not a zip file: no end of central directory');
+  const count = zip.readUInt16LE(end + 10);
+  let offset = zip.readUInt32LE(end + 16);
+  const names: string[] = [];
+  for (let i = 0; i < count; i++) {
+    assert.equal(zip.readUInt32LE(offset), 0x02014b50, 'corrupt central directory');
+    const nameLength = zip.readUInt16LE(offset + 28);
+    const extraLength = zip.readUInt16LE(offset + 30);
+    const commentLength = zip.readUInt16LE(offset + 32);
+    names.push(zip.toString('utf8', offset + 46, offset + 46 + nameLength));
+    offset += 46 + nameLength + extraLength + commentLength;
+  }
+  return names;
+}
+
+test('the .vsix holds the bundles, WASM, rule pages, README, LICENSE, CHANGELOG and icon, and no sources or node_modules', () => {
+  const out = mkdtempSync(join(tmpdir(), 'driftless-vsix-'));
+  try {
+    const vsix = join(out, 'driftless.vsix');
+    const vsce = spawnSync(process.execPath, [join(REPO_ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--out', vsix], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+    });
+    assert.equal(vsce.status, 0, vsce.stderr);
+    const entries = zipEntries(readFileSync(vsix));
+    const expected = [
+      'extension/package.json',
+      'extension/readme.md',
+      'extension/LICENSE.txt',
+      'extension/changelog.md',
+      'extension/images/icon.png',
+      'extension/dist/client.js',
+      'extension/dist/server.js',
+      'extension/dist/cli.js',
+      'extension/dist/web-tree-sitter.wasm',
+      'extension/dist/tree-sitter-bash.wasm',
+      'extension/dist/prism.wasm',
+      'extension/syntaxes/driftless-pragma.tmLanguage.json',
+      'extension/docs/rules/README.md',
+      ...RULES.map((r) => `extension/docs/rules/${r.id}.md`),
+    ];
+    for (const name of expected) assert.ok(entries.includes(name), `${name} is missing from the .vsix`);
+    const unwanted = entries.filter((e) => /node_modules\/|^extension\/(test|server|client|rules|bench|scripts)\/|\.ts$|\.map$/.test(e));
+    assert.deepEqual(unwanted, []);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+});
+
+test('package.json contributes every command under the Driftless category, and each is wired to an activation event', () => {
+  const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
+    activationEvents: string[];
+    contributes: { commands: { command: string; category: string }[]; configuration: { properties: Record<string, { description?: string; markdownDescription?: string }> } };
+    capabilities: { untrustedWorkspaces: { supported: string } };
+  };
+  const ids = manifest.contributes.commands.map((c) => c.command);
+  assert.deepEqual(ids.sort(), [
+    'driftless.auditWorkspace',
+    'driftless.exportAuditReport',
+    'driftless.fixAllInFile',
+    'driftless.openRuleDocumentation',
+    'driftless.pinAllImagesInFile',
+    'driftless.restartServer',
+    'driftless.showOutput',
+  ]);
+  assert.ok(manifest.contributes.commands.every((c) => c.category === 'Driftless'));
+  for (const id of ids) assert.ok(manifest.activationEvents.includes(`onCommand:${id}`), id);
+  for (const [key, schema] of Object.entries(manifest.contributes.configuration.properties)) {
+    assert.ok(schema.description || schema.markdownDescription, `${key} has no description`);
+  }
+  const ruleSetting = manifest.contributes.configuration.properties['driftless.rules'] as { properties: Record<string, unknown> };
+  assert.deepEqual(Object.keys(ruleSetting.properties).sort(), RULES.map((r) => r.id).sort(), 'driftless.rules lists every rule');
+  assert.equal(manifest.capabilities.untrustedWorkspaces.supported, 'limited');
+});

@@ -1,0 +1,26 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { RULES } from '../../rules/catalogue';
+import { ruleDocFiles, renderRuleDoc } from '../../scripts/rule-docs';
+import { REPO_ROOT } from '../support/requirements';
+
+const DOCS = join(REPO_ROOT, 'docs', 'rules');
+
+test('docs/rules holds exactly the pages generated from the catalogue (run `npm run docs:rules` when this fails)', () => {
+  const expected = ruleDocFiles();
+  assert.deepEqual(readdirSync(DOCS).filter((n) => n.endsWith('.md')).sort(), [...expected.keys()].sort());
+  for (const [name, text] of expected) assert.equal(readFileSync(join(DOCS, name), 'utf8'), text, `docs/rules/${name} is stale`);
+});
+
+test('a rule page carries the id, title, severities per file kind, the docs and how to suppress it', () => {
+  const rule = RULES.find((r) => r.id === 'package-latest');
+  assert.ok(rule);
+  const page = renderRuleDoc(rule);
+  assert.match(page, /^# `package-latest`: /m);
+  assert.match(page, /^\| Ansible, Chef \| error \|$/m);
+  assert.match(page, /^\| Dockerfile \/ Containerfile \| not checked \|$/m);
+  assert.ok(page.includes(rule.docs.trim()));
+  assert.ok(page.includes('# driftless-disable-next-line package-latest'));
+});
