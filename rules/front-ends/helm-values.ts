@@ -71,7 +71,7 @@ function imageOf(view: YamlView, block: Map_, appVersion: string | undefined): I
     digest: reference.digest,
     source: 'helm-values',
   };
-  if (!writtenTag && appVersion) image.note = `the empty tag falls back to the chart's appVersion ${appVersion}`;
+  if (!writtenTag && appVersion) image.note = `The empty tag falls back to the chart's appVersion ${appVersion}.`;
   const policy = view.getScalar(block, 'pullPolicy');
   if (view.literal(policy) === 'Always') image.pullAlways = view.innerSpan(policy!);
   if (reference.digest) return image;
