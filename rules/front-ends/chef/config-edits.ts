@@ -27,6 +27,7 @@ export function addLineEditFacts(resource: Resource, source: RubySource, facts: 
  * `ruby_block`, usually), or at the constant itself when it runs outside any resource.
  */
 export function addFileEditFacts(program: Node, resources: readonly Resource[], source: RubySource, facts: Facts): void {
+  if (!source.text.includes('FileEdit')) return;
   const P = rubyNodes();
   const reported = new Set<Resource>();
   const scan = (node: Node): void => {
