@@ -57,7 +57,7 @@ export class DiskCache extends MemoryCache {
     try {
       stored = JSON.parse(text) as Record<string, Entry>;
     } catch (error) {
-      throw new Error(`digest cache ${file} is not valid JSON (delete it): ${(error as Error).message}`);
+      throw new Error(`the digest cache is not valid JSON (delete it): ${(error as Error).message}`);
     }
     for (const [key, entry] of Object.entries(stored)) {
       if (typeof entry?.value?.digest === 'string' && typeof entry.storedAt === 'number') this.entries.set(key, entry);

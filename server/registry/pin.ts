@@ -11,9 +11,10 @@ export interface PinOptions {
   usePlatformDigest?: boolean;
 }
 
+/** Per distinct image; `offset` is where it first appears in the file. */
 export type PinOutcome =
-  | { ok: true; image: string; platform?: string; digest: string; cached: boolean }
-  | { ok: false; image: string; platform?: string; reason: FailureReason | 'conflict'; message: string };
+  | { ok: true; image: string; platform?: string; offset: number; digest: string; cached: boolean }
+  | { ok: false; image: string; platform?: string; offset: number; reason: FailureReason | 'conflict'; message: string };
 
 export interface PinResult {
   /** The text with every resolved image pinned; images that failed are left exactly as they were. */
@@ -67,7 +68,7 @@ export async function pinText(text: string, fixes: readonly DigestFix[], resolve
   const accepted: TextEdit[] = [];
   const outcomes: PinOutcome[] = ordered.map((group, i): PinOutcome => {
     const answer = resolved[i];
-    const base = { image: group.image, ...(group.platform ? { platform: group.platform } : {}) };
+    const base = { image: group.image, ...(group.platform ? { platform: group.platform } : {}), offset: group.firstOffset };
     if (!answer.ok) return { ok: false, ...base, reason: answer.reason, message: answer.message };
     const edits = uniqueEdits(group.fixes.flatMap((fix) => digestEdits(fix, answer.digest)));
     const clash = edits.find((edit) => accepted.some((other) => overlaps(edit, other) && !sameEdit(edit, other)));

@@ -77,13 +77,15 @@ describe('pinning a file against a real registry', () => {
         '',
       ].join('\r\n'),
     );
+    const after = (reference: string): number => text.indexOf(reference) + reference.length;
     assert.deepEqual(result.outcomes, [
-      { ok: true, image: `${h}/oci/multi:1.0`, digest: images.ociIndex.manifest.digest, cached: false },
-      { ok: true, image: `${h}/docker/multi:2.1`, digest: images.dockerList.manifest.digest, cached: false },
-      { ok: true, image: `${h}/team/app/api:1.2.3`, digest: images.nested.manifest.digest, cached: false },
+      { ok: true, image: `${h}/oci/multi:1.0`, offset: after(`${h}/oci/multi:1.0`), digest: images.ociIndex.manifest.digest, cached: false },
+      { ok: true, image: `${h}/docker/multi:2.1`, offset: after(`${h}/docker/multi:2.1`), digest: images.dockerList.manifest.digest, cached: false },
+      { ok: true, image: `${h}/team/app/api:1.2.3`, offset: after(`${h}/team/app/api:1.2.3`), digest: images.nested.manifest.digest, cached: false },
       {
         ok: false,
         image: `${h}/oci/multi:9.9`,
+        offset: after(`${h}/oci/multi:9.9`),
         reason: 'manifest-unknown',
         message: `${h}/oci/multi:9.9: tag 9.9 not found in ${h}/oci/multi (MANIFEST_UNKNOWN)`,
       },
