@@ -79,6 +79,7 @@ export class TestClient {
   readonly messages: ShowMessageParams[] = [];
   readonly progress: ProgressNotice[] = [];
   private readonly waiters: Waiter[] = [];
+  private readonly messageWaiters: { accept: (m: ShowMessageParams) => boolean; resolve: (m: ShowMessageParams) => void }[] = [];
   private readonly texts = new Map<string, TextDocument>();
   settings: Record<string, unknown>;
 
@@ -100,6 +101,12 @@ export class TestClient {
     });
     connection.onNotification('window/showMessage', (p: ShowMessageParams) => {
       this.messages.push(p);
+      for (const w of [...this.messageWaiters]) {
+        if (w.accept(p)) {
+          this.messageWaiters.splice(this.messageWaiters.indexOf(w), 1);
+          w.resolve(p);
+        }
+      }
     });
     connection.onNotification('$/progress', (p: ProgressNotice) => {
       this.progress.push(p);
@@ -148,6 +155,13 @@ export class TestClient {
   /** Resolves with the next publication for `uri` that `accept` takes (the latest one if it already does). */
   nextDiagnostics(uri: string, accept: (p: Published) => boolean = () => true): Promise<Published> {
     return new Promise((resolve) => this.waiters.push({ uri, accept, resolve }));
+  }
+
+  /** The first message (already shown or still to come) that `accept` takes. */
+  message(accept: (m: ShowMessageParams) => boolean): Promise<ShowMessageParams> {
+    const shown = this.messages.find(accept);
+    if (shown) return Promise.resolve(shown);
+    return new Promise((resolve) => this.messageWaiters.push({ accept, resolve }));
   }
 
   async open(path: string, text: string, languageId = 'plaintext'): Promise<Published> {

@@ -56,7 +56,7 @@ describe('language server over stdio (dist/server.js)', () => {
     const resolved = await client.resolve(actions[0]);
     assert.ok(resolved.edit);
     await client.apply(resolved.edit);
-    const expected = PLAYBOOK.replace('name: nginx\n', 'name: apache2\n').replace('state: latest', 'state: present');
+    const expected = PLAYBOOK.replace('name: nginx=', 'name: apache2=').replace('state: latest', 'state: present');
     assert.equal(client.text(uri), expected);
     const after = await client.nextDiagnostics(uri, (p) => p.version === version + 1);
     assert.deepEqual(after.diagnostics.map((d) => d.code), ['live-config-edit']);

@@ -58,8 +58,7 @@ test('a broken .driftless.yaml is reported with file and line, and the last vali
     assert.equal(problem.severity, DiagnosticSeverity.Error);
     assert.match(typeof problem.message === 'string' ? problem.message : problem.message.value, /unknown rule `no-such-rule`/);
     assert.equal((await relinted).diagnostics[0].severity, DiagnosticSeverity.Information, 'the last valid config still applies');
-    const shown = client.messages.find((m) => m.type === MessageType.Error);
-    assert.ok(shown);
+    const shown = await client.message((m) => m.type === MessageType.Error);
     assert.match(shown.message, /^Driftless: .*\.driftless\.yaml:3: unknown rule `no-such-rule`\. Using the last valid settings until it is fixed\.$/);
 
     ws.write('.driftless.yaml', 'rules:\n  package-latest: warning\n');
@@ -79,8 +78,8 @@ test('an unknown rule in the editor settings is named in a warning', async () =>
   const client = await TestClient.spawn({ root: ws.root, settings: { rules: { 'no-such-rule': 'off' } } });
   try {
     await client.open(ws.path('site.yml'), PLAYBOOK, 'yaml');
-    const shown = client.messages.find((m) => m.type === MessageType.Warning);
-    assert.equal(shown?.message, 'Driftless: driftless.rules: unknown rule `no-such-rule` (ignored).');
+    const shown = await client.message((m) => m.type === MessageType.Warning);
+    assert.equal(shown.message, 'Driftless: driftless.rules: unknown rule `no-such-rule` (ignored).');
   } finally {
     await client.dispose();
     ws.remove();

@@ -36,7 +36,7 @@ export const PLAYBOOK = [
   '  tasks:',
   '    - name: install nginx',
   '      apt:',
-  '        name: nginx',
+  '        name: nginx=1.24.0-1',
   '        state: latest',
   '    - name: tune nginx',
   '      lineinfile:',
