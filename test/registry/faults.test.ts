@@ -2,6 +2,9 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import http from 'node:http';
 import net, { type AddressInfo } from 'node:net';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { networkInterfaces, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { createResolver } from '../../server/registry';
 import { findRegistryBinary, REGISTRY_BINARY, removeStorage, seededStorage, singleImage, startRegistry, type RunningRegistry } from '../support/registry';
@@ -168,6 +171,56 @@ describe('misbehaving registries', () => {
     assert.equal(result.ok, false);
     assert.equal(result.ok ? '' : result.reason, 'unreachable');
     assert.equal(result.ok ? '' : result.message, 'registry.invalid/team/app:1: cannot resolve registry.invalid (offline?)');
+  });
+});
+
+/** An address of this machine that is not loopback, or undefined on a machine without one. */
+function externalAddress(): string | undefined {
+  return Object.values(networkInterfaces())
+    .flat()
+    .find((a) => a !== undefined && a.family === 'IPv4' && !a.internal)?.address;
+}
+
+describe('insecureRegistries: plain HTTP to a host that is not loopback', () => {
+  test('HTTPS only by default; plain HTTP when listed; credentials never sent over it', async (t) => {
+    const address = externalAddress();
+    if (!address) {
+      t.skip('this machine has no non-loopback IPv4 address');
+      return;
+    }
+    let authorizations = 0;
+    const server = http.createServer((req, res) => {
+      if (req.headers.authorization) authorizations++;
+      if (req.url?.startsWith('/v2/private/')) {
+        res.writeHead(401, { 'WWW-Authenticate': 'Basic realm="private"' });
+        res.end();
+        return;
+      }
+      res.writeHead(200, manifestHeaders(MANIFEST_DIGEST));
+      res.end(req.url === '/v2/' ? '{}' : undefined);
+    });
+    await new Promise<void>((resolve) => server.listen(0, address, resolve));
+    const host = `${address}:${(server.address() as AddressInfo).port}`;
+    const configDir = mkdtempSync(join(tmpdir(), 'driftless-insecure-'));
+    writeFileSync(join(configDir, 'config.json'), JSON.stringify({ auths: { [host]: { auth: Buffer.from('dave:secret').toString('base64') } } }));
+    try {
+      const strict = await createResolver({ cache: false, dockerConfigDir: configDir }).resolve(`${host}/app:1`);
+      assert.equal(strict.ok ? '' : strict.reason, 'tls');
+      assert.match(strict.ok ? '' : strict.message, new RegExp(`^${host.replace(/\./g, '\\.')}/app:1: TLS error talking to https://${host.replace(/\./g, '\\.')}: `));
+      const insecure = createResolver({ cache: false, dockerConfigDir: configDir, insecureRegistries: [host] });
+      const plain = await insecure.resolve(`${host}/app:1`);
+      assert.ok(plain.ok, plain.ok ? '' : plain.message);
+      assert.equal(plain.digest, MANIFEST_DIGEST);
+      assert.deepEqual(await insecure.resolve(`${host}/private/app:1`), {
+        ok: false,
+        reason: 'unauthorized',
+        message: `${host}/private/app:1: ${host} requires credentials for private/app; credentials from auths in ${join(configDir, 'config.json')} not sent over plain HTTP to ${host}`,
+      });
+      assert.equal(authorizations, 0);
+    } finally {
+      await close(server);
+      rmSync(configDir, { recursive: true, force: true });
+    }
   });
 });
 
