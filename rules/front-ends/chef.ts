@@ -10,6 +10,7 @@ import { addRepositoryBypassFacts, isRepositoryResource } from './chef/integrity
 import { addPackageFacts, isPackageResource } from './chef/packages';
 import { loadRubyParser, parseRuby, type ParseResult } from './chef/prism';
 import { findResources } from './chef/resources';
+import { addRubyCommandFacts } from './chef/ruby-commands';
 import { RubySource } from './chef/source';
 
 /** Cookbook folders whose `.rb` files are recipes or resources. */
@@ -45,6 +46,7 @@ export function extractChefFacts(text: string): Facts {
     else if (isLineEditResource(type)) addLineEditFacts(resource, source, facts);
   }
   addFileEditFacts(program, resources, source, facts);
+  addRubyCommandFacts(program, source, facts);
   return facts;
 }
 

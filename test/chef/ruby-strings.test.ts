@@ -72,6 +72,11 @@ describe('Ruby strings as shell text', () => {
     assert.equal(crlf.fileTextOf('apt-get upgrade'), 'apt-get upgrade');
   });
 
+  test('backticks and %x() are double-quoted shell text', () => {
+    assert.equal(mapOf('x `apt-get \\"upgrade\\" #{y}`').map.text, 'apt-get "upgrade" $_');
+    assert.equal(mapOf('x %x(yum update)').map.text, 'yum update');
+  });
+
   test('not a string (a method call, a variable): no shell text', () => {
     const recipe = 'execute command_for(node)';
     const source = new RubySource(recipe);

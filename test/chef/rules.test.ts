@@ -249,6 +249,36 @@ describe('in-place-upgrade on Chef', () => {
     applyFix(linted, only(linted, 'in-place-upgrade'), "action :create do\r\n  if platform?('ubuntu')\r\n  end\r\nend\r\n");
   });
 
+  test('commands Ruby runs itself: shell_out!, system (string or argv), backticks, %x(); guards and other receivers are not runs', () => {
+    const text = [
+      "ruby_block 'patch' do",
+      '  block do',
+      "    shell_out!('apt-get update && apt-get -y upgrade')",
+      "    system('yum', 'update', exception: true)",
+      '    out = %x(apk upgrade)',
+      '    say = `echo "zypper up"`',
+      "    obj.system('dnf -y upgrade')",
+      '  end',
+      "  only_if { system('apt-get -s upgrade') }",
+      'end',
+      "execute 'noop' do",
+      "  command 'true'",
+      "  not_if 'apt-get -s dist-upgrade | grep -q ^0'",
+      'end',
+      "Kernel.system({ 'DEBIAN_FRONTEND' => 'noninteractive' }, 'pacman -Syu')",
+      '',
+    ].join('\n');
+    const linted = lintRecipe(text);
+    assert.deepEqual(summary(linted, 'in-place-upgrade'), [
+      'in-place-upgrade@apt-get -y upgrade',
+      "in-place-upgrade@'yum', 'update'",
+      'in-place-upgrade@apk upgrade',
+      'in-place-upgrade@pacman -Syu',
+    ]);
+    applyFix(linted, only(linted, 'in-place-upgrade', 'apt-get -y upgrade'), text.replace(' && apt-get -y upgrade', ''));
+    assert.deepEqual(only(linted, 'in-place-upgrade', 'apk upgrade').fixes.filter((f) => f.kind === 'local'), []);
+  });
+
   test('no whole-resource fix where removing it would break the code (its value is used)', () => {
     const text = "r = execute 'apt-get -y upgrade'\n";
     const finding = only(lintRecipe(text), 'in-place-upgrade');

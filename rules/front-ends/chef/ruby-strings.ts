@@ -1,4 +1,4 @@
-import type { Node, StringNode } from '@ruby/prism';
+import type { Node, StringNode, XStringNode } from '@ruby/prism';
 import { OffsetMap } from '../../shell/offset-map';
 import type { Span } from '../../types';
 import { rubyNodes } from './prism';
@@ -39,7 +39,7 @@ export function valueSpan(node: Node, source: RubySource): Span {
 }
 
 /**
- * The text a shell receives from a Ruby string (quoted, %-literal, heredoc, adjacent literals, with
+ * The text a shell receives from a Ruby string or backtick command (quoted, %-literal, heredoc, adjacent literals, with
  * interpolation), mapped back into the file. Escapes become synthetic pieces standing for their source
  * text; `#{…}` becomes an expansion. Each literal piece is checked against prism's own unescaped value,
  * so a construct this does not model yields undefined instead of a guessed offset.
@@ -80,11 +80,11 @@ interface Quoting {
 
 function appendString(node: Node, source: RubySource, map: OffsetMap, inherited: Quoting | undefined): boolean {
   const P = rubyNodes();
-  if (node instanceof P.StringNode) {
+  if (node instanceof P.StringNode || node instanceof P.XStringNode) {
     const quoting = node.openingLoc ? quotingOf(source.slice(source.span(node.openingLoc))) : inherited;
     return quoting !== undefined && appendLiteral(node, source, map, quoting);
   }
-  if (node instanceof P.InterpolatedStringNode) {
+  if (node instanceof P.InterpolatedStringNode || node instanceof P.InterpolatedXStringNode) {
     const quoting = node.openingLoc ? quotingOf(source.slice(source.span(node.openingLoc))) : inherited;
     for (const part of node.parts) {
       if (part instanceof P.EmbeddedStatementsNode || part instanceof P.EmbeddedVariableNode) {
@@ -108,8 +108,8 @@ function quotingOf(opening: string): Quoting | undefined {
     return { style: heredoc[2] === "'" ? 'raw' : 'double', delimiters: '', squiggly: heredoc[1] === '~' };
   }
   if (opening === "'") return { style: 'single', delimiters: "'", squiggly: false };
-  if (opening === '"') return { style: 'double', delimiters: '', squiggly: false };
-  const percent = /^%([qQ]?)(.)$/s.exec(opening);
+  if (opening === '"' || opening === '`') return { style: 'double', delimiters: '', squiggly: false };
+  const percent = /^%([qQx]?)(.)$/s.exec(opening);
   if (percent) {
     const close = CLOSING[percent[2]] ?? percent[2];
     return { style: percent[1] === 'q' ? 'single' : 'double', delimiters: percent[2] + close, squiggly: false };
@@ -130,7 +130,7 @@ interface Segment {
   fileLength?: number;
 }
 
-function appendLiteral(node: StringNode, source: RubySource, map: OffsetMap, quoting: Quoting): boolean {
+function appendLiteral(node: StringNode | XStringNode, source: RubySource, map: OffsetMap, quoting: Quoting): boolean {
   if (!node.unescaped.validEncoding) return false;
   const content = source.span(node.contentLoc);
   let segments = unescape(source.text, content, quoting);
