@@ -4,7 +4,7 @@ import { initShellParser, parseShell } from '../shell/parse';
 import type { Facts, FileKind, FrontEnd, SourceFile } from '../types';
 import { baseYamlFacts, isYamlPath, viewsOf } from '../yaml/documents';
 import { parseYaml } from '../yaml/parse';
-import { detectAnsible } from './ansible/detect';
+import { detectAnsible, isVarsPath } from './ansible/detect';
 import { addKubernetesDefinitions } from './ansible/k8s-definition';
 import { taskRemoval } from './ansible/removal';
 import { addTaskFacts } from './ansible/task-facts';
@@ -18,7 +18,7 @@ export const ansibleFrontEnd: FrontEnd = {
   init: initShellParser,
 
   classify(file: SourceFile): FileKind | undefined {
-    if (!isYamlPath(file.path)) return undefined;
+    if (!isYamlPath(file.path) || isVarsPath(file.path)) return undefined;
     return detectAnsible(file.path, parseYaml(file.text).documents) ? 'ansible' : undefined;
   },
 
@@ -50,6 +50,6 @@ function addCommandFacts(task: Task, facts: Facts, removeTask: () => ReturnType<
   const label = task.name ? `'${task.name}'` : `running \`${task.command.text.trim().split('\n')[0]}\``;
   addShellFacts(script, facts, {
     wholeRemoval: edits && { kind: 'local', title: `Remove the task ${label}`, edits, preferred: true },
-    chain: `the ${task.module} command`,
+    chain: "the task's command",
   });
 }

@@ -113,7 +113,7 @@ describe('removing a whole patch task', () => {
     removes(path, text, 'apt-get -y dist-upgrade', 'shell upgrade');
     const facts = factsOf(path, text);
     const chained = upgradeFix(facts, text, 'apt-get -y upgrade');
-    assert.match(chained.title, /^Remove `apt-get -y upgrade` from the shell command/);
+    assert.equal(chained.title, "Remove `apt-get -y upgrade` from the task's command");
     const fixed = applyEdits(text, chained.edits);
     const [tasks] = load(fixed) as Array<Array<Record<string, unknown>>>;
     assert.equal(tasks[1].shell, 'apt-get update && echo done\n');

@@ -1,0 +1,110 @@
+// The Ansible front end's numbers (issue 4): files/s through the CLI end to end (process start included)
+// over a generated tree of roles and playbooks, and over the corpus's Ansible folders when present;
+// p50/p99 in-process lint time of one large playbook. Target on the 2-core machine: >= 500 files/s.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { initEngine, lint } from '../rules/engine';
+import { corpusDir } from '../test/support/requirements';
+import { DEFAULT_ROLES, generateAnsible } from './generate-ansible';
+import { median, percentile, runChild } from './measure';
+
+const REPO = join(__dirname, '..');
+const CLI = join(REPO, 'dist', 'cli.js');
+const CLI_RUNS = 5;
+const WARMUP = 100;
+const SAMPLES = 1000;
+
+interface Summary {
+  summary: { files: number; findings: number };
+}
+
+async function cliThroughput(label: string, targets: string[], expectedFiles?: number): Promise<void> {
+  const walls: number[] = [];
+  const peaks: number[] = [];
+  let summary: Summary['summary'] | undefined;
+  for (let i = 0; i < CLI_RUNS; i++) {
+    const run = await runChild(process.execPath, [CLI, '--format', 'json', '--failure-threshold', 'none', ...targets], REPO);
+    if (run.status !== 0) throw new Error(`CLI exited ${run.status}: ${run.stderr}`);
+    summary = (JSON.parse(run.stdout) as Summary).summary;
+    if (expectedFiles !== undefined && summary.files !== expectedFiles) {
+      throw new Error(`CLI linted ${summary.files} files, expected ${expectedFiles}: ${run.stderr}`);
+    }
+    walls.push(run.wallMs);
+    peaks.push(run.peakRssKb);
+  }
+  const files = summary!.files;
+  const mid = median(walls);
+  const best = Math.min(...walls);
+  console.log(`CLI end to end, ${label}: ${files} files linted (${summary!.findings} findings), ${CLI_RUNS} runs:`);
+  console.log(`  median ${mid.toFixed(0)} ms = ${((files / mid) * 1000).toFixed(0)} files/s; best ${best.toFixed(0)} ms = ${((files / best) * 1000).toFixed(0)} files/s (target >= 500)`);
+  console.log(`  peak RSS of the CLI process: ${(Math.max(...peaks) / 1024).toFixed(1)} MB`);
+}
+
+/** The corpus folders MANIFEST.md lists with Ansible YAML in them. */
+function corpusAnsibleFolders(corpus: string): string[] {
+  const manifest = readFileSync(join(corpus, 'MANIFEST.md'), 'utf8');
+  const folders: string[] = [];
+  for (const line of manifest.split('\n')) {
+    const cells = line.split('|').map((c) => c.trim());
+    const folder = /^([\w.-]+)\/$/.exec(cells[1] ?? '');
+    if (folder && Number(cells[7]) > 0) folders.push(join(corpus, folder[1]));
+  }
+  return folders;
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((name) => /\.ya?ml$/.test(name))
+    .map((name) => join(dir, name));
+}
+
+/** Lint throughput of the engine alone (texts read up front), by wall and by CPU time: CPU time holds on a busy machine. */
+async function inProcessThroughput(dir: string): Promise<void> {
+  await initEngine();
+  const files = filesUnder(dir).map((path) => ({ path, text: readFileSync(path, 'utf8') }));
+  let linted = 0;
+  const wall0 = process.hrtime.bigint();
+  const cpu0 = process.cpuUsage();
+  for (const file of files) if (lint(file).kind === 'ansible') linted++;
+  const cpu = process.cpuUsage(cpu0);
+  const wallMs = Number(process.hrtime.bigint() - wall0) / 1e6;
+  const cpuMs = (cpu.user + cpu.system) / 1000;
+  console.log(`In process, ${files.length} files read up front (${linted} Ansible), one pass:`);
+  console.log(`  ${wallMs.toFixed(0)} ms wall = ${((files.length / wallMs) * 1000).toFixed(0)} files/s; ${cpuMs.toFixed(0)} ms CPU = ${((files.length / cpuMs) * 1000).toFixed(0)} files per CPU-second`);
+}
+
+async function singleFileLatency(playbook: string): Promise<void> {
+  const text = readFileSync(playbook, 'utf8');
+  const file = { path: playbook, text };
+  await initEngine();
+  const first = lint(file);
+  if (first.kind !== 'ansible') throw new Error(`${playbook} was not linted as Ansible (is the front end registered?)`);
+  for (let i = 0; i < WARMUP; i++) lint({ path: playbook, text: `${text}\n# ${i}\n` });
+  const times: number[] = [];
+  for (let i = 0; i < SAMPLES; i++) {
+    const variant = { path: playbook, text: `${text}\n# run ${i}\n` };
+    const t0 = process.hrtime.bigint();
+    lint(variant);
+    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  times.sort((a, b) => a - b);
+  console.log(`In process, one ${text.split('\n').length}-line playbook (${first.findings.length} findings), ${SAMPLES} lints of fresh text:`);
+  console.log(`  p50 ${percentile(times, 50).toFixed(3)} ms, p99 ${percentile(times, 99).toFixed(3)} ms, max ${times[times.length - 1].toFixed(3)} ms`);
+}
+
+async function main(): Promise<void> {
+  const generated = generateAnsible(DEFAULT_ROLES);
+  await cliThroughput(`generated roles and playbooks in ${generated.dir}`, [generated.dir], generated.files);
+  const corpus = corpusDir();
+  if (existsSync(join(corpus, 'MANIFEST.md'))) await cliThroughput('the corpus Ansible folders (vars files included)', corpusAnsibleFolders(corpus));
+  else console.log(`corpus not found at ${corpus}: set DRIFTLESS_CORPUS to measure it too`);
+  await inProcessThroughput(generated.dir);
+  await singleFileLatency(join(generated.dir, `site${DEFAULT_ROLES - 1}.yml`));
+  console.log(`  load average while measuring: ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${availableParallelism()} cores`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});
