@@ -15,6 +15,8 @@ export interface CliOptions {
   failureThreshold: Threshold;
   config?: string;
   quiet: boolean;
+  /** Worker threads; undefined: chosen by file count and cores. */
+  jobs?: number;
   help: boolean;
   version: boolean;
 }
@@ -26,6 +28,7 @@ const OPTIONS = {
   'failure-threshold': { type: 'string' },
   config: { type: 'string', short: 'c' },
   quiet: { type: 'boolean', short: 'q' },
+  jobs: { type: 'string', short: 'j' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const satisfies ParseArgsConfig['options'];
@@ -43,6 +46,7 @@ Options:
                                    lowest severity that makes the exit code 1 (default: warning)
   -c, --config <file>              use this .driftless.yaml instead of searching for one
   -q, --quiet                      print only findings at or above the threshold, no summary
+  -j, --jobs <n>                   lint on n threads (default: one per core for 200 files or more)
   -h, --help                       show this help
   -v, --version                    show the version
 
@@ -69,9 +73,15 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     failureThreshold: oneOf('--failure-threshold', values['failure-threshold'] ?? 'warning', THRESHOLDS),
     config: values.config,
     quiet: values.quiet ?? false,
+    jobs: values.jobs === undefined ? undefined : positiveInteger('--jobs', values.jobs),
     help: values.help ?? false,
     version: values.version ?? false,
   };
+}
+
+function positiveInteger(flag: string, value: string): number {
+  if (/^[1-9]\d{0,2}$/.test(value)) return Number(value);
+  throw new UsageError(`${flag} must be a whole number from 1 to 999 (got '${value}')`);
 }
 
 function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {

@@ -43,7 +43,7 @@ function summaryLine(report: Report, counts: Record<Severity, number>): string {
   const fixed = report.files.reduce((n, f) => n + f.applied.length, 0);
   const fixedPart = fixed > 0 ? `, ${plural(fixed, 'fix', 'fixes')} applied` : '';
   if (total === 0) return `No findings in ${files}${fixedPart}.`;
-  const parts = (['error', 'warning', 'info'] as const).filter((s) => counts[s] > 0).map((s) => `${counts[s]} ${s}`);
+  const parts = (['error', 'warning', 'info'] as const).filter((s) => counts[s] > 0).map((s) => plural(counts[s], s, s === 'info' ? s : `${s}s`));
   return `${plural(total, 'finding')} (${parts.join(', ')}) in ${files}${fixedPart}.`;
 }
 

@@ -11,7 +11,8 @@ import { HELP, parseCliArgs, type CliOptions, type Threshold } from './args';
 import { formatJson } from './format-json';
 import { formatSarif } from './format-sarif';
 import { formatText } from './format-text';
-import { displayPath, lintFiles, type LintJob } from './lint-files';
+import { displayPath, type LintJob } from './lint-files';
+import { lintFiles } from './lint-pool';
 import { progressLine } from './progress';
 import { TOOL_VERSION } from './project';
 import { SEVERITY_RANK, type Notice, type Report } from './report';
@@ -24,6 +25,8 @@ export interface CliIo {
   stderr: (text: string) => void;
   stdoutIsTTY: boolean;
   stderrIsTTY: boolean;
+  /** The CLI bundle, for lint worker threads; without it all linting runs on the main thread. */
+  workerScript?: string;
 }
 
 export const EXIT_OK = 0;
@@ -79,7 +82,13 @@ async function lintAndReport(options: CliOptions, io: CliIo): Promise<number> {
     for (const n of discovery.notices) notices.push({ display: displayPath(n.path, io.cwd), message: n.message, unreadable: n.unreadable });
   }
   await engineReady;
-  const outcome = await lintFiles(dedupe(jobs), { cwd: io.cwd, fix: options.fix, onProgress: progress?.update });
+  const outcome = await lintFiles(dedupe(jobs), {
+    cwd: io.cwd,
+    fix: options.fix,
+    jobs: options.jobs,
+    workerScript: io.workerScript,
+    onProgress: progress?.update,
+  });
   progress?.stop();
   notices.push(...outcome.notices);
 

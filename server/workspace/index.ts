@@ -5,4 +5,4 @@ export { isCandidateName } from './file-names';
 export { MAX_FILE_BYTES } from './limits';
 export { kindFromName, lintPath, type LintPathOptions } from './lint-path';
 export { diskProbe } from './probe';
-export { readSourceFile, type ReadResult } from './source-file';
+export { readSourceFile, readSourceFileSync, type ReadResult } from './source-file';

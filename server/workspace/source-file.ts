@@ -1,3 +1,4 @@
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { MAX_FILE_BYTES } from './limits';
 
@@ -22,6 +23,25 @@ export async function readSourceFile(path: string): Promise<ReadResult> {
       bytes = await handle.readFile();
     } finally {
       await handle.close();
+    }
+  } catch (error) {
+    return { status: 'unreadable', reason: describeFsError(error) };
+  }
+  return decodeSource(bytes);
+}
+
+/** readSourceFile for batch runs: on small files a synchronous read costs a fraction of the promise round trips. */
+export function readSourceFileSync(path: string): ReadResult {
+  let bytes: Buffer;
+  try {
+    const fd = openSync(path, 'r');
+    try {
+      const stats = fstatSync(fd);
+      if (!stats.isFile()) return { status: 'unreadable', reason: 'not a regular file' };
+      if (stats.size > MAX_FILE_BYTES) return tooLarge(stats.size);
+      bytes = readFileSync(fd);
+    } finally {
+      closeSync(fd);
     }
   } catch (error) {
     return { status: 'unreadable', reason: describeFsError(error) };

@@ -11,13 +11,14 @@ test('defaults: text format, warning threshold, the current folder', () => {
     failureThreshold: 'warning',
     config: undefined,
     quiet: false,
+    jobs: undefined,
     help: false,
     version: false,
   });
 });
 
 test('reads every option, long and short, and keeps the paths in order', () => {
-  const options = parseCliArgs(['-f', 'sarif', '--fix', '--failure-threshold=none', '-c', 'ci.yaml', '-q', 'b', 'a']);
+  const options = parseCliArgs(['-f', 'sarif', '--fix', '--failure-threshold=none', '-c', 'ci.yaml', '-q', '-j', '2', 'b', 'a']);
   assert.deepEqual(options, {
     paths: ['b', 'a'],
     format: 'sarif',
@@ -25,6 +26,7 @@ test('reads every option, long and short, and keeps the paths in order', () => {
     failureThreshold: 'none',
     config: 'ci.yaml',
     quiet: true,
+    jobs: 2,
     help: false,
     version: false,
   });
@@ -34,6 +36,8 @@ test('usage mistakes are UsageErrors that say what is wrong', () => {
   const cases: [string[], string][] = [
     [['--format', 'xml'], "--format must be one of text, json, sarif (got 'xml')"],
     [['--failure-threshold', 'high'], "--failure-threshold must be one of error, warning, info, none (got 'high')"],
+    [['--jobs', '0'], "--jobs must be a whole number from 1 to 999 (got '0')"],
+    [['-j', 'many'], "--jobs must be a whole number from 1 to 999 (got 'many')"],
     [['--frobnicate'], "unknown option '--frobnicate'"],
     [['--format'], "Option '-f, --format <value>' argument missing"],
   ];

@@ -1,0 +1,116 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { lintJob, type JobResult, type LintJob } from './lint-files';
+import type { FileReport, Notice } from './report';
+
+/** Below this many files a run stays on the main thread: starting a worker (its own WASM init) costs more. */
+export const PARALLEL_MIN_FILES = 200;
+const MAX_WORKERS = 8;
+/** Files handed to a worker at a time: small enough to balance the load, large enough to keep messages few. */
+const CHUNK = 32;
+
+export interface LintFilesOptions {
+  cwd: string;
+  fix: boolean;
+  /** Worker threads to lint with; undefined picks by file count and cores; 1 lints on the main thread. */
+  jobs?: number;
+  /** The script a worker runs (the CLI bundle itself); without it everything runs on the main thread. */
+  workerScript?: string;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface LintOutcome {
+  files: FileReport[];
+  notices: Notice[];
+}
+
+export interface ChunkRequest {
+  id: number;
+  jobs: LintJob[];
+  cwd: string;
+  fix: boolean;
+}
+
+export type WorkerReply = { id: number; results: JobResult[] } | { id: number; error: string };
+
+/** Lints every job, on worker threads when there are enough files and cores; results keep the jobs' order. */
+export async function lintFiles(jobs: readonly LintJob[], options: LintFilesOptions): Promise<LintOutcome> {
+  const workers = workerCount(jobs.length, options);
+  const results = workers > 1 && options.workerScript
+    ? await lintOnWorkers(jobs, options, options.workerScript, workers)
+    : lintHere(jobs, options);
+  return {
+    files: results.flatMap((r) => (r.report ? [r.report] : [])),
+    notices: results.flatMap((r) => (r.notice ? [r.notice] : [])),
+  };
+}
+
+function workerCount(files: number, options: LintFilesOptions): number {
+  if (options.jobs !== undefined) return Math.min(options.jobs, Math.ceil(files / CHUNK));
+  if (files < PARALLEL_MIN_FILES) return 1;
+  return Math.min(availableParallelism(), MAX_WORKERS);
+}
+
+function lintHere(jobs: readonly LintJob[], options: LintFilesOptions): JobResult[] {
+  return jobs.map((job, i) => {
+    const result = lintJob(job, options.cwd, options.fix);
+    options.onProgress?.(i + 1, jobs.length);
+    return result;
+  });
+}
+
+function lintOnWorkers(jobs: readonly LintJob[], options: LintFilesOptions, script: string, count: number): Promise<JobResult[]> {
+  const chunks: LintJob[][] = [];
+  for (let i = 0; i < jobs.length; i += CHUNK) chunks.push(jobs.slice(i, i + CHUNK));
+  const byChunk: JobResult[][] = new Array(chunks.length);
+  let nextChunk = 0;
+  let done = 0;
+  const pool: Worker[] = [];
+  const retired = new Set<Worker>();
+  return new Promise<JobResult[]>((resolve, reject) => {
+    let failed = false;
+    const fail = (error: Error): void => {
+      if (failed) return;
+      failed = true;
+      for (const w of pool) void w.terminate();
+      reject(error);
+    };
+    const feed = (worker: Worker): void => {
+      if (nextChunk >= chunks.length) {
+        retired.add(worker);
+        void worker.terminate();
+        return;
+      }
+      const id = nextChunk++;
+      const request: ChunkRequest = { id, jobs: chunks[id], cwd: options.cwd, fix: options.fix };
+      worker.postMessage(request);
+    };
+    for (let i = 0; i < count; i++) {
+      const worker = new Worker(script);
+      pool.push(worker);
+      worker.on('message', (reply: WorkerReply) => {
+        if ('error' in reply) {
+          fail(new Error(reply.error));
+          return;
+        }
+        byChunk[reply.id] = reply.results;
+        done += reply.results.length;
+        options.onProgress?.(done, jobs.length);
+        if (done === jobs.length) {
+          for (const w of pool) {
+            retired.add(w);
+            void w.terminate();
+          }
+          resolve(byChunk.flat());
+        } else {
+          feed(worker);
+        }
+      });
+      worker.on('error', fail);
+      worker.on('exit', (code) => {
+        if (!retired.has(worker)) fail(new Error(`a lint worker stopped early (exit code ${code})`));
+      });
+      feed(worker);
+    }
+  });
+}

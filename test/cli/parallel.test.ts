@@ -1,0 +1,42 @@
+import assert from 'node:assert/strict';
+import { cpSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { generateCorpus } from '../../bench/generate-dockerfiles';
+import { runCli, tempTree } from './support';
+
+const FILES = 90;
+
+function snapshot(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const sub of readdirSync(dir)) for (const name of readdirSync(join(dir, sub))) out[`${sub}/${name}`] = readFileSync(join(dir, sub, name), 'utf8');
+  return out;
+}
+
+test('worker threads report exactly what the main thread reports, in the same order', (t) => {
+  const { dir, cleanup } = tempTree({});
+  t.after(cleanup);
+  generateCorpus(FILES, join(dir, 'corpus'));
+  const single = runCli(['-j', '1', '--format', 'json', '--failure-threshold', 'none', 'corpus'], { cwd: dir });
+  const threaded = runCli(['-j', '3', '--format', 'json', '--failure-threshold', 'none', 'corpus'], { cwd: dir });
+  assert.equal(single.stderr, '');
+  assert.equal(threaded.stderr, '');
+  const doc = JSON.parse(single.stdout) as { summary: { files: number; findings: number } };
+  assert.equal(doc.summary.files, FILES);
+  assert.ok(doc.summary.findings > FILES, 'the generated Dockerfiles have findings');
+  assert.equal(threaded.stdout, single.stdout);
+});
+
+test('--fix on worker threads writes the same files as on the main thread', (t) => {
+  const { dir, cleanup } = tempTree({});
+  t.after(cleanup);
+  generateCorpus(FILES, join(dir, 'a'));
+  cpSync(join(dir, 'a'), join(dir, 'b'), { recursive: true });
+  const before = snapshot(join(dir, 'a'));
+  const single = runCli(['-j', '1', '--fix', '--failure-threshold', 'none', 'a'], { cwd: dir });
+  const threaded = runCli(['-j', '3', '--fix', '--failure-threshold', 'none', 'b'], { cwd: dir });
+  assert.equal(threaded.stdout.replaceAll('b/', 'a/'), single.stdout);
+  const fixed = snapshot(join(dir, 'a'));
+  assert.deepEqual(snapshot(join(dir, 'b')), fixed);
+  assert.notDeepEqual(fixed, before, 'some generated files had local fixes');
+});
