@@ -129,7 +129,8 @@ export class RegistryClient {
       response = await send(auth);
       if (response.status === 401) {
         const what = challenge.scheme === 'basic' ? `Basic ${auth.via}` : `a token obtained with ${auth.via}`;
-        throw new RegistryFailure('unauthorized', `${ref.registry} rejected ${what} for ${ref.repository} (HTTP 401${errorCode(response)})`);
+        const hint = challenge.scheme === 'bearer' ? ': the repository may not exist, or needs other credentials' : '';
+        throw new RegistryFailure('unauthorized', `${ref.registry} rejected ${what} for ${ref.repository} (HTTP 401${errorCode(response)})${hint}`);
       }
     }
     if (response.status === 403) {

@@ -62,7 +62,7 @@ describe('registry authentication against a real registry', () => {
     const storage = await seededStorage(binary, [image]);
     const passwords = join(dir, 'htpasswd');
     writeHtpasswd(htpasswd, passwords, { alice: 's3cret' });
-    const tokenServer = (anonymousPull: boolean, hostname?: string, accessTokenField?: boolean): Promise<TokenServer> =>
+    const tokenServer = (anonymousPull: boolean, hostname?: string, accessTokenField?: boolean, denied?: string[]): Promise<TokenServer> =>
       startTokenServer({
         issuer: ISSUER,
         service: SERVICE,
@@ -73,11 +73,12 @@ describe('registry authentication against a real registry', () => {
         anonymousPull,
         hostname,
         accessTokenField,
+        denied,
       });
     const tokenRegistry = (server: TokenServer): Promise<RunningRegistry> =>
       startRegistry(binary, { storageDir: storage, auth: { token: { realm: server.realm, service: SERVICE, issuer: ISSUER, rootCertBundle: certs.tokenCert } } });
     const bearerTokens = await tokenServer(false);
-    const anonymousTokens = await tokenServer(true, undefined, true);
+    const anonymousTokens = await tokenServer(true, undefined, true, ['private/secret']);
     const elsewhereTokens = await tokenServer(false, 'localhost');
     setup = {
       dir,
@@ -238,6 +239,17 @@ fi`);
       assert.deepEqual(setup.anonymousTokens.requests.slice(before), [
         { method: 'GET', withCredentials: false, scope: 'repository:private/app:pull', service: SERVICE },
       ]);
+    });
+
+    test('a token without access to the repository: the registry refuses it, and the message says what to check', async (t) => {
+      if (!requireAll(t) || !setup) return;
+      const configPath = join(setup.dir, 'docker', 'none', 'config.json');
+      const reference = `${setup.anonymous.host}/private/secret:1`;
+      assert.deepEqual(await createResolver({ cache: false, dockerConfigDir: join(setup.dir, 'docker', 'none') }).resolve(reference), {
+        ok: false,
+        reason: 'unauthorized',
+        message: `${reference}: ${setup.anonymous.host} rejected a token obtained with an anonymous request (no credentials for ${setup.anonymous.host}; tried no ${configPath}) for private/secret (HTTP 401): the repository may not exist, or needs other credentials`,
+      });
     });
 
     test('credentials are not sent over plain HTTP to a token realm on another host', async (t) => {

@@ -65,6 +65,8 @@ export interface TokenServerOptions {
   refreshTokens?: Record<string, string>;
   /** Anonymous requests get a token (with pull access) instead of 401. */
   anonymousPull: boolean;
+  /** Repositories whose tokens grant nothing (the registry then answers 401 insufficient_scope). */
+  denied?: readonly string[];
   /** Answer with `access_token` instead of `token`. */
   accessTokenField?: boolean;
   /** Listen on this host name (`127.0.0.1` or `localhost`). */
@@ -95,7 +97,9 @@ export async function startTokenServer(options: TokenServerOptions): Promise<Tok
       .filter((s) => s.startsWith('repository:'))
       .map((s) => {
         const parts = s.split(':');
-        return { type: 'repository', name: parts.slice(1, -1).join(':'), actions: parts[parts.length - 1].split(',').filter((a) => a === 'pull') };
+        const name = parts.slice(1, -1).join(':');
+        const actions = options.denied?.includes(name) ? [] : parts[parts.length - 1].split(',').filter((a) => a === 'pull');
+        return { type: 'repository', name, actions };
       });
     const header = { alg: 'ES256', typ: 'JWT', x5c: [der] };
     const claims = { iss: options.issuer, sub: user ?? '', aud: options.service, exp: now + 300, nbf: now - 10, iat: now, jti: randomUUID(), access };

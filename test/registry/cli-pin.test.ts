@@ -1,0 +1,256 @@
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { after, before, describe, test, type TestContext } from 'node:test';
+import {
+  findRegistryBinary,
+  REGISTRY_BINARY,
+  removeStorage,
+  seededStorage,
+  singleImage,
+  standardImages,
+  startRegistry,
+  type RunningRegistry,
+} from '../support/registry';
+import { HTPASSWD_BINARY, writeHtpasswd } from '../support/registry-auth';
+import { REPO_ROOT, requireComponent } from '../support/requirements';
+
+const CLI = join(REPO_ROOT, 'dist', 'cli.js');
+const images = { ...standardImages(), frontend: singleImage('docker/dockerfile', '1', 'oci') };
+const digest = (image: keyof typeof images): string => images[image].manifest.digest;
+
+interface Run {
+  status: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** The built CLI in a child process, asynchronously so the test's own servers keep answering. */
+function driftless(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<Run> {
+  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` first`);
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, [CLI, ...args], { cwd, env: { PATH: process.env.PATH, HOME: cwd, ...env } }, (error, stdout, stderr) => {
+      const status = error === null ? 0 : typeof error.code === 'number' ? error.code : undefined;
+      if (status === undefined) reject(error);
+      else resolve({ status, stdout, stderr });
+    });
+  });
+}
+
+function tree(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'driftless-pin-cli-'));
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  return dir;
+}
+
+function ready(t: TestContext, registry: RunningRegistry | undefined): registry is RunningRegistry {
+  return Boolean(requireComponent(t, 'docker-registry', REGISTRY_BINARY)) && registry !== undefined;
+}
+
+describe('driftless --pin end to end (built CLI, real registry)', () => {
+  let storage: string | undefined;
+  let registry: RunningRegistry | undefined;
+  const dirs: string[] = [];
+
+  before(async () => {
+    const binary = findRegistryBinary();
+    if (!binary) return;
+    storage = await seededStorage(binary, Object.values(images));
+    registry = await startRegistry(binary, { storageDir: storage });
+  });
+  after(async () => {
+    await registry?.stop();
+    if (storage) removeStorage(storage);
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  });
+
+  const project = (files: Record<string, string>): string => {
+    const dir = tree(files);
+    dirs.push(dir);
+    return dir;
+  };
+
+  test('a Dockerfile: # syntax= image, ARG default, FROM; the unknown tag is reported and left as it was', async (t) => {
+    if (!ready(t, registry)) return;
+    const h = registry.host;
+    const dir = project({
+      Dockerfile: [
+        `# syntax=${h}/docker/dockerfile:1`,
+        `ARG BASE=${h}/team/app/api:1.2.3`,
+        'FROM ${BASE} AS build',
+        'RUN make',
+        `FROM ${h}/oci/multi:1.0`,
+        'COPY --from=build /app /app',
+        `FROM ${h}/oci/multi:9.9 AS debug`,
+        '',
+      ].join('\n'),
+    });
+    const run = await driftless(['--pin', 'Dockerfile'], dir);
+    assert.equal(
+      readFileSync(join(dir, 'Dockerfile'), 'utf8'),
+      [
+        `# syntax=${h}/docker/dockerfile:1@${digest('frontend')}`,
+        `ARG BASE=${h}/team/app/api:1.2.3@${digest('nested')}`,
+        'FROM ${BASE} AS build',
+        'RUN make',
+        `FROM ${h}/oci/multi:1.0@${digest('ociIndex')}`,
+        'COPY --from=build /app /app',
+        `FROM ${h}/oci/multi:9.9 AS debug`,
+        '',
+      ].join('\n'),
+    );
+    assert.deepEqual(run.stdout.split('\n').slice(0, 5), [
+      `Dockerfile:1: pinned ${h}/docker/dockerfile:1 to ${digest('frontend')}`,
+      `Dockerfile:2: pinned ${h}/team/app/api:1.2.3 to ${digest('nested')}`,
+      `Dockerfile:5: pinned ${h}/oci/multi:1.0 to ${digest('ociIndex')}`,
+      `Dockerfile:7: not pinned: ${h}/oci/multi:9.9: tag 9.9 not found in ${h}/oci/multi (MANIFEST_UNKNOWN)`,
+      'pinned 3 of 4 images',
+    ]);
+    assert.equal(run.status, 1);
+  });
+
+  test('a Kubernetes manifest: quotes and trailing comments kept; all pinned exits 0 and the findings are gone', async (t) => {
+    if (!ready(t, registry)) return;
+    const h = registry.host;
+    const manifest = (api: string, web: string): string =>
+      [
+        'apiVersion: apps/v1',
+        'kind: Deployment',
+        'metadata:',
+        '  name: shop',
+        'spec:',
+        '  template:',
+        '    spec:',
+        '      containers:',
+        '        - name: api',
+        `          image: "${api}" # released by CI`,
+        '          imagePullPolicy: Always',
+        '        - name: web',
+        `          image: '${web}'`,
+        '',
+      ].join('\n');
+    const dir = project({ 'deploy.yaml': manifest(`${h}/team/app/api:1.2.3`, `${h}/docker/multi:2.1`) });
+    const run = await driftless(['--pin', '--format', 'json', 'deploy.yaml'], dir);
+    assert.equal(
+      readFileSync(join(dir, 'deploy.yaml'), 'utf8'),
+      manifest(`${h}/team/app/api:1.2.3@${digest('nested')}`, `${h}/docker/multi:2.1@${digest('dockerList')}`),
+    );
+    assert.deepEqual(run.stderr.trim().split('\n'), [
+      `deploy.yaml:10: pinned ${h}/team/app/api:1.2.3 to ${digest('nested')}`,
+      `deploy.yaml:13: pinned ${h}/docker/multi:2.1 to ${digest('dockerList')}`,
+      'pinned 2 of 2 images',
+    ]);
+    const report = JSON.parse(run.stdout) as { files: Array<{ findings: Array<{ rule: string }> }> };
+    const rules = report.files.flatMap((f) => f.findings.map((x) => x.rule));
+    assert.deepEqual(rules.filter((r) => r.startsWith('image-') || r === 'pull-always-mutable'), []);
+    assert.equal(run.status, 0);
+  });
+
+  test('Kustomize gets a digest: key; compose keeps its tag', async (t) => {
+    if (!ready(t, registry)) return;
+    const h = registry.host;
+    const kustomization = [
+      'apiVersion: kustomize.config.k8s.io/v1beta1',
+      'kind: Kustomization',
+      'resources:',
+      '  - deploy.yaml',
+      'images:',
+      '  - name: app',
+      `    newName: ${h}/team/app/api`,
+      '    newTag: "1.2.3" # release',
+      '',
+    ].join('\n');
+    const compose = ['services:', '  web:', `    image: ${h}/oci/single:v4.0.1`, '    pull_policy: always', ''].join('\n');
+    const dir = project({ 'overlay/kustomization.yaml': kustomization, 'compose.yaml': compose });
+    const run = await driftless(['--pin', 'overlay/kustomization.yaml', 'compose.yaml'], dir);
+    assert.equal(readFileSync(join(dir, 'overlay/kustomization.yaml'), 'utf8'), `${kustomization}    digest: ${digest('nested')}\n`);
+    assert.equal(readFileSync(join(dir, 'compose.yaml'), 'utf8'), compose.replace('v4.0.1', `v4.0.1@${digest('ociSingle')}`));
+    assert.equal(run.status, 0, run.stdout + run.stderr);
+  });
+
+  test('--pin --fix does both; an image the front end cannot pin says why', async (t) => {
+    if (!ready(t, registry)) return;
+    const h = registry.host;
+    const dir = project({
+      Dockerfile: [`ARG BASE=${h}/docker/single:3`, 'FROM ${BASE} AS one', 'FROM ${BASE} AS two', `FROM ${h}/oci/single:v4.0.1`, 'RUN apt-get update && apt-get upgrade -y', ''].join('\n'),
+    });
+    const run = await driftless(['--pin', '--fix', 'Dockerfile'], dir);
+    const text = readFileSync(join(dir, 'Dockerfile'), 'utf8');
+    assert.equal(text.split('\n')[3], `FROM ${h}/oci/single:v4.0.1@${digest('ociSingle')}`);
+    assert.doesNotMatch(text, /apt-get upgrade/);
+    assert.deepEqual(text.split('\n').slice(0, 3), [`ARG BASE=${h}/docker/single:3`, 'FROM ${BASE} AS one', 'FROM ${BASE} AS two']);
+    assert.deepEqual(run.stdout.split('\n').slice(0, 4), [
+      `Dockerfile:2: not pinned: ${h}/docker/single:3: its end comes from ARG \`BASE\`, which is used elsewhere too; pin it where it is set`,
+      `Dockerfile:3: not pinned: ${h}/docker/single:3: its end comes from ARG \`BASE\`, which is used elsewhere too; pin it where it is set`,
+      `Dockerfile:4: pinned ${h}/oci/single:v4.0.1 to ${digest('ociSingle')}`,
+      'pinned 1 of 3 images',
+    ]);
+    assert.equal(run.status, 1);
+  });
+
+  test('registry down: nothing is written, each image says why, exit 1', async (t) => {
+    const binary = requireComponent(t, 'docker-registry', REGISTRY_BINARY);
+    if (!binary || !storage) return;
+    const own = await startRegistry(binary, { storageDir: storage });
+    await own.stop();
+    const text = `FROM ${own.host}/docker/single:3\n`;
+    const dir = project({ Dockerfile: text });
+    const run = await driftless(['--pin', 'Dockerfile'], dir);
+    assert.equal(readFileSync(join(dir, 'Dockerfile'), 'utf8'), text);
+    assert.deepEqual(run.stdout.split('\n').slice(0, 2), [
+      `Dockerfile:1: not pinned: ${own.host}/docker/single:3: ${own.host} refused the connection (registry down?)`,
+      'pinned 0 of 1 image',
+    ]);
+    assert.equal(run.status, 1);
+  });
+
+  test('credentials from $DOCKER_CONFIG/config.json reach a Basic-auth registry', async (t) => {
+    const binary = requireComponent(t, 'docker-registry', REGISTRY_BINARY);
+    const htpasswd = requireComponent(t, 'htpasswd (apache2-utils)', HTPASSWD_BINARY);
+    if (!binary || !htpasswd || !storage) return;
+    const dir = project({});
+    writeHtpasswd(htpasswd, join(dir, 'htpasswd'), { carol: 'pa55' });
+    const secured = await startRegistry(binary, { storageDir: storage, auth: { htpasswd: join(dir, 'htpasswd') } });
+    try {
+      const text = `FROM ${secured.host}/team/app/api:1.2.3\n`;
+      writeFileSync(join(dir, 'Dockerfile'), text);
+      mkdirSync(join(dir, 'docker-config'));
+      writeFileSync(
+        join(dir, 'docker-config', 'config.json'),
+        JSON.stringify({ auths: { [secured.host]: { auth: Buffer.from('carol:pa55').toString('base64') } } }),
+      );
+      const denied = await driftless(['--pin', 'Dockerfile'], dir);
+      assert.equal(denied.status, 1);
+      assert.equal(readFileSync(join(dir, 'Dockerfile'), 'utf8'), text);
+      assert.match(denied.stdout, new RegExp(`requires credentials for team/app/api; none found \\(tried no ${join(dir, '.docker', 'config.json')}\\)`));
+      const run = await driftless(['--pin', 'Dockerfile'], dir, { DOCKER_CONFIG: join(dir, 'docker-config') });
+      assert.equal(readFileSync(join(dir, 'Dockerfile'), 'utf8'), `FROM ${secured.host}/team/app/api:1.2.3@${digest('nested')}\n`);
+      assert.equal(run.status, 0, run.stdout);
+    } finally {
+      await secured.stop();
+    }
+  });
+
+  test('--digest-cache answers the second run without the registry', async (t) => {
+    const binary = requireComponent(t, 'docker-registry', REGISTRY_BINARY);
+    if (!binary || !storage) return;
+    const own = await startRegistry(binary, { storageDir: storage });
+    const text = `FROM ${own.host}/oci/single:v4.0.1\n`;
+    const dir = project({ 'a/Dockerfile': text, 'b/Dockerfile': text });
+    const first = await driftless(['--pin', '--digest-cache', 'digests.json', 'a/Dockerfile'], dir);
+    await own.stop();
+    assert.equal(first.status, 0, first.stdout);
+    const second = await driftless(['--pin', '--digest-cache', 'digests.json', 'b/Dockerfile'], dir);
+    assert.equal(readFileSync(join(dir, 'b/Dockerfile'), 'utf8'), `FROM ${own.host}/oci/single:v4.0.1@${digest('ociSingle')}\n`);
+    assert.equal(second.status, 0, second.stdout);
+    writeFileSync(join(dir, 'broken.json'), '{');
+    const broken = await driftless(['--pin', '--digest-cache', 'broken.json', 'b/Dockerfile'], dir);
+    assert.equal(broken.status, 2);
+    assert.match(broken.stderr, /^driftless: broken\.json: the digest cache is not valid JSON \(delete it\): /);
+  });
+});
