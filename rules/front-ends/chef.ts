@@ -6,7 +6,7 @@ import { addFileEditFacts, addLineEditFacts, isLineEditResource } from './chef/c
 import { addRemoteFileFacts } from './chef/downloads';
 import { addGitFacts } from './chef/git';
 import { addImageFacts, isImageResource } from './chef/images';
-import { addRepositoryBypassFacts, isRepositoryResource } from './chef/integrity';
+import { addPackageOptionBypassFacts, addRepositoryBypassFacts, isRepositoryResource } from './chef/integrity';
 import { addPackageFacts, isPackageResource } from './chef/packages';
 import { loadRubyParser, parseRuby, type ParseResult } from './chef/prism';
 import { findResources } from './chef/resources';
@@ -37,8 +37,10 @@ export function extractChefFacts(text: string): Facts {
   for (const resource of resources) {
     facts.statements.push(resource.span);
     const type = resource.type;
-    if (isPackageResource(type)) addPackageFacts(resource, source, facts);
-    else if (isCommandResource(type)) addCommandFacts(resource, source, facts);
+    if (isPackageResource(type)) {
+      addPackageFacts(resource, source, facts);
+      addPackageOptionBypassFacts(resource, source, facts);
+    } else if (isCommandResource(type)) addCommandFacts(resource, source, facts);
     else if (type === 'remote_file') addRemoteFileFacts(resource, source, facts);
     else if (type === 'git') addGitFacts(resource, source, facts);
     else if (isImageResource(type)) addImageFacts(resource, source, facts);

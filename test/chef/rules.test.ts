@@ -454,6 +454,36 @@ describe('integrity-bypass on Chef', () => {
     applyFix(linted, sslverify, text.replace('sslverify false', 'sslverify true'));
   });
 
+  test('package options that switch signature checks off; the fix removes the flag from the string', () => {
+    const text = [
+      "yum_package 'app' do",
+      "  version '2.1'",
+      "  options '--nogpgcheck --setopt=tsflags=nodocs'",
+      'end',
+      "apt_package 'tool' do",
+      "  version '1.0'",
+      '  options "--force-yes"',
+      'end',
+      "package 'lib' do",
+      "  version '3'",
+      "  options '--allow-unauthenticated'",
+      'end',
+      "apt_package 'safe' do",
+      "  version '1'",
+      "  options '--no-install-recommends'",
+      'end',
+      '',
+    ].join('\n');
+    const linted = lintRecipe(text);
+    assert.deepEqual(summary(linted, 'integrity-bypass'), [
+      'integrity-bypass@--nogpgcheck',
+      'integrity-bypass@--force-yes',
+      'integrity-bypass@--allow-unauthenticated',
+    ]);
+    applyFix(linted, only(linted, 'integrity-bypass', '--nogpgcheck'), text.replace('--nogpgcheck ', ''));
+    applyFix(linted, only(linted, 'integrity-bypass', '--force-yes'), text.replace('"--force-yes"', '""'));
+  });
+
   test('silent: verification on (or left at its default)', () => {
     const text = "yum_repository 'epel' do\n  gpgcheck true\nend\napt_repository 'x' do\n  trusted false\nend\n";
     assert.deepEqual(summary(lintRecipe(text)), []);
