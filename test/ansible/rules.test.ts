@@ -53,6 +53,16 @@ describe('in-place-upgrade on Ansible', () => {
     assert.equal(summary(linted, 'in-place-upgrade')[4], 'in-place-upgrade@pacman -Syu --noconfirm');
   });
 
+  test('argv: the words keep their own ranges, and a `sh -c` script among them is parsed as shell', () => {
+    const text = '- command:\n    argv: [sh, -c, "apt-get update && apt-get -y upgrade"]\n- command:\n    argv:\n      - yum\n      - update\n';
+    const linted = lintText(TASKS, text);
+    assert.deepEqual(summary(linted), ['in-place-upgrade@apt-get -y upgrade', 'in-place-upgrade@yum\n      - update']);
+    const after = applyFix(linted, linted.findings[0]);
+    assert.deepEqual((load(after.text)[0] as Array<{ command: { argv: string[] } }>)[0].command.argv, ['sh', '-c', 'apt-get update']);
+    assert.equal(localFix(linted.findings[1]).title, 'Remove the task (command: yum update)');
+    assert.equal(applyFix(linted, linted.findings[1]).text, '- command:\n    argv: [sh, -c, "apt-get update && apt-get -y upgrade"]\n');
+  });
+
   test('the fix removes the whole task; the other tasks load unchanged', () => {
     const text = '- name: a\n  debug: msg=a\n- name: up\n  apt:\n    upgrade: dist\n- name: b\n  debug: msg=b\n';
     const linted = lintText(TASKS, text);

@@ -126,6 +126,10 @@ describe('free-form arguments', () => {
     const text = '- command:\n    cmd: yum update -y\n- command:\n    argv: [apt-get, "dist-upgrade", -y]\n';
     const [cmd, argv] = tasksOf(text);
     assert.equal(cmd.command?.text, 'yum update -y');
-    assert.equal(argv.command?.text, `'apt-get' 'dist-upgrade' '-y'`);
+    assert.deepEqual(argv.argv?.words.map((w) => [w.value, at(text, w.span)]), [
+      ['apt-get', 'apt-get'],
+      ['dist-upgrade', 'dist-upgrade'],
+      ['-y', '-y'],
+    ]);
   });
 });

@@ -38,7 +38,8 @@ function removalFix(what: string, removeTask: () => TextEdit[] | undefined): Loc
   return { kind: 'local', title: `Remove the task ${what}`, edits, preferred: true };
 }
 
-function taskLabel(task: Task, fallback: string): string {
+/** How a fix title names a task: its literal `name:`, else what it does. */
+export function taskLabel(task: Task, fallback: string): string {
   const name = task.name;
   return name && !isTemplated(name) ? `'${name}'` : `(${fallback})`;
 }

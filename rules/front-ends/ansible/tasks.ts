@@ -1,5 +1,6 @@
 import { isMap, isNode, isPair, isScalar, isSeq, Scalar, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import { OffsetMap } from '../../shell/offset-map';
+import type { ShellWord } from '../../shell/types';
 import type { Span } from '../../types';
 import { parseFreeForm, type Token } from './free-form';
 import { COMMAND_FREE_FORM_OPTIONS, COMMAND_MODULES, isTaskKeyword, shortModuleName } from './modules';
@@ -41,8 +42,10 @@ export interface Task {
   args: Map<string, Arg>;
   /** The shell text of `shell`/`command`/`raw`/`script` (free form, `cmd:` or `argv:`), mapped to the file. */
   command?: OffsetMap;
-  /** The command came from `argv:` or was assembled around removed options: fixes inside it are not safe. */
+  /** The command was assembled around options between its words: fixes inside it are not safe. */
   commandApproximate?: boolean;
+  /** `argv:` words (exec form, no shell), each with the map of its value for a `sh -c` script among them. */
+  argv?: { words: ShellWord[]; maps: Array<OffsetMap | undefined> };
 }
 
 export interface AnsibleContent {
@@ -241,14 +244,14 @@ function addCommandArg(text: string, task: Task): void {
   }
   const argv = task.args.get('argv');
   if (!argv || !isSeq(argv.node)) return;
-  const map = new OffsetMap();
-  for (const word of argv.node.items) {
-    if (!isScalar(word) || !word.range) return;
-    const value = String(word.value);
-    const at = word.range[0];
-    if (map.text.length > 0) map.appendSynthetic(' ', at, 0);
-    map.appendSynthetic(`'${value.replaceAll("'", `'\\''`)}'`, at, word.range[1] - at);
+  const words: ShellWord[] = [];
+  const maps: Array<OffsetMap | undefined> = [];
+  for (const item of argv.node.items) {
+    if (!isScalar(item) || !item.range) return;
+    const value = scalarText(text, item);
+    if (value === undefined) return;
+    words.push({ value, raw: text.slice(item.range[0], item.range[1]), span: valueSpanOf(text, item) });
+    maps.push(typeof item.value === 'string' ? scalarOffsetMap(text, item) : undefined);
   }
-  task.command = map;
-  task.commandApproximate = true;
+  task.argv = { words, maps };
 }
