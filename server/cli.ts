@@ -3,6 +3,11 @@ import { runCli } from './cli/run';
 import { runLintWorker } from './cli/lint-worker';
 
 if (isMainThread) {
+  // A reader that stops early (`driftless | head`) closes the pipe: stop quietly, as other CLIs do.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
   runCli(process.argv.slice(2), {
     cwd: process.cwd(),
     env: process.env,

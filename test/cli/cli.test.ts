@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -303,4 +304,14 @@ test('the bundle runs with node_modules out of reach (WASM beside it)', (t) => {
   assert.equal(run.stderr, '');
   const doc = JSON.parse(run.stdout) as { findings: JsonFinding[] };
   assert.deepEqual(doc.findings.map((f) => f.rule), ['image-latest-tag', 'in-place-upgrade', 'integrity-bypass']);
+});
+
+test('a reader that closes the pipe early (driftless | head -c 10) ends the run quietly', (t) => {
+  const { dir, cleanup } = tempTree({});
+  t.after(cleanup);
+  for (let i = 0; i < 40; i++) writeFileSync(join(dir, `Dockerfile.${i}`), DOCKERFILE);
+  // A real pipe (a shell's `|`), not the socket pair spawn() gives: only a pipe raises EPIPE.
+  const run = spawnSync('sh', ['-c', `"${process.execPath}" "${CLI}" --format sarif | head -c 10 > /dev/null`], { cwd: dir, encoding: 'utf8' });
+  assert.equal(run.stderr, '');
+  assert.equal(run.status, 0);
 });
