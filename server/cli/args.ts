@@ -12,6 +12,10 @@ export interface CliOptions {
   paths: string[];
   format: Format;
   fix: boolean;
+  /** Look up image digests and write them (issue 6). */
+  pin: boolean;
+  /** A JSON file keeping `--pin`'s tag -> digest answers between runs. */
+  digestCache?: string;
   failureThreshold: Threshold;
   config?: string;
   quiet: boolean;
@@ -25,6 +29,8 @@ export interface CliOptions {
 const OPTIONS = {
   format: { type: 'string', short: 'f' },
   fix: { type: 'boolean' },
+  pin: { type: 'boolean' },
+  'digest-cache': { type: 'string' },
   'failure-threshold': { type: 'string' },
   config: { type: 'string', short: 'c' },
   quiet: { type: 'boolean', short: 'q' },
@@ -42,6 +48,10 @@ ignore globs); a file named explicitly is linted whatever its name. Default path
 Options:
   -f, --format <text|json|sarif>   output format (default: text)
       --fix                        apply the local fixes of the findings in place
+      --pin                        ask each image's registry for the tag's digest and write it
+                                   (name:tag@sha256:...), one line per image; the exit code
+                                   is then 1 when some image could not be pinned, else 0
+      --digest-cache <file>        keep --pin's answers in this file for 5 minutes
       --failure-threshold <error|warning|info|none>
                                    lowest severity that makes the exit code 1 (default: warning)
   -c, --config <file>              use this .driftless.yaml instead of searching for one
@@ -70,6 +80,8 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     paths: positionals.length > 0 ? positionals : ['.'],
     format: oneOf('--format', values.format ?? 'text', FORMATS),
     fix: values.fix ?? false,
+    pin: values.pin ?? false,
+    digestCache: values['digest-cache'],
     failureThreshold: oneOf('--failure-threshold', values['failure-threshold'] ?? 'warning', THRESHOLDS),
     config: values.config,
     quiet: values.quiet ?? false,

@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { ConfigError } from '../../rules/config';
 import { initEngine } from '../../rules/engine';
 import type { Severity } from '../../rules/types';
+import { pinFiles, type PinSummary } from '../pin';
 import { loadConfigFile, loadConfigFor, type LoadedConfig } from '../workspace/config';
 import { discoverFiles } from '../workspace/discover';
 import { UnreadablePathError } from '../workspace/errors';
@@ -74,14 +75,17 @@ async function lintAndReport(options: CliOptions, io: CliIo): Promise<number> {
   const explicitConfig = options.config ? await loadConfigFile(resolve(io.cwd, options.config)) : undefined;
   const jobs: LintJob[] = [];
   const notices: Notice[] = [];
+  const insecureRegistries = new Set<string>();
   for (const path of options.paths) {
     const absolute = resolve(io.cwd, path);
     const loaded = explicitConfig ?? (await loadConfigFor(await folderOf(absolute, path), io.cwd));
     const discovery = await discoverFiles([absolute], { ignore: ignoreGlobs(loaded) });
     for (const file of discovery.files) jobs.push({ file, rules: loaded.config.rules });
+    for (const host of loaded.config.insecureRegistries) insecureRegistries.add(host);
     for (const n of discovery.notices) notices.push({ display: displayPath(n.path, io.cwd), message: n.message, unreadable: n.unreadable });
   }
   await engineReady;
+  const pinned = options.pin ? await pinJobs(dedupe(jobs), [...insecureRegistries], options, io) : undefined;
   const outcome = await lintFiles(dedupe(jobs), {
     cwd: io.cwd,
     fix: options.fix,
@@ -104,8 +108,23 @@ async function lintAndReport(options: CliOptions, io: CliIo): Promise<number> {
   io.stdout(render(report, options, io));
 
   if (notices.some((n) => n.unreadable)) return EXIT_TROUBLE;
+  if (pinned) return pinned.failed > 0 ? EXIT_FINDINGS : EXIT_OK;
   const failing = report.files.some((f) => f.findings.some((x) => failsAt(x.finding.severity, options.failureThreshold)));
   return failing ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** `--pin`, before linting so the report shows what is left; its lines go where they do not mix with JSON or SARIF. */
+function pinJobs(jobs: readonly LintJob[], insecureRegistries: string[], options: CliOptions, io: CliIo): Promise<PinSummary> {
+  const print = options.format === 'text' ? io.stdout : io.stderr;
+  return pinFiles(
+    jobs.map((job) => ({ path: job.file.path, display: displayPath(job.file.path, io.cwd), explicit: job.file.explicit, rules: job.rules })),
+    {
+      resolver: { insecureRegistries, dockerConfigDir: io.env.DOCKER_CONFIG },
+      digestCache: options.digestCache === undefined ? undefined : resolve(io.cwd, options.digestCache),
+      print: (line) => print(`${line}\n`),
+      quiet: options.quiet,
+    },
+  );
 }
 
 function render(report: Report, options: CliOptions, io: CliIo): string {

@@ -8,6 +8,8 @@ test('defaults: text format, warning threshold, the current folder', () => {
     paths: ['.'],
     format: 'text',
     fix: false,
+    pin: false,
+    digestCache: undefined,
     failureThreshold: 'warning',
     config: undefined,
     quiet: false,
@@ -18,11 +20,13 @@ test('defaults: text format, warning threshold, the current folder', () => {
 });
 
 test('reads every option, long and short, and keeps the paths in order', () => {
-  const options = parseCliArgs(['-f', 'sarif', '--fix', '--failure-threshold=none', '-c', 'ci.yaml', '-q', '-j', '2', 'b', 'a']);
+  const options = parseCliArgs(['-f', 'sarif', '--fix', '--pin', '--digest-cache', 'd.json', '--failure-threshold=none', '-c', 'ci.yaml', '-q', '-j', '2', 'b', 'a']);
   assert.deepEqual(options, {
     paths: ['b', 'a'],
     format: 'sarif',
     fix: true,
+    pin: true,
+    digestCache: 'd.json',
     failureThreshold: 'none',
     config: 'ci.yaml',
     quiet: true,
