@@ -80,6 +80,13 @@ describe('package-latest on Chef', () => {
     assert.deepEqual(summary(lintRecipe(text), 'package-latest'), ['package-latest@:upgrade', 'package-latest@:upgrade', 'package-latest@upgrade']);
   });
 
+  test('declare_resource / edit_resource name the type in their first argument', () => {
+    const text = "declare_resource(:apt_package, 'nginx') do\n  action :upgrade\nend\nedit_resource!(:execute, 'apt-get -y upgrade')\n";
+    const linted = lintRecipe(text);
+    assert.deepEqual(summary(linted), ['package-latest@:upgrade', 'in-place-upgrade@apt-get -y upgrade']);
+    applyFix(linted, only(linted, 'in-place-upgrade'), "declare_resource(:apt_package, 'nginx') do\n  action :upgrade\nend\n");
+  });
+
   test('the fix writes action :install and nothing else; the recipe parses and the finding is gone', () => {
     const text = "# Größe\npackage 'nginx' do\n  action :upgrade\n  options '--no-install-recommends'\nend\n";
     const linted = lintRecipe(text);

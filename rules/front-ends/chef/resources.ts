@@ -118,11 +118,14 @@ export function findResources(program: Node, source: RubySource): Resource[] {
   return resources;
 }
 
+/** `declare_resource(:package, 'nginx') do … end` and friends: the type is the first argument. */
+const DECLARING = new Set(['declare_resource', 'edit_resource', 'edit_resource!']);
+
 function isResourceCall(node: CallNode): boolean {
   if (node.receiver !== null || !node.messageLoc || NOT_RESOURCES.has(node.name)) return false;
   const args = node.arguments_?.arguments_ ?? [];
   if (args.length === 0) return false;
-  return /^[a-z_][a-z0-9_]*$/.test(node.name);
+  return DECLARING.has(node.name) || /^[a-z_][a-z0-9_]*$/.test(node.name);
 }
 
 function toResource(call: CallNode, ancestors: readonly Node[], source: RubySource): Resource {
@@ -130,11 +133,13 @@ function toResource(call: CallNode, ancestors: readonly Node[], source: RubySour
   const block = call.block instanceof P.BlockNode ? call.block : undefined;
   const start = source.nodeSpan(call).start;
   const span = { start, end: Math.max(source.nodeSpan(call).end, heredocEnd(call, source)) };
+  const args = call.arguments_?.arguments_ ?? [];
+  const declared = DECLARING.has(call.name) && args[0] instanceof P.SymbolNode ? args[0] : undefined;
   return {
-    type: call.name,
+    type: declared ? declared.unescaped.value : call.name,
     call,
-    typeSpan: source.span(call.messageLoc ?? call.location),
-    args: call.arguments_?.arguments_ ?? [],
+    typeSpan: source.span(declared?.location ?? call.messageLoc ?? call.location),
+    args: declared ? args.slice(1) : args,
     block,
     properties: [],
     span,
