@@ -316,3 +316,37 @@ describe('suppression on Ansible', () => {
     assert.deepEqual(summary(linted), ['remote-unverified@https://x/b']);
   });
 });
+
+describe('more spellings of the same ideas', () => {
+  test('Homebrew `upgraded`, Chocolatey `upgrade` are latest; apt and pkgng `name: "*"` upgrade everything', () => {
+    const linted = tasks(
+      '- community.general.homebrew: name=jq state=upgraded',
+      '- chocolatey.chocolatey.win_chocolatey: name=git state=upgrade',
+      '- apt: name=* state=latest',
+      '- community.general.pkgng: name=* state=latest',
+    );
+    assert.deepEqual(summary(linted), [
+      'package-latest@upgraded',
+      'package-latest@upgrade',
+      'in-place-upgrade@name=*',
+      'in-place-upgrade@name=*',
+    ]);
+  });
+
+  test("pip's --trusted-host, an apt source marked [trusted=yes], deb822 `trusted: yes`", () => {
+    const linted = tasks(
+      '- pip: name=flask==3.0.0 extra_args="--trusted-host pypi.internal"',
+      '- apt_repository: repo="deb [arch=amd64 trusted=yes] http://repo.internal/ stable main"',
+      '- deb822_repository:',
+      '    name: internal',
+      '    uris: http://repo.internal/',
+      '    trusted: yes',
+    );
+    assert.deepEqual(summary(linted), ['integrity-bypass@--trusted-host', 'integrity-bypass@trusted=yes', 'integrity-bypass@trusted']);
+    assert.equal(localFix(linted.findings[2]).title, 'Set trusted back to no');
+  });
+
+  test('win_shell runs PowerShell: not read as sh', () => {
+    assert.deepEqual(summary(tasks('- ansible.windows.win_shell: apt-get upgrade -y')), []);
+  });
+});

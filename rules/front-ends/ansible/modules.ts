@@ -83,8 +83,8 @@ export const PACKAGE_MODULES: Readonly<Record<string, { manager: string; ecosyst
   pear: { manager: 'pear', ecosystem: 'language' },
 };
 
-/** Modules whose free-form string is a command line (the rest of their arguments are `key=value`). */
-export const COMMAND_MODULES = new Set(['shell', 'command', 'raw', 'script', 'win_shell', 'win_command']);
+/** Modules whose free-form string is a POSIX command line (`win_shell` runs PowerShell: not parsed as sh). */
+export const COMMAND_MODULES = new Set(['shell', 'command', 'raw', 'script']);
 
 /** The `key=value` options a command module's free-form string may carry (Ansible's check_raw set). */
 export const COMMAND_FREE_FORM_OPTIONS = new Set([

@@ -49,7 +49,15 @@ export function taskLabel(task: Task, fallback: string): string {
 // ---------------------------------------------------------------------------
 
 const INSTALL_STATES = new Set(['present', 'installed']);
-const ALL_PACKAGES_MODULES = new Set(['yum', 'dnf', 'dnf5', 'package', 'zypper']);
+const ALL_PACKAGES_MODULES = new Set(['apt', 'yum', 'dnf', 'dnf5', 'package', 'zypper', 'pkgng']);
+/** States meaning "the newest version": `latest` everywhere, Homebrew's `upgraded`, Chocolatey's `upgrade`. */
+const LATEST_STATES: Readonly<Record<string, readonly string[]>> = {
+  homebrew: ['latest', 'upgraded'],
+  homebrew_cask: ['latest', 'upgraded'],
+  win_chocolatey: ['latest', 'upgrade'],
+  chocolatey: ['latest', 'upgrade'],
+};
+const isLatest = (module: string, state: string | undefined) => state !== undefined && (LATEST_STATES[module] ?? ['latest']).includes(state);
 
 function addPackageFacts(task: Task, facts: Facts, removeTask: () => TextEdit[] | undefined): void {
   if (task.module === 'win_updates') {
@@ -65,7 +73,7 @@ function addPackageFacts(task: Task, facts: Facts, removeTask: () => TextEdit[] 
     pushUpgrade(task, facts, upgrade.arg.entrySpan, upgrade.description, removeTask);
     return;
   }
-  if (state?.value === 'latest') {
+  if (state && isLatest(task.module, state.value)) {
     const word = state.form === 'map' ? 'state: present' : 'state=present';
     facts.packageLatest.push({ manager: manager.manager, span: state.span, fix: setValue(state, `Use ${word}`, 'present') });
     return;
@@ -101,7 +109,7 @@ function upgradeArg(task: Task, names: PackageName[], state: Arg | undefined): {
   if (task.module.startsWith('homebrew') && truthy(upgradeAll) === true) return { arg: upgradeAll!, description: 'homebrew: upgrade_all' };
   if (task.module === 'zypper' && state?.value === 'dist-upgrade') return { arg: state, description: 'zypper: state=dist-upgrade' };
   const star = names.find((n) => n.text === '*');
-  if (star && state?.value === 'latest' && ALL_PACKAGES_MODULES.has(task.module)) {
+  if (star && isLatest(task.module, state?.value) && ALL_PACKAGES_MODULES.has(task.module)) {
     return { arg: star.arg, description: `${task.module}: name='*' state=latest` };
   }
   return undefined;
@@ -179,6 +187,13 @@ const BYPASSES: ReadonlyArray<{ key: string; unsafe: boolean; modules?: readonly
   { key: 'disable_gpg_check', unsafe: true },
   { key: 'allow_unauthenticated', unsafe: true },
   { key: 'force', unsafe: true, modules: ['apt'] },
+  { key: 'trusted', unsafe: true, modules: ['deb822_repository'] },
+];
+
+/** Bypasses written inside a string option: pip's `extra_args: --trusted-host`, an apt source's `[trusted=yes]`. */
+const INLINE_BYPASSES: ReadonlyArray<{ module: string; key: string; pattern: RegExp }> = [
+  { module: 'pip', key: 'extra_args', pattern: /(?:^|\s)(--trusted-host)(?=[\s=]|$)/ },
+  { module: 'apt_repository', key: 'repo', pattern: /\[[^\]]*?\b(trusted=yes)\b[^\]]*\]/ },
 ];
 
 /** The verifying value in the same spelling family (`yes`/`no`, `true`/`false`, `True`/`False`). */
@@ -190,6 +205,13 @@ function spelled(original: string, value: boolean): string {
 }
 
 function addIntegrityBypasses(task: Task, facts: Facts): void {
+  for (const inline of INLINE_BYPASSES) {
+    const arg = inline.module === task.module ? task.args.get(inline.key) : undefined;
+    const match = arg?.value !== undefined ? inline.pattern.exec(arg.value) : null;
+    if (!arg || !match || arg.span.end - arg.span.start !== arg.value!.length) continue;
+    const start = arg.span.start + match.index + match[0].indexOf(match[1]);
+    facts.integrityBypasses.push({ flag: match[1], span: { start, end: start + match[1].length } });
+  }
   for (const bypass of BYPASSES) {
     if (bypass.modules && !bypass.modules.includes(task.module)) continue;
     const arg = task.args.get(bypass.key);
