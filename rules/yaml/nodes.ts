@@ -62,6 +62,7 @@ export class YamlView {
 
   /** The map's pairs with merge keys expanded; own keys win over merged ones. */
   pairs(map: YAMLMap<unknown, unknown>): YamlPair[] {
+    if (!map.items.some((p) => isScalar(p.key) && p.key.value === '<<')) return map.items;
     const known = this.expanded.get(map);
     if (known) return known;
     if (this.expanding.has(map)) return [];

@@ -1,4 +1,4 @@
-import { Composer, Parser, type CST, type Document } from 'yaml';
+import { Composer, isMap, isScalar, isSeq, Parser, YAMLParseError, type CST, type Document } from 'yaml';
 import { LineIndex } from '../text';
 import type { Comment, ParseError, Span } from '../types';
 import { looksLikeTemplate, maskTemplate, type TemplateMask } from './template-mask';
@@ -27,7 +27,8 @@ export interface ParseYamlOptions {
 }
 
 const CACHE_SIZE = 4;
-const cache = new Map<string, ParsedYaml>();
+/** Most recent first. Looked up by the text itself: classify and extract pass the same string, so the check is cheap. */
+const cache: { mode: string; parsed: ParsedYaml }[] = [];
 
 const CHART_TEMPLATE = /(?:^|[\\/])templates[\\/](?:[^\\/]+[\\/])*[^\\/]+\.ya?ml$/i;
 
@@ -40,23 +41,23 @@ export function parseYaml(text: string, options: ParseYamlOptions = {}): ParsedY
 }
 
 function cached(mode: string, text: string, mask: ((text: string) => TemplateMask) | undefined): ParsedYaml {
-  const key = mode + text;
-  const hit = cache.get(key);
-  if (hit) {
-    cache.delete(key);
-    cache.set(key, hit);
-    return hit;
+  const index = cache.findIndex((entry) => entry.mode === mode && entry.parsed.text === text);
+  if (index >= 0) {
+    const [hit] = cache.splice(index, 1);
+    cache.unshift(hit);
+    return hit.parsed;
   }
   const parsed = parseUncached(text, mask?.(text));
-  cache.set(key, parsed);
-  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  cache.unshift({ mode, parsed });
+  if (cache.length > CACHE_SIZE) cache.pop();
   return parsed;
 }
 
 function parseUncached(text: string, template: TemplateMask | undefined): ParsedYaml {
   const source = template?.masked ?? text;
   const parser = new Parser();
-  const composer = new Composer({ keepSourceTokens: false });
+  // The composer's own duplicate-key check is quadratic in a map's size; duplicateKeys() below is linear.
+  const composer = new Composer({ uniqueKeys: false });
   const documents: Document.Parsed[] = [];
   const commentSpans: Span[] = [];
   for (const token of parser.parse(source)) {
@@ -74,6 +75,7 @@ function parseUncached(text: string, template: TemplateMask | undefined): Parsed
   }
   const errors: ParseError[] = [];
   if (!template) {
+    for (const doc of documents) duplicateKeys(doc.contents, doc.errors);
     const raw = documents.flatMap((d) => d.errors);
     if (documents.length === 0) raw.push(...composer.streamInfo().errors);
     for (const error of raw) {
@@ -132,4 +134,22 @@ function collectComments(token: TokenPart | undefined | null, out: Span[]): void
   collectComments(token.key, out);
   for (const t of token.sep ?? []) collectComments(t, out);
   collectComments(token.value, out);
+}
+
+/** Adds a DUPLICATE_KEY error for each key repeated in a map, as the composer would, in linear time. */
+function duplicateKeys(node: unknown, out: YAMLParseError[]): void {
+  if (isSeq(node)) {
+    for (const item of node.items) duplicateKeys(item, out);
+    return;
+  }
+  if (!isMap(node)) return;
+  const seen = new Set<unknown>();
+  for (const pair of node.items) {
+    if (isScalar(pair.key) && pair.key.range) {
+      const key = pair.key.value;
+      if (seen.has(key) && key !== '<<') out.push(new YAMLParseError([pair.key.range[0], pair.key.range[1]], 'DUPLICATE_KEY', 'Map keys must be unique'));
+      seen.add(key);
+    } else duplicateKeys(pair.key, out);
+    duplicateKeys(pair.value, out);
+  }
 }

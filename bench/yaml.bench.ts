@@ -1,0 +1,101 @@
+// The YAML front ends' numbers (issue 3): files/s over the shared corpus in process and through the CLI end to end,
+// and p50/p99 per lint of a generated 10,000-line multi-document manifest, with peak RSS.
+// Targets on the 2-core machine: a 10,000-line manifest in < 150 ms in process, >= 500 corpus files/s through the CLI.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { initEngine, lint } from '../rules/engine';
+import type { FileProbe } from '../rules/types';
+import { corpusDir } from '../test/support/requirements';
+import { generateManifest } from './generate-manifest';
+import { median, percentile, runChild } from './measure';
+
+const REPO = join(__dirname, '..');
+const CLI = join(REPO, 'dist', 'cli.js');
+const CLI_RUNS = 3;
+const CORPUS_PASSES = 3;
+const MANIFEST_LINES = 10_000;
+const WARMUP = 5;
+const SAMPLES = 60;
+
+const probe: FileProbe = { exists: existsSync, read: (p) => (existsSync(p) ? readFileSync(p, 'utf8') : undefined) };
+
+function yamlFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = join(dir, e.name);
+    if (e.isDirectory()) return yamlFiles(full);
+    return /\.ya?ml$/i.test(e.name) ? [full] : [];
+  });
+}
+
+async function corpusInProcess(dir: string): Promise<void> {
+  const files = yamlFiles(dir).map((path) => ({ path, text: readFileSync(path, 'utf8') }));
+  const bytes = files.reduce((n, f) => n + f.text.length, 0);
+  const walls: number[] = [];
+  let findings = 0;
+  for (let pass = 0; pass < CORPUS_PASSES; pass++) {
+    const t0 = process.hrtime.bigint();
+    findings = 0;
+    // A different text each pass, so the per-text parse cache never answers.
+    for (const f of files) findings += lint({ path: f.path, text: pass === 0 ? f.text : `${f.text}\n# pass ${pass}\n` }, { probe }).findings.length;
+    walls.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  const mid = median(walls);
+  console.log(`In process, the corpus: ${files.length} YAML files, ${(bytes / 1e6).toFixed(1)} MB, ${findings} findings, ${CORPUS_PASSES} passes:`);
+  console.log(`  median ${mid.toFixed(0)} ms = ${((files.length / mid) * 1000).toFixed(0)} files/s, ${(bytes / 1e3 / mid).toFixed(1)} MB/s`);
+}
+
+async function corpusThroughCli(dir: string): Promise<void> {
+  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run npm run build`);
+  const walls: number[] = [];
+  const peaks: number[] = [];
+  let summary = { files: 0, findings: 0 };
+  for (let i = 0; i < CLI_RUNS; i++) {
+    const run = await runChild(process.execPath, [CLI, '--format', 'json', '--failure-threshold', 'none', dir], REPO);
+    if (run.status !== 0) throw new Error(`CLI exited ${run.status}: ${run.stderr}`);
+    summary = (JSON.parse(run.stdout) as { summary: typeof summary }).summary;
+    walls.push(run.wallMs);
+    peaks.push(run.peakRssKb);
+  }
+  const mid = median(walls);
+  const best = Math.min(...walls);
+  console.log(`CLI end to end over the corpus (${summary.files} files linted, ${summary.findings} findings), ${CLI_RUNS} runs:`);
+  console.log(`  median ${mid.toFixed(0)} ms = ${((summary.files / mid) * 1000).toFixed(0)} files/s; best ${best.toFixed(0)} ms = ${((summary.files / best) * 1000).toFixed(0)} files/s (target >= 500)`);
+  console.log(`  peak RSS of the CLI process: ${(Math.max(...peaks) / 1024).toFixed(1)} MB`);
+}
+
+function manifestLatency(): void {
+  const text = generateManifest(MANIFEST_LINES);
+  const lines = text.split('\n').length - 1;
+  const first = lint({ path: '/bench/manifest.yaml', text }, { probe });
+  if (first.kind !== 'kubernetes') throw new Error('the generated manifest was not linted as Kubernetes (is the front end registered?)');
+  const lintOnce = (i: number): number => {
+    const variant = `${text}# run ${i}\n`;
+    const t0 = process.hrtime.bigint();
+    lint({ path: '/bench/manifest.yaml', text: variant }, { probe });
+    return Number(process.hrtime.bigint() - t0) / 1e6;
+  };
+  for (let i = 0; i < WARMUP; i++) lintOnce(i);
+  const cpu0 = process.cpuUsage();
+  const times = Array.from({ length: SAMPLES }, (_, i) => lintOnce(WARMUP + i)).sort((a, b) => a - b);
+  const cpu = process.cpuUsage(cpu0);
+  console.log(`In process, one generated ${lines}-line manifest (${first.findings.length} findings), ${SAMPLES} lints after ${WARMUP} warm-up, parse cache defeated:`);
+  console.log(`  p50 ${percentile(times, 50).toFixed(1)} ms, p99 ${percentile(times, 99).toFixed(1)} ms, max ${times[times.length - 1].toFixed(1)} ms (target < 150 ms); CPU ${((cpu.user + cpu.system) / 1000 / SAMPLES).toFixed(1)} ms per lint`);
+  console.log(`  peak RSS of the bench process: ${(process.resourceUsage().maxRSS / 1024).toFixed(1)} MB`);
+}
+
+async function main(): Promise<void> {
+  await initEngine();
+  manifestLatency();
+  const dir = corpusDir();
+  if (!existsSync(join(dir, 'MANIFEST.md'))) {
+    console.log(`corpus not found at ${dir} (set DRIFTLESS_CORPUS): corpus numbers skipped`);
+    return;
+  }
+  await corpusInProcess(dir);
+  await corpusThroughCli(dir);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});
