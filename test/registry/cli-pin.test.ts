@@ -176,6 +176,34 @@ describe('driftless --pin end to end (built CLI, real registry)', () => {
     assert.equal(run.status, 0, run.stdout + run.stderr);
   });
 
+  test('Helm values get digest: beside tag:; Ansible and Chef keep their tag and comments', async (t) => {
+    if (!ready(t, registry)) return;
+    const h = registry.host;
+    const values = ['image:', `  repository: ${h}/team/app/api`, '  tag: "1.2.3" # release', '  pullPolicy: Always', ''].join('\n');
+    const playbook = [
+      '- hosts: all',
+      '  tasks:',
+      '    - name: run the web container',
+      '      community.docker.docker_container:',
+      '        name: web',
+      `        image: ${h}/oci/single:v4.0.1 # the web tier`,
+      '',
+    ].join('\n');
+    const recipe = [`docker_image '${h}/team/app/api' do`, "  tag '1.2.3'", '  action :pull', 'end', ''].join('\n');
+    const dir = project({
+      'chart/Chart.yaml': 'apiVersion: v2\nname: shop\nversion: 1.0.0\n',
+      'chart/values.yaml': values,
+      'playbooks/site.yml': playbook,
+      'cookbooks/web/recipes/default.rb': recipe,
+    });
+    const run = await driftless(['--pin', 'chart/values.yaml', 'playbooks/site.yml', 'cookbooks/web/recipes/default.rb'], dir);
+    assert.equal(readFileSync(join(dir, 'chart/values.yaml'), 'utf8'), values.replace('# release\n', `# release\n  digest: "${digest('nested')}"\n`));
+    assert.equal(readFileSync(join(dir, 'playbooks/site.yml'), 'utf8'), playbook.replace('v4.0.1 #', `v4.0.1@${digest('ociSingle')} #`));
+    assert.equal(readFileSync(join(dir, 'cookbooks/web/recipes/default.rb'), 'utf8'), recipe.replace("'1.2.3'", `'1.2.3@${digest('nested')}'`));
+    assert.equal(run.stdout.split('\n').filter((l) => l.startsWith('pinned ')).join(), 'pinned 3 of 3 images');
+    assert.equal(run.status, 0, run.stdout + run.stderr);
+  });
+
   test('--pin --fix does both; an image the front end cannot pin says why', async (t) => {
     if (!ready(t, registry)) return;
     const h = registry.host;
