@@ -41,6 +41,10 @@ export const PEER_RULE_IDS: Readonly<Record<string, readonly string[]>> = {
   'package-latest': ['package-latest'],
   'latest[git]': ['git-unpinned'],
   latest: ['git-unpinned'],
+  // ansible-lint before v6: named and numbered IDs
+  'git-latest': ['git-unpinned'],
+  '401': ['git-unpinned'],
+  '403': ['package-latest'],
 };
 
 /** Our own IDs for a list of IDs that may mix ours with the peers'. */

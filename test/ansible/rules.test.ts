@@ -350,3 +350,33 @@ describe('more spellings of the same ideas', () => {
     assert.deepEqual(summary(tasks('- ansible.windows.win_shell: apt-get upgrade -y')), []);
   });
 });
+
+describe('broken input', () => {
+  test('a YAML syntax error is one info finding with the parser message; what parsed is still linted', () => {
+    const text = '- hosts: all\n  tasks:\n    - apt: name=x state=latest\n   bad: [\n';
+    const linted = lintText('site.yml', text);
+    assert.equal(linted.kind, 'ansible');
+    assert.deepEqual(summary(linted).map((s) => s.split('@')[0]), ['package-latest', 'yaml-syntax']);
+    const syntax = linted.findings.find((f) => f.rule === 'yaml-syntax')!;
+    assert.equal(syntax.severity, 'info');
+    assert.match(syntax.message, /^YAML syntax error: .+/);
+  });
+
+  test('a shell line tree-sitter cannot parse still yields the commands it recovered', () => {
+    const linted = tasks('- shell: apt-get -y upgrade && echo "unterminated');
+    assert.deepEqual(summary(linted), ['in-place-upgrade@apt-get -y upgrade']);
+  });
+});
+
+describe("ansible-lint's older pragmas", () => {
+  test('# noqa git-latest / 401 / 403 map to git-unpinned and package-latest', () => {
+    const linted = tasks(
+      '- git: repo=https://g/x dest=/x  # noqa git-latest',
+      '- git: repo=https://g/y dest=/y  # noqa 401',
+      '- apt: name=curl=8.5.0 state=latest  # noqa 403',
+      '- apt: name=git=1:2.43 state=latest',
+    );
+    assert.deepEqual(summary(linted), ['package-latest@latest']);
+    assert.equal(linted.findings[0].range.start.line, 3);
+  });
+});
