@@ -288,9 +288,12 @@ test('an unreadable file is named on stderr, the others are linted, and the exit
   t.after(cleanup);
   chmodSync(dir, 0o755);
   chmodSync(join(dir, 'b', 'Dockerfile'), 0o000);
-  // Root reads anything: drop to an unprivileged user for the run when we are root.
+  // Root reads anything: drop to an unprivileged user for the run when we are root, with a copy of the
+  // bundle that user can read wherever the checkout lives.
   const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
-  const run = runCli([], { cwd: dir, ...asUser });
+  const bundle = join(dir, 'dist');
+  cpSync(join(CLI, '..'), bundle, { recursive: true });
+  const run = runCli(['a', 'b'], { cwd: dir, cli: join(bundle, 'cli.js'), ...asUser });
   assert.equal(run.stderr, 'driftless: b/Dockerfile: cannot read: permission denied\n');
   assert.deepEqual(positions(run.stdout), ['a/Dockerfile:1:6 warning image-latest-tag']);
   assert.equal(run.status, 2);
