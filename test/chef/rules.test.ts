@@ -570,6 +570,13 @@ describe('image rules on Chef', () => {
     }
   });
 
+  test('a repo that carries its own tag is not pinned by adding another', () => {
+    const text = "docker_image 'nginx:1.25'\n";
+    const finding = only(lintRecipe(text), 'image-digest-missing');
+    assert.deepEqual(finding.fixes.filter((f) => f.kind === 'digest'), []);
+    assert.match(finding.message, /move it to the `tag` property/);
+  });
+
   test('a tag that is not a plain literal cannot take the digest: the finding says why', () => {
     const text = "docker_image 'nginx' do\n  tag \"1.25\\u0031\"\nend\n";
     const finding = only(lintRecipe(text), 'image-digest-missing');

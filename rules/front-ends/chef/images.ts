@@ -48,10 +48,14 @@ export function addImageFacts(resource: Resource, source: RubySource, facts: Fac
     digest: parsed.digest,
     source: 'chef',
   };
-  const pin = tagNode ? pinInTag(tagNode, source) : pinByAddingTag(resource, source);
-  if (pin) image.pin = pin;
-  else image.pinBlocker = 'the tag is not a plain string literal the digest can be written into';
-  if (!tagNode) image.note = 'no tag property: the docker cookbook pulls `latest`';
+  if (!tagNode && (parsed.tag !== undefined || parsed.digest !== undefined)) {
+    image.pinBlocker = 'the repo names the tag itself; move it to the `tag` property, which the cookbook appends';
+  } else {
+    const pin = tagNode ? pinInTag(tagNode, source) : pinByAddingTag(resource, source);
+    if (pin) image.pin = pin;
+    else image.pinBlocker = 'the tag is not a plain string literal the digest can be written into';
+    if (!tagNode) image.note = 'no tag property: the docker cookbook pulls `latest`';
+  }
   facts.images.push(image);
 }
 
