@@ -93,12 +93,19 @@ export class Suppressions {
     }
   }
 
+  /** The longest statement starting on each line, built once: a file's findings ask for it per pragma. */
+  private byStartLine: Map<number, Span> | undefined;
+
   private statementStartingOn(line: number): Span | undefined {
-    let best: Span | undefined;
-    for (const s of this.facts.statements) {
-      if (this.lines.position(s.start).line === line && (!best || s.end - s.start > best.end - best.start)) best = s;
+    if (!this.byStartLine) {
+      this.byStartLine = new Map();
+      for (const s of this.facts.statements) {
+        const start = this.lines.position(s.start).line;
+        const best = this.byStartLine.get(start);
+        if (!best || s.end - s.start > best.end - best.start) this.byStartLine.set(start, s);
+      }
     }
-    return best;
+    return this.byStartLine.get(line);
   }
 
   private innermostStatement(offset: number): Span | undefined {

@@ -11,6 +11,17 @@ export interface ShellFactOptions {
   chain?: string;
 }
 
+/**
+ * Every command name a fact can come from, as a word. Quotes and backslashes are dropped before matching,
+ * so `ap"t-get"` still counts; a text without any of them cannot produce a fact and need not be parsed.
+ */
+const FACT_COMMANDS = /(?<![\w.-])(?:apt|apt-get|aptitude|apk|yum|dnf|microdnf|tdnf|zypper|pacman|rpm|pip[\d.]*|python[\d.]*|npm|gem|go|curl|wget|git|sed|perl)(?![\w.-])/;
+
+/** A fast, sound pre-check: false means `addShellFacts` would find nothing in this shell text. */
+export function mayHaveShellFacts(text: string): boolean {
+  return FACT_COMMANDS.test(text.replace(/['"\\]/g, ''));
+}
+
 /** Derives the facts every front end with shell in it shares: installs, upgrades, curl|sh, bypass flags, sed -i. */
 export function addShellFacts(script: ShellScript, facts: Facts, options: ShellFactOptions = {}): void {
   for (const command of script.commands) {

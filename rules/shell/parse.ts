@@ -104,22 +104,23 @@ class Walker {
   /** Statements separated by `;`, `&` or newlines. Only a top-level single statement inherits the place. */
   private sequence(parent: Node, items: Node[], place: Place, topLevel: boolean): ShellCommand[] {
     const out: ShellCommand[] = [];
+    const separators = items.length > 1 && place !== NOT_REMOVABLE ? parent.children.filter((c): c is Node => !!c && (!c.isNamed || c.type === 'comment')) : [];
     items.forEach((item, i) => {
       let here: Place;
       if (items.length === 1) here = topLevel ? place : NOT_REMOVABLE;
       else if (place === NOT_REMOVABLE) here = NOT_REMOVABLE;
-      else here = { removal: this.sequenceRemoval(parent, items, i), whole: false };
+      else here = { removal: this.sequenceRemoval(separators, items, i), whole: false };
       out.push(...this.statement(item, here));
     });
     return out;
   }
 
-  private sequenceRemoval(parent: Node, items: Node[], i: number): TextEdit[] | undefined {
+  /** `separators`: the parent's unnamed children and comments, where `;`, `&` and comments between items are. */
+  private sequenceRemoval(separators: Node[], items: Node[], i: number): TextEdit[] | undefined {
     const item = items[i];
     const before = i > 0 ? items[i - 1] : undefined;
     const after = i + 1 < items.length ? items[i + 1] : undefined;
-    const between = (a: Node, b: Node) =>
-      parent.children.filter((c): c is Node => !!c && c.startIndex >= a.endIndex && c.endIndex <= b.startIndex);
+    const between = (a: Node, b: Node) => separators.filter((c) => c.startIndex >= a.endIndex && c.endIndex <= b.startIndex);
     if (before && between(before, item).some((c) => c.type === '&')) return undefined;
     if (after && between(item, after).some((c) => c.type === '&')) return undefined;
     if (!before) return after ? this.removal(item.startIndex, after.startIndex) : undefined;

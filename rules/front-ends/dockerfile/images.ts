@@ -38,8 +38,8 @@ export class ImageCollector {
 
   instruction(instruction: Instruction, earlierStages: ReadonlySet<string>): void {
     if (instruction instanceof From) this.from(instruction, earlierStages);
-    else if (instruction instanceof Copy) this.copyFrom(instruction.getFromFlag());
-    if (instruction instanceof Run || instruction instanceof Copy) {
+    else if (instruction instanceof Copy && this.mentions(instruction, '--from')) this.copyFrom(instruction.getFromFlag());
+    if ((instruction instanceof Run || instruction instanceof Copy) && this.mentions(instruction, 'from=')) {
       for (const flag of instruction.getFlags()) if (flag.getName().toLowerCase() === 'mount') this.mountFrom(flag);
     }
   }
@@ -70,6 +70,12 @@ export class ImageCollector {
     const span = this.span(value);
     const raw = this.text.slice(span.start, span.end);
     if (!this.isStage(raw)) this.add({ raw, span }, 'mount-from');
+  }
+
+  /** A cheap look at the instruction's text before asking dockerfile-ast, which re-reads the arguments on each call. */
+  private mentions(instruction: Instruction, needle: string): boolean {
+    const span = this.span(instruction.getRange());
+    return this.text.slice(span.start, span.end).includes(needle);
   }
 
   private isStage(raw: string): boolean {

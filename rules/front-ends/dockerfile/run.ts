@@ -1,4 +1,5 @@
 import type { Heredoc, JSONInstruction, Run } from 'dockerfile-ast';
+import { mayHaveShellFacts } from '../../shell/facts';
 import { OffsetMap } from '../../shell/offset-map';
 import { parseArgv, parseShell } from '../../shell/parse';
 import type { ShellScript, ShellWord } from '../../shell/types';
@@ -13,9 +14,11 @@ export function runScripts(run: Run, text: string, lines: LineIndex): ShellScrip
   const span = (r: LspRange): Span => ({ start: lines.offset(r.start), end: lines.offset(r.end) });
   const exec = execForm(run, text, span);
   if (exec) return [exec];
-  const heredocs = run.getHeredocs();
+  const whole = span(run.getRange());
+  const heredocs = text.slice(whole.start, whole.end).includes('<<') ? run.getHeredocs() : [];
   const map = heredocs.length > 0 ? heredocCommandLine(run, text, lines) : shellForm(run, text, span);
   if (map.text.trim() === '') return heredocs.length > 0 ? heredocScripts(heredocs, text, span) : [];
+  if (heredocs.length === 0 && !mayHaveShellFacts(map.text)) return [];
   const main = parseShell(map);
   if (heredocs.length === 0) return [main];
   const bodyIsScript = main.commands.length === 0 || main.commands.some((c) => readsScriptFromStdin(c.name.value, c.args));
@@ -59,6 +62,7 @@ function heredocScripts(heredocs: readonly Heredoc[], text: string, span: (r: Ls
     const body = span(content);
     const bodyText = text.slice(body.start, body.end);
     if (/^#!/.test(bodyText) && !/^#![^\n]*\b(sh|bash|dash|ash|zsh)\b/.test(bodyText)) continue;
+    if (!mayHaveShellFacts(bodyText)) continue;
     scripts.push(parseShell(OffsetMap.identity(bodyText, body.start)));
   }
   return scripts;
