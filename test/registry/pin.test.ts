@@ -35,6 +35,21 @@ function counting(resolver: Resolver): Resolver & { calls: string[] } {
   };
 }
 
+describe('pinText without a network', () => {
+  const fixed = (digests: Record<string, string>): Resolver => ({
+    resolve: async (reference) => ({ ok: true, reference, canonical: reference, digest: digests[reference], index: false, cached: false }),
+  });
+
+  test('two images whose edits overlap: the first is pinned, the second reported, never a mangled file', async () => {
+    const text = 'image: a:1\n';
+    const end = text.indexOf('\n');
+    const fix = (image: string, newText: string): DigestFix => ({ kind: 'digest', title: image, image, edits: [{ span: { start: 7, end }, newText }] });
+    const result = await pinText(text, [fix('a:1', `a:1@${DIGEST_PLACEHOLDER}`), fix('b:2', `b:2@${DIGEST_PLACEHOLDER}`)], fixed({ 'a:1': 'sha256:aa', 'b:2': 'sha256:bb' }));
+    assert.equal(result.text, 'image: a:1@sha256:aa\n');
+    assert.deepEqual(result.outcomes[1], { ok: false, image: 'b:2', offset: 7, reason: 'conflict', message: "b:2: its edit at offset 7 overlaps another image's" });
+  });
+});
+
 describe('pinning a file against a real registry', () => {
   let storage: string | undefined;
   let registry: RunningRegistry | undefined;
