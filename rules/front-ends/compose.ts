@@ -1,7 +1,7 @@
 import type { YAMLMap } from 'yaml';
 import type { Facts, FrontEnd, SourceFile } from '../types';
 import { baseName, baseYamlFacts, isYamlPath, viewsOf } from '../yaml/documents';
-import { imageFromScalar } from '../yaml/image-scalar';
+import { addImageOnce, imageFromScalar } from '../yaml/image-scalar';
 import type { YamlView } from '../yaml/nodes';
 import { parseYaml } from '../yaml/parse';
 
@@ -44,10 +44,10 @@ export const composeFrontEnd: FrontEnd = {
         // With `build`, `image` names what compose builds, not something it pulls.
         if (view.get(service, 'build')) continue;
         const image = imageFromScalar(view, view.getScalar(service, 'image'), 'compose');
-        if (!image || facts.images.some((i) => i.span.start === image.span.start)) continue;
+        if (!image) continue;
         const policy = view.getScalar(service, 'pull_policy');
         if (view.literal(policy) === 'always') image.pullAlways = view.innerSpan(policy!);
-        facts.images.push(image);
+        addImageOnce(facts, image);
       }
     }
     return facts;

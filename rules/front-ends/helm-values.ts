@@ -3,6 +3,7 @@ import { parseImageReference } from '../image-reference';
 import { DIGEST_PLACEHOLDER, type Facts, type FileProbe, type FrontEnd, type ImageRef, type TextEdit } from '../types';
 import { baseName, baseYamlFacts, folderOf, viewsOf } from '../yaml/documents';
 import { insertPairEdit } from '../yaml/edit';
+import { addImageOnce } from '../yaml/image-scalar';
 import type { YamlPair, YamlView } from '../yaml/nodes';
 import { parseYaml } from '../yaml/parse';
 
@@ -93,10 +94,7 @@ function walk(view: YamlView, node: unknown, key: string, depth: number, appVers
   if (isImageBlock(view, map, key)) {
     const image = imageOf(view, map, appVersion);
     const span = view.span(map);
-    if (image && !facts.images.some((i) => i.span.start === image.span.start)) {
-      facts.images.push(image);
-      if (span) facts.statements.push(span);
-    }
+    if (image && addImageOnce(facts, image) && span) facts.statements.push(span);
     return;
   }
   for (const pair of view.pairs(map)) walk(view, pair.value, view.keyOf(pair) ?? '', depth + 1, appVersion, facts);

@@ -1,6 +1,6 @@
 import type { Scalar } from 'yaml';
 import { parseImageReference } from '../image-reference';
-import { DIGEST_PLACEHOLDER, type ImageRef, type ImageSource } from '../types';
+import { DIGEST_PLACEHOLDER, type Facts, type ImageRef, type ImageSource } from '../types';
 import type { YamlView } from './nodes';
 
 /**
@@ -30,4 +30,19 @@ export function imageFromScalar(view: YamlView, scalar: Scalar | undefined, sour
   else if (view.hasErrors) image.pinBlocker = 'the YAML document has syntax errors';
   else image.pin = [{ span: { start: inner.end, end: inner.end }, newText: `@${DIGEST_PLACEHOLDER}` }];
   return image;
+}
+
+const seen = new WeakMap<Facts, Set<number>>();
+
+/** Adds the image unless one at the same place is already there (a container merged from an anchor names it twice). */
+export function addImageOnce(facts: Facts, image: ImageRef): boolean {
+  let starts = seen.get(facts);
+  if (!starts) {
+    starts = new Set(facts.images.map((i) => i.span.start));
+    seen.set(facts, starts);
+  }
+  if (starts.has(image.span.start)) return false;
+  starts.add(image.span.start);
+  facts.images.push(image);
+  return true;
 }

@@ -3,7 +3,7 @@ import { RULE_IDS } from '../catalogue';
 import { toDriftlessIds } from '../pragmas';
 import type { Facts, LocalFix, Span } from '../types';
 import { fillNullEdit, insertPairEdit, setScalarEdit } from './edit';
-import { imageFromScalar } from './image-scalar';
+import { addImageOnce, imageFromScalar } from './image-scalar';
 import type { YamlPair, YamlView } from './nodes';
 
 type Map_ = YAMLMap<unknown, unknown>;
@@ -107,10 +107,10 @@ function addContainer(view: YamlView, container: Map_, facts: Facts): void {
   const span = view.span(container);
   if (span) facts.statements.push(span);
   const image = imageFromScalar(view, view.getScalar(container, 'image'), 'pod-spec');
-  if (image && !facts.images.some((i) => i.span.start === image.span.start)) {
+  if (image) {
     const policy = view.getScalar(container, 'imagePullPolicy');
     if (view.literal(policy) === 'Always') image.pullAlways = view.innerSpan(policy!);
-    facts.images.push(image);
+    addImageOnce(facts, image);
   }
   addReadOnlyRootFilesystem(view, container, facts);
 }
