@@ -154,7 +154,7 @@ describe('misbehaving registries', () => {
         inFlight--;
         res.writeHead(200, manifestHeaders(MANIFEST_DIGEST));
         res.end();
-      }, 30);
+      }, 200);
     });
     try {
       const resolver = createResolver({ cache: false });
