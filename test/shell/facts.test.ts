@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
-import { addShellFacts, type ShellFactOptions } from '../../rules/shell/facts';
+import { addShellFacts, mayHaveShellFacts, type ShellFactOptions } from '../../rules/shell/facts';
 import { OffsetMap } from '../../rules/shell/offset-map';
 import { initShellParser, parseShell } from '../../rules/shell/parse';
 import { applyEdits } from '../../rules/text';
@@ -205,5 +205,28 @@ describe('config edits', () => {
       edits.map((e) => at(text, e.span)),
       ["sed -i 's/a/b/' /etc/x", "sed -Ei.bak 's/a/b/' f", 'sed --in-place=.orig -e x f', "perl -pi -e 's/a/b/' f"],
     );
+  });
+});
+
+describe('the pre-check that lets front ends skip parsing', () => {
+  test('every command a fact comes from passes it, quoted or behind a path', () => {
+    const samples = [
+      'apt-get install -y curl', 'apt upgrade', 'aptitude safe-upgrade', 'apk add jq', 'yum update', 'dnf upgrade', 'microdnf update',
+      'tdnf update', 'zypper dup', 'pacman -Syu', 'rpm -i --nosignature x.rpm', 'pip3 install flask', 'python3 -m pip install flask',
+      'npm install -g x', 'gem install x', 'go install x@latest', 'curl -k https://x', 'wget --no-check-certificate https://x',
+      'git -c http.sslVerify=false clone x', "sed -i 's/a/b/' f", 'perl -pi -e 1 f', '/usr/bin/ap"t-get" upgrade', 'sudo -E pip3.11 install x',
+    ];
+    for (const text of samples) {
+      const facts = factsOf(text);
+      const found = facts.packageInstalls.length + facts.upgrades.length + facts.integrityBypasses.length + facts.configEdits.length;
+      assert.ok(found > 0, `a fact from ${text}`);
+      assert.equal(mayHaveShellFacts(text), true, text);
+    }
+  });
+
+  test('text without such a command is skipped', () => {
+    for (const text of ['chmod +x /tini', 'make build && make install', 'node server.js', 'mkdir -p /gopath /app/apt-cache']) {
+      assert.equal(mayHaveShellFacts(text), false, text);
+    }
   });
 });
