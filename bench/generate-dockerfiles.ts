@@ -1,7 +1,8 @@
 // Writes a deterministic corpus of realistic Dockerfiles for the benchmarks: multi-stage builds, apt/apk/yum,
 // pip/npm/gem/go installs, curl | sh, ARG-substituted bases, heredocs, digests, suppression comments.
 // Usage: node --import tsx bench/generate-dockerfiles.ts [count] [outDir]
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const DEFAULT_COUNT = 5000;
@@ -142,21 +143,43 @@ export function generateLongDockerfile(lines: number, seed = SEED): string {
   }
 }
 
+/**
+ * Writes `count` Dockerfiles into `outDir`, or reuses what is there when a stamp says it was made by this
+ * generator with the same seed and count. Built in a temporary folder and renamed into place, so a
+ * benchmark running at the same time never sees a half-written corpus.
+ */
 export function generateCorpus(count = DEFAULT_COUNT, outDir = DEFAULT_OUT): string {
-  rmSync(outDir, { recursive: true, force: true });
+  const stamp = `${SEED}:${count}:${createHash('sha256').update(readFileSync(__filename)).digest('hex')}`;
+  if (readStamp(outDir) === stamp) return outDir;
+  const building = `${outDir}.tmp-${process.pid}`;
+  rmSync(building, { recursive: true, force: true });
   const rand = seededRandom(SEED);
   for (let i = 0; i < count; i++) {
-    const dir = join(outDir, `service-${String(Math.floor(i / 50)).padStart(3, '0')}`);
+    const dir = join(building, `service-${String(Math.floor(i / 50)).padStart(3, '0')}`);
     mkdirSync(dir, { recursive: true });
     const n = String(i).padStart(4, '0');
     const name = pick(rand, [`Dockerfile.${n}`, `Dockerfile.${n}`, `Containerfile.${n}`, `Dockerfile.prod-${n}`, `api-${n}.Dockerfile`]);
     writeFileSync(join(dir, name), generateDockerfile(rand));
   }
+  writeFileSync(join(building, STAMP_FILE), stamp);
+  rmSync(outDir, { recursive: true, force: true });
+  renameSync(building, outDir);
   return outDir;
+}
+
+const STAMP_FILE = '.generated';
+
+function readStamp(outDir: string): string | undefined {
+  try {
+    return readFileSync(join(outDir, STAMP_FILE), 'utf8');
+  } catch (error) {
+    if (error instanceof Error && 'code' in error && error.code === 'ENOENT') return undefined;
+    throw error;
+  }
 }
 
 if (require.main === module) {
   const count = Number(process.argv[2] ?? DEFAULT_COUNT);
   const out = generateCorpus(count, process.argv[3] ?? DEFAULT_OUT);
-  console.log(`wrote ${count} Dockerfiles to ${out}`);
+  console.log(`${count} Dockerfiles in ${out}`);
 }

@@ -9,7 +9,9 @@ const FILES = 90;
 
 function snapshot(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const sub of readdirSync(dir)) for (const name of readdirSync(join(dir, sub))) out[`${sub}/${name}`] = readFileSync(join(dir, sub, name), 'utf8');
+  for (const sub of readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory())) {
+    for (const name of readdirSync(join(dir, sub.name))) out[`${sub.name}/${name}`] = readFileSync(join(dir, sub.name, name), 'utf8');
+  }
   return out;
 }
 
