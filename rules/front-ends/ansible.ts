@@ -1,13 +1,13 @@
 import { isSeq } from 'yaml';
 import { addShellFacts } from '../shell/facts';
 import { initShellParser, parseArgv, parseShell } from '../shell/parse';
-import type { Facts, FileKind, FrontEnd, SourceFile } from '../types';
+import type { Facts, FileKind, FrontEnd, SourceFile, TextEdit } from '../types';
 import { baseYamlFacts, isYamlPath, viewsOf } from '../yaml/documents';
 import { parseYaml } from '../yaml/parse';
 import { detectAnsible, isVarsPath } from './ansible/detect';
 import { addKubernetesDefinitions } from './ansible/k8s-definition';
-import { taskRemoval } from './ansible/removal';
-import { addTaskFacts, taskLabel } from './ansible/task-facts';
+import { removalFix, taskLabel, taskRemoval } from './ansible/removal';
+import { addTaskFacts } from './ansible/task-facts';
 import { collectContent, type Task } from './ansible/tasks';
 
 /** Ansible playbooks and task files: package modules, upgrades, downloads, git, file edits, shell tasks. */
@@ -42,15 +42,14 @@ export const ansibleFrontEnd: FrontEnd = {
 };
 
 /** `shell`/`command`/`raw`/`script` lines through the shared shell semantics; the task goes when the upgrade is all it runs. */
-function addCommandFacts(task: Task, facts: Facts, removeTask: () => ReturnType<typeof taskRemoval>): void {
+function addCommandFacts(task: Task, facts: Facts, removeTask: () => TextEdit[] | undefined): void {
   const script = task.argv ? parseArgv(task.argv.words, task.argv.maps) : task.command?.text.trim() ? parseShell(task.command) : undefined;
   if (!script) return;
   if (task.commandApproximate) for (const command of script.commands) command.removal = undefined;
-  const edits = removeTask();
   const runs = task.argv ? task.argv.words.map((w) => w.raw).join(' ') : (task.command?.text.trim().split('\n')[0] ?? '');
   const label = taskLabel(task, `${task.module}: ${runs}`);
   addShellFacts(script, facts, {
-    wholeRemoval: edits && { kind: 'local', title: `Remove the task ${label}`, edits, preferred: true },
+    wholeRemoval: removalFix(label, removeTask),
     chain: "the task's command",
   });
 }

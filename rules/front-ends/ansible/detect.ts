@@ -25,13 +25,13 @@ export function isVarsPath(path: string): boolean {
 }
 
 /** `roles/x/tasks/main.yml`, `handlers/main.yml`, `tasks/setup.yml`. */
-export function isTaskPath(path: string): boolean {
+function isTaskPath(path: string): boolean {
   const parent = folders(path).pop();
   return parent !== undefined && TASK_FOLDERS.has(parent);
 }
 
 /** The top-level sequences of a stream's documents (Ansible content is a list at the root). */
-export function rootSequences(documents: readonly Document.Parsed[]): YAMLSeq[] {
+function rootSequences(documents: readonly Document.Parsed[]): YAMLSeq[] {
   const out: YAMLSeq[] = [];
   for (const doc of documents) if (isSeq(doc.contents)) out.push(doc.contents);
   return out;

@@ -1,6 +1,7 @@
 import type { LineIndex } from '../../text';
-import type { TextEdit } from '../../types';
-import type { TaskSlot } from './tasks';
+import type { LocalFix, TextEdit } from '../../types';
+import { isTemplated } from './args';
+import type { Task, TaskSlot } from './tasks';
 
 const blankLine = (s: string) => /^[ \t]*$/.test(s);
 const indentOf = (s: string) => /^[ \t]*/.exec(s)![0].length;
@@ -74,4 +75,16 @@ function emptySequence(text: string, lines: LineIndex, dashLine: number, removeI
   if (!key || !/^[ \t]*(?:- )?[\w.-]+:$/.test(key[1])) return undefined;
   const at = lines.lineStart(line) + key[1].length;
   return [{ span: { start: at, end: at }, newText: ' []' }, removeItem];
+}
+
+/** How a fix title names a task: its literal `name:`, else what it does. */
+export function taskLabel(task: Task, fallback: string): string {
+  const name = task.name;
+  return name && !isTemplated(name) ? `'${name}'` : `(${fallback})`;
+}
+
+export function removalFix(what: string, removeTask: () => TextEdit[] | undefined): LocalFix | undefined {
+  const edits = removeTask();
+  if (!edits) return undefined;
+  return { kind: 'local', title: `Remove the task ${what}`, edits, preferred: true };
 }

@@ -54,14 +54,14 @@ export interface AnsibleContent {
   statements: Span[];
 }
 
-export const spanOf = (node: Node): Span => ({ start: node.range![0], end: node.range![1] });
+const spanOf = (node: Node): Span => ({ start: node.range![0], end: node.range![1] });
 
 /** The scalar key of a pair as a string. */
-export function keyOf(pair: Pair): string | undefined {
+function keyOf(pair: Pair): string | undefined {
   return isScalar(pair.key) && typeof pair.key.value === 'string' ? pair.key.value : undefined;
 }
 
-export function nodeOf(value: unknown): Node | undefined {
+function nodeOf(value: unknown): Node | undefined {
   return isNode(value) ? value : undefined;
 }
 
