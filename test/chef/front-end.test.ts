@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
 import { classify } from '../../rules/engine';
 import { extractChefFacts } from '../../rules/front-ends/chef';
+import { applyEdits } from '../../rules/text';
 import { REPO_ROOT } from '../support/requirements';
 import { at, COOKBOOK, FILES, lintFixture, lintRecipe, lintText, ready, summary } from './support';
 
@@ -82,6 +83,19 @@ describe('Chef parsing', () => {
     assert.equal(syntax.length, 1);
     assert.deepEqual(syntax[0].range, { start: { line: 0, character: 16 }, end: { line: 0, character: 18 } });
     assert.equal(syntax[0].message, 'Ruby syntax error: expected a block beginning with `do` to end with `end` (and 2 more)');
+  });
+
+  test('a recipe cut anywhere still lints: no exception, spans inside the text, every local fix applies', () => {
+    const text = lintFixture('recipes/default.rb').text;
+    for (let cut = 0; cut <= text.length; cut += 5) {
+      for (const variant of [text.slice(0, cut), text.slice(cut)]) {
+        const linted = lintRecipe(variant);
+        for (const finding of linted.findings) {
+          assert.ok(finding.span.start >= 0 && finding.span.start <= finding.span.end && finding.span.end <= variant.length);
+          for (const fix of finding.fixes) if (fix.kind === 'local') applyEdits(variant, fix.edits);
+        }
+      }
+    }
   });
 
   test('a clean recipe has no ruby-syntax finding', () => {
