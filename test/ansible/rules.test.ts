@@ -346,6 +346,21 @@ describe('more spellings of the same ideas', () => {
     assert.equal(localFix(linted.findings[2]).title, 'Set trusted back to no');
   });
 
+  test('apk and pacman upgrade=yes, win_updates; gpgcheck off on a repository', () => {
+    const linted = tasks(
+      '- community.general.apk: upgrade=yes',
+      '- community.general.pacman: update_cache=yes upgrade=yes',
+      '- ansible.windows.win_updates: category_names=SecurityUpdates',
+      '- yum_repository: name=r baseurl=https://x/r gpgcheck=no',
+    );
+    assert.deepEqual(summary(linted), [
+      'in-place-upgrade@upgrade=yes',
+      'in-place-upgrade@upgrade=yes',
+      'in-place-upgrade@ansible.windows.win_updates',
+      'integrity-bypass@gpgcheck',
+    ]);
+  });
+
   test('win_shell runs PowerShell: not read as sh', () => {
     assert.deepEqual(summary(tasks('- ansible.windows.win_shell: apt-get upgrade -y')), []);
   });
