@@ -118,7 +118,8 @@ export class RegistryClient {
       if (!auth.header) throw new RegistryFailure('unauthorized', `${ref.registry} requires credentials for ${ref.repository}; ${auth.via}`);
       return auth;
     };
-    let auth = origin.challenge ? await authorize(origin.challenge) : undefined;
+    // Without credentials for the registry's challenge, try anyway: some allow anonymous pulls past a 401 on /v2/.
+    let auth = origin.challenge ? await this.auth.authorize(origin.challenge, ref.registry, origin.url, ref.repository) : undefined;
     let response = await send(auth);
     if (response.status === 401) {
       const challenge = pickChallenge(parseChallenges(response.headers['www-authenticate']));
@@ -134,7 +135,7 @@ export class RegistryClient {
       }
     }
     if (response.status === 403) {
-      const what = auth ? (origin.challenge?.scheme === 'basic' ? `Basic ${auth.via}` : `a token obtained with ${auth.via}`) : 'anonymous access';
+      const what = auth?.header ? (origin.challenge?.scheme === 'basic' ? `Basic ${auth.via}` : `a token obtained with ${auth.via}`) : 'anonymous access';
       throw new RegistryFailure('denied', `${ref.registry} denied ${what} to ${ref.repository} (HTTP 403${errorCode(response)})`);
     }
     return response;

@@ -166,6 +166,45 @@ describe('misbehaving registries', () => {
     }
   });
 
+  test('403 names what was sent', async () => {
+    const registry = await fakeRegistry((_req, res) => {
+      res.writeHead(403, { 'Content-Type': 'application/json' });
+      res.end();
+    });
+    try {
+      assert.deepEqual(await createResolver({ cache: false }).resolve(`${registry.host}/team/app:1`), {
+        ok: false,
+        reason: 'denied',
+        message: `${registry.host}/team/app:1: ${registry.host} denied anonymous access to team/app (HTTP 403)`,
+      });
+    } finally {
+      await registry.stop();
+    }
+  });
+
+  test('a registry that challenges /v2/ but serves the manifest anonymously is still read without credentials', async () => {
+    const server = http.createServer((req, res) => {
+      if (req.url === '/v2/') {
+        res.writeHead(401, { 'WWW-Authenticate': 'Basic realm="registry"' });
+        res.end();
+        return;
+      }
+      res.writeHead(200, manifestHeaders(MANIFEST_DIGEST));
+      res.end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const host = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const configDir = mkdtempSync(join(tmpdir(), 'driftless-nocreds-'));
+    try {
+      const result = await createResolver({ cache: false, dockerConfigDir: configDir }).resolve(`${host}/public/app:1`);
+      assert.ok(result.ok, result.ok ? '' : result.message);
+      assert.equal(result.digest, MANIFEST_DIGEST);
+    } finally {
+      await close(server);
+      rmSync(configDir, { recursive: true, force: true });
+    }
+  });
+
   test('an unknown host (offline, or a typo) says the host cannot be resolved', async () => {
     const result = await createResolver({ cache: false }).resolve('registry.invalid/team/app:1');
     assert.equal(result.ok, false);
