@@ -8,6 +8,8 @@ export interface ChildRun {
   wallMs: number;
   /** Peak resident set of the child (VmHWM), sampled until it exits; 0 where /proc is missing. */
   peakRssKb: number;
+  /** CPU time (user + system, all threads) of the child at its last sample: a load-independent cost. */
+  cpuMs: number;
 }
 
 /** Runs a command, timing it from spawn to exit, and samples its peak RSS from /proc. */
@@ -18,8 +20,10 @@ export function runChild(command: string, args: readonly string[], cwd: string):
     let stdout = '';
     let stderr = '';
     let peakRssKb = 0;
+    let cpuMs = 0;
     const sample = (): void => {
       peakRssKb = Math.max(peakRssKb, highWaterMarkKb(child.pid));
+      cpuMs = Math.max(cpuMs, cpuTimeMs(child.pid));
     };
     const timer = setInterval(sample, 5);
     child.stdout.on('data', (chunk: Buffer) => {
@@ -35,23 +39,34 @@ export function runChild(command: string, args: readonly string[], cwd: string):
     });
     child.on('close', (status) => {
       clearInterval(timer);
-      resolve({ status, stdout, stderr, wallMs: Number(process.hrtime.bigint() - started) / 1e6, peakRssKb });
+      resolve({ status, stdout, stderr, wallMs: Number(process.hrtime.bigint() - started) / 1e6, peakRssKb, cpuMs });
     });
   });
 }
 
 function highWaterMarkKb(pid: number | undefined): number {
-  if (pid === undefined) return 0;
-  let status: string;
+  const status = readProc(pid, 'status');
+  const match = status === undefined ? null : /^VmHWM:\s+(\d+) kB$/m.exec(status);
+  return match ? Number(match[1]) : 0;
+}
+
+/** utime + stime from /proc/<pid>/stat, in ms (Linux clock ticks are 1/100 s). */
+function cpuTimeMs(pid: number | undefined): number {
+  const stat = readProc(pid, 'stat');
+  if (stat === undefined) return 0;
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+function readProc(pid: number | undefined, file: string): string | undefined {
+  if (pid === undefined) return undefined;
   try {
-    status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    return readFileSync(`/proc/${pid}/${file}`, 'utf8');
   } catch (error) {
     // The child has exited between samples, or this system has no /proc: keep the last sample.
-    if (error instanceof Error && 'code' in error && (error.code === 'ENOENT' || error.code === 'ESRCH')) return 0;
+    if (error instanceof Error && 'code' in error && (error.code === 'ENOENT' || error.code === 'ESRCH')) return undefined;
     throw error;
   }
-  const match = /^VmHWM:\s+(\d+) kB$/m.exec(status);
-  return match ? Number(match[1]) : 0;
 }
 
 export function percentile(sortedMs: readonly number[], p: number): number {
