@@ -11,13 +11,16 @@ export function imageHover(doc: LintedDocument, position: Position, pinner: Pinn
   const offset = lines.offset(position);
   const image = facts.images.find((i) => i.span.start <= offset && offset <= i.span.end);
   if (!image) return null;
+  const tagged = image.text.split('@')[0];
   const rows: string[] = [];
   for (const platform of new Set([undefined, image.platform])) {
-    const known = pinner.known(image.text, platform);
-    if (known) {
-      const what = platform ? `\`${image.text}\` (${platform})` : `\`${image.text}\``;
-      rows.push(`${what} resolves to \`${known.digest}\` (looked up at ${known.at.toISOString().slice(11, 19)} UTC)`);
-    }
+    const known = pinner.known(tagged, platform);
+    if (!known) continue;
+    const what = platform ? `\`${tagged}\` (${platform})` : `\`${tagged}\``;
+    const when = `looked up at ${known.at.toISOString().slice(11, 19)} UTC`;
+    let row = `${what} resolves to \`${known.digest}\` (${when})`;
+    if (image.digest && !platform) row += image.digest === known.digest ? '; the pinned digest is current.' : `; the file pins \`${image.digest}\`: the tag has moved.`;
+    rows.push(row);
   }
   if (rows.length === 0) return null;
   return { contents: { kind: MarkupKind.Markdown, value: rows.join('\n\n') }, range: lines.range(image.span) };
