@@ -162,7 +162,9 @@ function ignoreGlobs(loaded: LoadedConfig): { base: string; patterns: string[] }
   return { base: loaded.base, patterns: loaded.config.ignore };
 }
 
+/** A file reached through two paths given on the command line is linted once, with the first one's config. */
 function dedupe(jobs: readonly LintJob[]): LintJob[] {
-  const seen = new Set<string>();
-  return jobs.filter((job) => !seen.has(job.file.path) && seen.add(job.file.path) !== undefined);
+  const byPath = new Map<string, LintJob>();
+  for (const job of jobs) if (!byPath.has(job.file.path)) byPath.set(job.file.path, job);
+  return [...byPath.values()];
 }
