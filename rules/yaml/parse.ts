@@ -60,10 +60,14 @@ function parseUncached(text: string, template: TemplateMask | undefined): Parsed
   const composer = new Composer({ uniqueKeys: false });
   const documents: Document.Parsed[] = [];
   const commentSpans: Span[] = [];
+  const hashes = hashPositions(source);
+  let previous: CST.Token | undefined;
   for (const token of parser.parse(source)) {
-    collectComments(token, commentSpans);
+    if (previous && hasHashIn(hashes, previous.offset, token.offset)) collectComments(previous, commentSpans);
+    previous = token;
     for (const doc of composer.next(token)) documents.push(doc);
   }
+  if (previous && hasHashIn(hashes, previous.offset, source.length)) collectComments(previous, commentSpans);
   for (const doc of composer.end()) documents.push(doc);
   const comments: Comment[] = [];
   const masked = template?.templateLines ?? [];
@@ -87,6 +91,24 @@ function parseUncached(text: string, template: TemplateMask | undefined): Parsed
     errors.sort((a, b) => a.span.start - b.span.start);
   }
   return { text, documents, comments, errors, template, lines: new LineIndex(text) };
+}
+
+/** Offsets of every `#`, ascending: a top-level token without one holds no comment and is not walked. */
+function hashPositions(text: string): number[] {
+  const out: number[] = [];
+  for (let i = text.indexOf('#'); i >= 0; i = text.indexOf('#', i + 1)) out.push(i);
+  return out;
+}
+
+function hasHashIn(hashes: readonly number[], start: number, end: number): boolean {
+  let lo = 0;
+  let hi = hashes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (hashes[mid] < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < hashes.length && hashes[lo] < end;
 }
 
 type TokenPart = CST.Token | CST.SourceToken | CST.CollectionItem;
@@ -136,6 +158,16 @@ function collectComments(token: TokenPart | undefined | null, out: Span[]): void
   collectComments(token.value, out);
 }
 
+const SMALL_MAP = 8;
+
+function repeatsEarlierKey(items: readonly { key: unknown }[], index: number, value: unknown): boolean {
+  for (let j = 0; j < index; j++) {
+    const key = items[j].key;
+    if (isScalar(key) && key.value === value) return true;
+  }
+  return false;
+}
+
 /** Adds a DUPLICATE_KEY error for each key repeated in a map, as the composer would, in linear time. */
 function duplicateKeys(node: unknown, out: YAMLParseError[]): void {
   if (isSeq(node)) {
@@ -143,13 +175,17 @@ function duplicateKeys(node: unknown, out: YAMLParseError[]): void {
     return;
   }
   if (!isMap(node)) return;
-  const seen = new Set<unknown>();
-  for (const pair of node.items) {
-    if (isScalar(pair.key) && pair.key.range) {
-      const key = pair.key.value;
-      if (seen.has(key) && key !== '<<') out.push(new YAMLParseError([pair.key.range[0], pair.key.range[1]], 'DUPLICATE_KEY', 'Map keys must be unique'));
-      seen.add(key);
-    } else duplicateKeys(pair.key, out);
-    duplicateKeys(pair.value, out);
+  const items = node.items;
+  const seen = items.length > SMALL_MAP ? new Set<unknown>() : undefined;
+  for (let i = 0; i < items.length; i++) {
+    const key = items[i].key;
+    if (isScalar(key) && key.range) {
+      const value = key.value;
+      const repeated = seen ? seen.has(value) : repeatsEarlierKey(items, i, value);
+      if (repeated && value !== '<<') out.push(new YAMLParseError([key.range[0], key.range[1]], 'DUPLICATE_KEY', 'Map keys must be unique'));
+      seen?.add(value);
+    } else duplicateKeys(key, out);
+    const child = items[i].value;
+    if (isMap(child) || isSeq(child)) duplicateKeys(child, out);
   }
 }
