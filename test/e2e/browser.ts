@@ -14,7 +14,7 @@ export async function launchBrowser(): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), 'driftless-e2e-chromium-'));
   const context = await playwright.launchPersistentContext(profile, {
     executablePath: chromium().path,
-    viewport: { width: 1400, height: 900 },
+    viewport: { width: 1400, height: 1500 },
     args: [
       '--headless',
       '--no-sandbox',

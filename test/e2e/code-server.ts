@@ -57,6 +57,8 @@ const USER_SETTINGS = {
   'git.enabled': false,
   'files.autoSave': 'off',
   'workbench.editor.enablePreview': false,
+  'editor.quickSuggestions': { other: false, comments: false, strings: false },
+  'editor.acceptSuggestionOnEnter': 'off',
 };
 
 function installExtension(args: string[], env: NodeJS.ProcessEnv, vsix: string): void {

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { launchBrowser, type Browser } from './browser';
 import { startCodeServer, type RunningCodeServer } from './code-server';
 import { Figures } from './figures';
@@ -29,8 +30,8 @@ export function packagedVsix(): string {
   return vsix;
 }
 
-export async function openWorkbench(server: RunningCodeServer, browser: Browser, folder: string, pageErrors: string[]): Promise<Workbench> {
-  const page = await browser.context.newPage();
+export async function openWorkbench(server: RunningCodeServer, browser: Browser, folder: string, pageErrors: string[], page?: Page): Promise<Workbench> {
+  page ??= await browser.context.newPage();
   page.on('console', (message) => {
     if (message.type() === 'error' && !KNOWN_NOISE.test(message.text())) pageErrors.push(message.text());
   });

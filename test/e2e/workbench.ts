@@ -22,13 +22,18 @@ export function describeProblem(p: Problem): string {
 }
 
 export const OUT_DIR = join(__dirname, 'out');
-const LONG = 30_000;
+const LONG = 60_000;
 
 const ACTIVE_EDITOR = '.editor-group-container.active .monaco-editor';
 const SQUIGGLE = { error: '.squiggly-error', warning: '.squiggly-warning', info: '.squiggly-info' } as const;
-const ANY_SQUIGGLE = Object.values(SQUIGGLE).map((s) => `${ACTIVE_EDITOR} ${s}`).join(', ');
+const squigglesIn = (editor: string) => Object.values(SQUIGGLE).map((s) => `${editor} ${s}`).join(', ');
 const QUICK_INPUT = '.quick-input-widget';
-const ACTION_WIDGET = '.action-widget';
+const ACTION_WIDGET = '.context-view > .action-widget';
+
+/** An icon label for a path; VS Code appends decorations to the label (" • 3 problems in this file"). */
+function iconLabel(path: string): string {
+  return `.monaco-icon-label:is([aria-label="${path}"], [aria-label^="${path} • "])`;
+}
 
 /**
  * Resolves, in the page, with performance.now() at the moment a selector first matches.
@@ -62,9 +67,9 @@ export class Workbench {
   ) {}
 
   static async open(page: Page, serverUrl: string, folder: string): Promise<Workbench> {
-    await page.goto(`${serverUrl}/?folder=${encodeURIComponent(folder)}`);
-    await page.locator('.monaco-workbench .part.statusbar').waitFor({ timeout: 60_000 });
-    await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
+    await page.goto(`${serverUrl}/?folder=${encodeURIComponent(folder)}`, { waitUntil: 'domcontentloaded', timeout: 120_000 });
+    await page.locator('.monaco-workbench .part.statusbar').waitFor({ timeout: 120_000 });
+    await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 120_000 });
     return new Workbench(page, folder);
   }
 
@@ -77,6 +82,7 @@ export class Workbench {
       await dirty.first().click();
       await this.runCommand('View: Revert and Close Editor');
     }
+    await this.runCommand('Collapse Folders in Explorer');
     if ((await this.page.locator('.tab').count()) > 0) {
       await this.runCommand('View: Close All Editors');
       await this.page.locator('.tab').first().waitFor({ state: 'detached', timeout: LONG });
@@ -96,17 +102,24 @@ export class Workbench {
     }
     const file = this.explorerRow(relativePath);
     await file.waitFor({ timeout: LONG });
-    const squiggle = options.expectSquiggle === false ? undefined : whenSelectorAppears(this.page, ANY_SQUIGGLE);
+    const editor = `.monaco-editor[data-uri$="${join(this.folder, relativePath)}"]`;
+    const squiggle = options.expectSquiggle === false ? undefined : whenSelectorAppears(this.page, squigglesIn(editor));
     const started = await pageNow(this.page);
-    await file.click();
-    await this.page.locator(`.tab.active .monaco-icon-label[aria-label="${join(this.folder, relativePath)}"]`).waitFor({ timeout: LONG });
+    try {
+      await file.click();
+      await this.page.locator(`.editor-group-container.active ${editor}`).waitFor({ timeout: LONG });
+    } catch (error) {
+      // the error above is the one to report; the page-side observer dies with the page
+      squiggle?.catch(() => undefined);
+      throw error;
+    }
     if (squiggle === undefined) return undefined;
     const appeared = await withTimeout(squiggle, LONG, `no squiggle appeared in ${relativePath}`);
     return appeared - started;
   }
 
   private explorerRow(relativePath: string): Locator {
-    const label = this.page.locator(`.monaco-icon-label[aria-label="${join(this.folder, relativePath)}"]`);
+    const label = this.page.locator(iconLabel(join(this.folder, relativePath)));
     return this.page.locator('.explorer-folders-view .monaco-list-row').filter({ has: label });
   }
 
@@ -114,8 +127,9 @@ export class Workbench {
     return this.page.locator(`${ACTIVE_EDITOR} ${SQUIGGLE[severity]}`);
   }
 
-  async waitForNoSquiggles(): Promise<void> {
-    await this.page.locator(ANY_SQUIGGLE).first().waitFor({ state: 'detached', timeout: LONG });
+  /** The editor showing a workspace-relative file, wherever it is. */
+  editorOf(relativePath: string): Locator {
+    return this.page.locator(`.monaco-editor[data-uri$="${join(this.folder, relativePath)}"]`);
   }
 
   /** Ctrl+G to a 1-based line and column. */
@@ -126,7 +140,6 @@ export class Workbench {
     await input.fill(`:${line}:${column}`);
     await this.page.keyboard.press('Enter');
     await input.waitFor({ state: 'hidden' });
-    await this.page.locator(`${ACTIVE_EDITOR} textarea`).focus();
   }
 
   /** Ctrl+. at the cursor; resolves with the menu's titles and the ms from the key press to the menu. */
@@ -135,9 +148,7 @@ export class Workbench {
     const started = await pageNow(this.page);
     await this.page.keyboard.press('Control+.');
     const appeared = await withTimeout(menu, LONG, 'the quick fix menu did not open');
-    const titles = await this.page.locator(`${ACTION_WIDGET} .monaco-list-row.action`).evaluateAll((rows) =>
-      rows.map((row) => row.getAttribute('aria-label') ?? row.textContent ?? ''),
-    );
+    const titles = await this.page.locator(`${ACTION_WIDGET} .monaco-list-row.action .title`).allTextContents();
     return { titles, ms: appeared - started };
   }
 
@@ -232,6 +243,17 @@ export class Workbench {
       await this.page.waitForTimeout(200);
     }
     throw new Error(`Problems panel never showed ${what}; last reading:\n${last.map(describeProblem).join('\n')}`);
+  }
+
+  /** Waits for a notification toast of a severity whose text matches; resolves with its text. */
+  async waitForNotification(severity: Severity, text: string | RegExp): Promise<string> {
+    const toast = this.page
+      .locator('.notifications-toasts .notification-toast')
+      .filter({ has: this.page.locator(`.codicon-${severity}`) })
+      .filter({ hasText: text })
+      .first();
+    await toast.waitFor({ timeout: LONG });
+    return (await toast.textContent()) ?? '';
   }
 
   /** Every notification toast's text currently shown. */
