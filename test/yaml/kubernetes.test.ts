@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { suppressionFixes } from '../../rules/suppression';
 import { applyEdits } from '../../rules/text';
 import { DIGEST_PLACEHOLDER, type DigestFix } from '../../rules/types';
-import { byRule, checkFix, fixture, lintFixture, lintText, summarize } from './support';
+import { byRule, checkFix, fixture, lintFixture, lintText, streamChanges, summarize } from './support';
 
 test('a Deployment: images of init and regular containers, pull policy, writable root filesystems, hostPath', async () => {
   const result = await lintFixture('k8s/deployment.yaml');
@@ -139,4 +140,18 @@ test("an app's own config with image: and hostPath keys is not Kubernetes: no ki
   const result = await lintFixture('k8s/app-config.yaml');
   assert.equal(result.kind, undefined);
   assert.deepEqual(result.findings, []);
+});
+
+test('"suppress on this line" for a container finding writes a comment that re-parses and silences only that finding', async () => {
+  const { path, text } = fixture('k8s/deployment.yaml');
+  const result = await lintText(path, text);
+  const image = byRule(result.findings, 'image-digest-missing').find((f) => f.range.start.line === 24)!;
+  const [line] = suppressionFixes(image, result.facts!, text);
+  const suppressed = applyEdits(text, line.edits);
+  assert.ok(suppressed.includes('      containers:\n        # driftless-disable-next-line image-digest-missing\n        - name: web\n'));
+  assert.deepEqual(streamChanges(text, suppressed), []);
+  const again = await lintText(path, suppressed);
+  const withoutLines = (r: typeof result) => r.findings.map((f) => `${f.rule} ${r.text.slice(f.span.start, f.span.end)}`);
+  const expected = withoutLines(result).filter((s) => s !== 'image-digest-missing nginx:1.25');
+  assert.deepEqual(withoutLines(again), expected);
 });
