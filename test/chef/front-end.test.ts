@@ -6,7 +6,8 @@ import { classify } from '../../rules/engine';
 import { extractChefFacts } from '../../rules/front-ends/chef';
 import { applyEdits } from '../../rules/text';
 import { REPO_ROOT } from '../support/requirements';
-import { at, COOKBOOK, FILES, lintFixture, lintRecipe, lintText, ready, summary } from './support';
+import { suppressionFixes } from '../../rules/suppression';
+import { assertParses, at, COOKBOOK, FILES, lintFixture, lintRecipe, lintText, ready, summary } from './support';
 
 before(ready);
 
@@ -115,6 +116,18 @@ describe('Chef parsing', () => {
     ].join('\n');
     assert.deepEqual(summary(lintRecipe(text)), ['package-latest@:upgrade']);
     assert.equal(lintRecipe(text).findings[0].range.start.line, 5);
+  });
+
+  test('"suppress for this line" on a finding inside a heredoc comments the resource, not the heredoc', () => {
+    const text = "package 'a' do\n  version '1'\nend\nbash 'patch' do\n  code <<-EOH\n    yum -y update\n  EOH\nend\n";
+    const linted = lintRecipe(text);
+    const finding = linted.findings.find((f) => f.rule === 'in-place-upgrade');
+    assert.ok(finding && linted.facts);
+    const [line] = suppressionFixes(finding, linted.facts, text);
+    const fixed = applyEdits(text, line.edits);
+    assert.equal(fixed, text.replace("bash 'patch' do", "# driftless-disable-next-line in-place-upgrade\nbash 'patch' do"));
+    assertParses(fixed);
+    assert.deepEqual(summary(lintRecipe(fixed)), []);
   });
 
   test('driftless-disable-file silences the rule in the whole recipe', () => {
