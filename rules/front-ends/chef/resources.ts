@@ -150,6 +150,7 @@ function toResource(call: CallNode, ancestors: readonly Node[], source: RubySour
 
 /** Heredoc bodies sit after the line that opens them, outside the call's own location. */
 function heredocEnd(node: Node, source: RubySource): number {
+  if (!source.mayHoldHeredocs) return 0;
   const P = rubyNodes();
   let end = 0;
   const scan = (n: Node): void => {

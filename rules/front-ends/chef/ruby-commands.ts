@@ -11,7 +11,7 @@ import type { RubySource } from './source';
 const RUNNERS = new Set(['system', 'exec', 'spawn', 'shell_out', 'shell_out!', 'shell_out_compacted', 'shell_out_compacted!']);
 /** Guards only test the host; what they run changes nothing. */
 const GUARDS = new Set(['only_if', 'not_if']);
-const MENTIONS_RUNNER = /system|exec|spawn|shell_out|`|%x/;
+const MENTIONS_RUNNER = /\b(?:system|exec|spawn)\b|shell_out|`|%x/;
 
 /**
  * Commands Ruby code runs itself (in a ruby_block, a custom resource, a library): backticks and %x(),

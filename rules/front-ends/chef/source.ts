@@ -11,9 +11,12 @@ export interface ByteLocation {
 /** The file text with prism's byte locations turned into UTF-16 spans. */
 export class RubySource {
   private readonly offsets: ByteOffsets;
+  /** False when the text has no `<<` at all: no resource then needs its heredoc bodies looked for. */
+  readonly mayHoldHeredocs: boolean;
 
   constructor(readonly text: string) {
     this.offsets = new ByteOffsets(text);
+    this.mayHoldHeredocs = text.includes('<<');
   }
 
   span(location: ByteLocation): Span {
