@@ -179,8 +179,9 @@ function fileReport(file: string, rel: string, linted: LintResult, text: string)
     applied: [],
     findings: linted.findings.map((finding) => {
       const fix = preferredLocalFix(finding);
+      // The report keeps what the exports print; the fixes' own edits are placed once, below, and dropped here.
       return {
-        finding,
+        finding: { ...finding, fixes: [] },
         ...(fix ? { fix: { title: fix.title, edits: fix.edits.map((e) => ({ range: lines.range(e.span), newText: e.newText })) } } : {}),
       };
     }),

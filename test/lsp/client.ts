@@ -217,6 +217,11 @@ export class TestClient {
     }
   }
 
+  /** The server process id when spawned. */
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
   async changeSettings(settings: Record<string, unknown>): Promise<void> {
     this.settings = settings;
     await this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { driftless: settings } });

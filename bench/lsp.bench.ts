@@ -1,0 +1,121 @@
+// The language server's numbers (issue 5), through the real protocol against dist/server.js with the
+// debounce set to 0: didChange -> publishDiagnostics latency for a 300-line Dockerfile and a 5,000-line
+// manifest (targets p99 < 10 ms / < 100 ms); the workspace audit over the shared corpus plus 5,000
+// generated Dockerfiles (targets >= 500 files/s, server RSS < 300 MB); the .vsix size (target < 5 MB).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { initEngine } from '../rules/engine';
+import type { AuditResult } from '../server/lsp/audit';
+import { lintPath } from '../server/workspace';
+import { TestClient } from '../test/lsp/client';
+import { corpusDir } from '../test/support/requirements';
+import { DEFAULT_COUNT, generateCorpus, generateLongDockerfile } from './generate-dockerfiles';
+import { generateManifest } from './generate-manifest';
+import { median, percentile } from './measure';
+
+const REPO = join(__dirname, '..');
+
+async function changeLatency(label: string, file: string, text: string, languageId: string, warmup: number, samples: number): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'driftless-bench-lsp-'));
+  const client = await TestClient.spawn({ root: dir, initializationOptions: { debounceMs: 0 } });
+  try {
+    const path = join(dir, file);
+    const uri = `file://${path}`;
+    const opened = await client.open(path, text, languageId);
+    const times: number[] = [];
+    for (let i = 0; i < warmup + samples; i++) {
+      // Toggle one character in the first comment line: the file is re-linted whole, as on every keystroke.
+      const insert = i % 2 === 0;
+      const started = process.hrtime.bigint();
+      const version = await client.change(uri, [
+        { range: { start: { line: 0, character: 1 }, end: { line: 0, character: insert ? 1 : 2 } }, text: insert ? 'x' : '' },
+      ]);
+      await client.nextDiagnostics(uri, (p) => p.version === version);
+      if (i >= warmup) times.push(Number(process.hrtime.bigint() - started) / 1e6);
+    }
+    times.sort((a, b) => a - b);
+    // The engine's own time for the same text in this process: the rest of the latency is the server and the protocol.
+    await initEngine();
+    const lints: number[] = [];
+    for (let i = 0; i < Math.min(samples, 200); i++) {
+      const started = process.hrtime.bigint();
+      lintPath(path, text);
+      lints.push(Number(process.hrtime.bigint() - started) / 1e6);
+    }
+    lints.sort((a, b) => a - b);
+    console.log(
+      `${label}: didChange -> publishDiagnostics p50 ${percentile(times, 50).toFixed(2)} ms, p99 ${percentile(times, 99).toFixed(2)} ms ` +
+        `(${samples} changes, ${text.split('\n').length} lines, ${opened.diagnostics.length} diagnostics); ` +
+        `the engine alone, in process: p50 ${percentile(lints, 50).toFixed(2)} ms, p99 ${percentile(lints, 99).toFixed(2)} ms; load average ${loadavg()[0].toFixed(1)}`,
+    );
+  } finally {
+    await client.dispose();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function peakRssMb(pid: number | undefined): number {
+  if (pid === undefined) return 0;
+  const match = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return match ? Number(match[1]) / 1024 : 0;
+}
+
+async function auditThroughput(): Promise<void> {
+  const root = mkdtempSync(join(tmpdir(), 'driftless-bench-audit-'));
+  symlinkSync(generateCorpus(DEFAULT_COUNT), join(root, 'generated'));
+  const corpus = corpusDir();
+  const withCorpus = existsSync(join(corpus, 'MANIFEST.md'));
+  if (withCorpus) symlinkSync(corpus, join(root, 'corpus'));
+  else console.log(`audit: corpus not found at ${corpus} (DRIFTLESS_CORPUS): generated files only`);
+  const rates: number[] = [];
+  const rss: number[] = [];
+  let last: AuditResult | undefined;
+  try {
+    for (let run = 0; run < 3; run++) {
+      const client = await TestClient.spawn({ root });
+      try {
+        const started = process.hrtime.bigint();
+        last = await client.connection.sendRequest<AuditResult>('driftless/audit', {});
+        const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+        rates.push((last.files / wallMs) * 1000);
+        rss.push(peakRssMb(client.pid));
+      } finally {
+        await client.dispose();
+      }
+    }
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+  if (!last) return;
+  console.log(
+    `audit: ${last.files} files (${withCorpus ? 'corpus + ' : ''}${DEFAULT_COUNT} generated), ${last.findings} findings, ` +
+      `median ${median(rates).toFixed(0)} files/s (runs: ${rates.map((r) => r.toFixed(0)).join(', ')}), ` +
+      `server peak RSS median ${median(rss).toFixed(0)} MB (max ${Math.max(...rss).toFixed(0)} MB)`,
+  );
+}
+
+function vsixSize(): void {
+  const out = mkdtempSync(join(tmpdir(), 'driftless-bench-vsix-'));
+  try {
+    const vsix = join(out, 'driftless.vsix');
+    const run = spawnSync(process.execPath, [join(REPO, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--out', vsix], {
+      cwd: REPO,
+      encoding: 'utf8',
+    });
+    if (run.status !== 0) throw new Error(`vsce failed: ${run.stderr}`);
+    console.log(`.vsix: ${(statSync(vsix).size / (1024 * 1024)).toFixed(2)} MB`);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  await changeLatency('Dockerfile 300 lines', 'Dockerfile', `# bench\n${generateLongDockerfile(300)}`, 'dockerfile', 100, 1000);
+  await changeLatency('manifest 5,000 lines', 'deploy.yaml', `# bench\n${generateManifest(5000)}`, 'yaml', 10, 200);
+  await auditThroughput();
+  vsixSize();
+}
+
+void main();
