@@ -1,6 +1,7 @@
 import { isSeq } from 'yaml';
-import { addShellFacts } from '../shell/facts';
+import { addShellFacts, mayHaveShellFacts } from '../shell/facts';
 import { initShellParser, parseArgv, parseShell } from '../shell/parse';
+import type { ShellScript } from '../shell/types';
 import type { Facts, FileKind, FrontEnd, SourceFile, TextEdit } from '../types';
 import { baseYamlFacts, isYamlPath, viewsOf } from '../yaml/documents';
 import { parseYaml } from '../yaml/parse';
@@ -43,13 +44,21 @@ export const ansibleFrontEnd: FrontEnd = {
 
 /** `shell`/`command`/`raw`/`script` lines through the shared shell semantics; the task goes when the upgrade is all it runs. */
 function addCommandFacts(task: Task, facts: Facts, removeTask: () => TextEdit[] | undefined): void {
-  const script = task.argv ? parseArgv(task.argv.words, task.argv.maps) : task.command?.text.trim() ? parseShell(task.command) : undefined;
+  const script = commandScript(task);
   if (!script) return;
   if (task.commandApproximate) for (const command of script.commands) command.removal = undefined;
   const runs = task.argv ? task.argv.words.map((w) => w.raw).join(' ') : (task.command?.text.trim().split('\n')[0] ?? '');
-  const label = taskLabel(task, `${task.module}: ${runs}`);
   addShellFacts(script, facts, {
-    wholeRemoval: removalFix(label, removeTask),
+    wholeRemoval: removalFix(taskLabel(task, `${task.module}: ${runs}`), removeTask),
     chain: "the task's command",
   });
+}
+
+/** The task's command parsed as shell (`argv:` as exec-form words); undefined when it cannot hold a fact. */
+function commandScript(task: Task): ShellScript | undefined {
+  if (task.argv) {
+    const { words, maps } = task.argv;
+    return mayHaveShellFacts(words.map((w) => w.value ?? w.raw).join(' ')) ? parseArgv(words, maps) : undefined;
+  }
+  return task.command && mayHaveShellFacts(task.command.text) ? parseShell(task.command) : undefined;
 }

@@ -10,6 +10,12 @@ import { OffsetMap } from '../../shell/offset-map';
 export function scalarOffsetMap(text: string, node: Scalar): OffsetMap | undefined {
   if (typeof node.value !== 'string' || !node.range) return undefined;
   const [start, end] = node.range;
+  const inner = node.type === Scalar.PLAIN ? start : start + 1;
+  if (node.type === Scalar.PLAIN || node.type === Scalar.QUOTE_SINGLE || node.type === Scalar.QUOTE_DOUBLE) {
+    if (text.slice(inner, inner + node.value.length) === node.value && !/[\n\\']/.test(node.value)) {
+      return OffsetMap.identity(node.value, inner);
+    }
+  }
   let segments: Segment[] | undefined;
   switch (node.type) {
     case Scalar.PLAIN:
