@@ -36,7 +36,9 @@ export function addKubernetesObject(view: YamlView, object: Map_, facts: Facts):
     }
     return;
   }
-  if (kind === 'ConfigMap' || kind === 'Secret') addConfigObject(view, object, kind, facts);
+  // The token controller writes a service-account token Secret's data after it is created.
+  const filledByController = kind === 'Secret' && view.str(object, 'type') === 'kubernetes.io/service-account-token';
+  if ((kind === 'ConfigMap' || kind === 'Secret') && !filledByController) addConfigObject(view, object, kind, facts);
   for (const podSpec of podSpecsOf(view, object, kind)) addPodSpec(view, podSpec, facts);
 }
 

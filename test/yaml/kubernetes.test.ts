@@ -155,3 +155,9 @@ test('"suppress on this line" for a container finding writes a comment that re-p
   const expected = withoutLines(result).filter((s) => s !== 'image-digest-missing nginx:1.25');
   assert.deepEqual(withoutLines(again), expected);
 });
+
+test('a service-account token Secret is filled in by the token controller: mutable-configmap stays silent', async () => {
+  const secret = (type: string) => `apiVersion: v1\nkind: Secret\nmetadata:\n  name: t\n  annotations: {kubernetes.io/service-account.name: builder}\ntype: ${type}\n`;
+  assert.deepEqual(summarize(await lintText('t.yaml', secret('kubernetes.io/service-account-token'))), []);
+  assert.deepEqual(summarize(await lintText('t.yaml', secret('Opaque'))), ['mutable-configmap 2:7 "Secret"']);
+});
