@@ -120,3 +120,13 @@ test('helm templates: the securityContext fix lands after the image, clear of te
   );
   assert.deepEqual(byRule((await lintText(path, fixed)).findings, 'writable-root-filesystem'), []);
 });
+
+test('helm templates: an inserted key goes after the template lines that fill the value above it', async () => {
+  const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Release.Name }}\n  labels:\n    {{- include "shop.labels" . | nindent 4 }}\ndata:\n  a: b\n';
+  const path = join(FIXTURES, 'chart', 'templates', 'cm.yaml');
+  const [finding] = (await lintText(path, text)).findings;
+  assert.equal(finding.rule, 'mutable-configmap');
+  const fixed = applyEdits(text, finding.fixes[0].edits);
+  assert.equal(fixed, text.replace('nindent 4 }}\n', 'nindent 4 }}\nimmutable: true\n'));
+  assert.deepEqual((await lintText(path, fixed)).findings, []);
+});
