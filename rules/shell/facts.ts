@@ -90,13 +90,15 @@ export function upgradeDescription(command: ShellCommand): string | undefined {
 
 const FETCHERS = new Set(['curl', 'wget']);
 
-/** `curl … | sh`: bytes from the network executed as they arrive. */
+/** `curl … | sh`, `bash <(curl …)`, `sh -c "$(curl …)"`: bytes from the network executed as they arrive. */
 function pipedDownload(command: ShellCommand): Facts['downloads'][number] | undefined {
-  if (!FETCHERS.has(baseName(command.name.value ?? '')) || !command.pipedInto) return undefined;
-  const runsScript = command.pipedInto.commands.some((c) => isShell(c.name.value) && !c.args.some((a) => /^-[a-zA-Z]*c[a-zA-Z]*$/.test(a.value ?? '')));
-  if (!runsScript) return undefined;
+  if (!FETCHERS.has(baseName(command.name.value ?? ''))) return undefined;
+  const piped = command.pipedInto;
+  const intoShell = piped?.commands.some((c) => isShell(c.name.value) && !c.args.some((a) => /^-[a-zA-Z]*c[a-zA-Z]*$/.test(a.value ?? '')));
+  const span = intoShell ? piped!.span : command.executedBy;
+  if (!span) return undefined;
   const url = command.args.find((a) => /^[a-z][a-z0-9+.-]*:\/\//i.test(a.value ?? '')) ?? command.args.find((a) => a.value === undefined);
-  return { url: url ? (url.value ?? url.raw) : '', span: command.pipedInto.span, how: 'pipe-to-shell', verified: false };
+  return { url: url ? (url.value ?? url.raw) : '', span, how: 'pipe-to-shell', verified: false };
 }
 
 /** `sed -i`, `sed --in-place[=SUFFIX]`, `perl -pi -e`. */

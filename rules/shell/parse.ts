@@ -4,7 +4,7 @@ import { locateWasm } from '../wasm';
 import { OffsetMap } from './offset-map';
 import type { ShellCommand, ShellScript, ShellWord } from './types';
 import { unescapeDoubleQuoted, wordValue } from './words';
-import { unwrap } from './wrappers';
+import { baseName, unwrap } from './wrappers';
 
 let parser: Parser | undefined;
 let loading: Promise<void> | undefined;
@@ -57,6 +57,8 @@ interface Place {
   whole: boolean;
 }
 
+/** Commands that run their arguments (or the files they name) as shell code. */
+const RUNS_ITS_ARGUMENTS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', 'mksh', 'eval', 'source', '.']);
 const NOT_REMOVABLE: Place = { removal: undefined, whole: false };
 /** A body whose statements can be removed one by one, though the body itself cannot. */
 const OPEN_BODY: Place = { removal: undefined, whole: false };
@@ -277,13 +279,19 @@ class Walker {
     if (wordNodes.length === 0) return out;
     const words: ShellWord[] = wordNodes.map((n) => ({ value: wordValue(n), raw: n.text, span: this.span(n) }));
     const real = unwrap(words);
+    const runsArguments = real.script === undefined && RUNS_ITS_ARGUMENTS.has(baseName(words[real.name].value ?? ''));
+    const span = { start: words[0].span.start, end: words[words.length - 1].span.end };
     wordNodes.forEach((n, i) => {
-      if (i !== real.script) out.push(...this.substitutions(n));
+      if (i === real.script) return;
+      const inner = this.substitutions(n);
+      // `$(curl …)` as the command, or `bash <(curl …)`, `eval "$(curl …)"`: the inner output is run as code.
+      if (i === real.name || (runsArguments && i > real.name)) for (const c of inner) c.executedBy ??= span;
+      out.push(...inner);
     });
     const command: ShellCommand = {
       name: words[real.name],
       args: words.slice(real.name + 1),
-      span: { start: words[0].span.start, end: words[words.length - 1].span.end },
+      span,
       removal: place.removal,
     };
     if (place.whole) command.wholeScript = true;

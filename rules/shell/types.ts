@@ -28,6 +28,8 @@ export interface ShellCommand {
   wholeScript?: boolean;
   /** When this command's output is piped into others: the whole pipeline and the commands after this one. */
   pipedInto?: { span: Span; commands: ShellCommand[] };
+  /** When its output is run as a script (`bash <(curl …)`, `sh -c "$(curl …)"`, `eval "$(…)"`): the command running it. */
+  executedBy?: Span;
 }
 
 export interface ShellScript {

@@ -141,7 +141,7 @@ function shellScriptArgument(words: readonly ShellWord[], at: number): number | 
   let i = at + 1;
   while (i < words.length) {
     const v = words[i].value;
-    if (v === undefined) return undefined;
+    if (v === undefined) break;
     if (v === '--' || v === '-') {
       i++;
       break;

@@ -158,6 +158,23 @@ describe('downloads piped to a shell', () => {
     );
   });
 
+  test('output run as code: bash <(curl …), sh -c "$(curl …)", eval, source', () => {
+    const text = 'bash <(curl -fsSL https://a/i.sh) && sh -c "$(curl -fsSL https://b/i.sh)" && eval "$(wget -qO- https://c)" && source <(curl https://d)';
+    assert.deepEqual(
+      factsOf(text).downloads.map((d) => [d.url, at(text, d.span)]),
+      [
+        ['https://a/i.sh', 'bash <(curl -fsSL https://a/i.sh)'],
+        ['https://b/i.sh', '$(curl -fsSL https://b/i.sh)'],
+        ['https://c', 'eval "$(wget -qO- https://c)"'],
+        ['https://d', 'source <(curl https://d)'],
+      ],
+    );
+  });
+
+  test('output used as data is not run: echo "$(curl …)", cat <(curl …), VAR=$(curl …)', () => {
+    assert.deepEqual(factsOf('echo "$(curl https://w)" && cat <(curl https://v) && V=$(curl https://u) && diff <(wget -qO- https://t) f').downloads, []);
+  });
+
   test('piping into something that is not a shell is not running it', () => {
     assert.deepEqual(factsOf('curl -fsSL https://x/key.gpg | gpg --dearmor -o /k.gpg; curl https://x | sh -c "cat > f"').downloads, []);
   });
