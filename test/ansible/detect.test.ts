@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
-import { classify } from '../../rules/engine';
+import { classify, lint } from '../../rules/engine';
 import { fixture, ready } from './support';
 
 before(ready);
@@ -39,4 +39,10 @@ describe('which YAML is Ansible', () => {
   test('a vars file is never linted as tasks: its `state: latest` and `image:` say nothing', () => {
     assert.equal(kindOf('group_vars/web.yml', '- apt: name=x state=latest\n'), undefined);
   });
+});
+
+test('an old-style `include:` in a task list keeps it a task list, so its tasks are read', () => {
+  const result = lint({ path: 'common.yml', text: '- include: other.yml\n- apt: name=nginx state=latest\n' });
+  assert.equal(result.kind, 'ansible');
+  assert.deepEqual(result.findings.map((f) => f.rule), ['package-latest']);
 });

@@ -8,7 +8,8 @@ export type AnsibleFileRole = 'playbook' | 'tasks';
 const VARS_FOLDERS = new Set(['group_vars', 'host_vars', 'defaults', 'vars', 'meta', 'inventory', 'inventories']);
 const TASK_FOLDERS = new Set(['tasks', 'handlers']);
 const PLAY_LISTS = ['tasks', 'roles', 'pre_tasks', 'post_tasks', 'handlers'];
-const IMPORT_PLAYBOOK = new Set(['import_playbook', 'ansible.builtin.import_playbook', 'include', 'ansible.builtin.include']);
+/** `include` is left out: it included tasks as often as playbooks. */
+const IMPORT_PLAYBOOK = new Set(['import_playbook', 'ansible.builtin.import_playbook']);
 
 /** The folder names of a path, innermost last. */
 function folders(path: string): string[] {
