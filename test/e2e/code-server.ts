@@ -6,9 +6,10 @@ import { join } from 'node:path';
 import { codeServer, node24 } from './components';
 
 export interface CodeServerOptions {
-  vsix: string;
-  /** Start without --disable-workspace-trust, so VS Code asks whether to trust the folder. */
-  askForTrust?: boolean;
+  /** Installed before start; omit when the extension is loaded from its development path instead. */
+  vsix?: string;
+  /** Start without --disable-workspace-trust: folders open untrusted, in Restricted Mode (no startup prompt). */
+  untrusted?: boolean;
   /** Names the temp folders. */
   label: string;
 }
@@ -98,9 +99,10 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
   const userDataDir = join(home, 'user-data');
   const env = environment(home);
   mkdirSync(join(userDataDir, 'User'), { recursive: true });
-  writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
+  const settings = options.untrusted ? { ...USER_SETTINGS, 'security.workspace.trust.startupPrompt': 'never' } : USER_SETTINGS;
+  writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
   const common = [codeServer().path, '--user-data-dir', userDataDir, '--extensions-dir', join(home, 'extensions')];
-  installExtension(common, env, options.vsix);
+  if (options.vsix) installExtension(common, env, options.vsix);
 
   const port = await freePort();
   const args = [
@@ -110,7 +112,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
     '--disable-telemetry',
     '--disable-update-check',
     '--reconnection-grace-time', '5',
-    ...(options.askForTrust ? [] : ['--disable-workspace-trust']),
+    ...(options.untrusted ? [] : ['--disable-workspace-trust']),
   ];
   const child = spawn(node24().path, args, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';

@@ -77,16 +77,12 @@ export class Workbench {
   async reset(): Promise<void> {
     await this.page.keyboard.press('Escape');
     await this.page.keyboard.press('Escape');
-    const dirty = this.page.locator('.tab.dirty');
-    while ((await dirty.count()) > 0) {
-      await dirty.first().click();
-      await this.runCommand('View: Revert and Close Editor');
-    }
+    const dirty = (await this.page.locator('.tab.dirty').count()) > 0;
     await this.runCommand('Collapse Folders in Explorer');
-    if ((await this.page.locator('.tab').count()) > 0) {
-      await this.runCommand('View: Close All Editors');
-      await this.page.locator('.tab').first().waitFor({ state: 'detached', timeout: LONG });
-    }
+    if ((await this.page.locator('.tab').count()) === 0) return;
+    await this.runCommand('View: Close All Editors');
+    if (dirty) await this.page.locator('.monaco-dialog-box button', { hasText: "Don't Save" }).click({ timeout: LONG });
+    await this.page.locator('.tab').first().waitFor({ state: 'detached', timeout: LONG });
   }
 
   /**
@@ -162,8 +158,9 @@ export class Workbench {
     await this.page.keyboard.press('Escape');
   }
 
-  /** Ctrl+S and wait until the tab is no longer dirty. */
+  /** Waits for the edit just made (a fix lands asynchronously), Ctrl+S, and waits until the tab is clean. */
   async save(): Promise<void> {
+    await this.page.locator('.tab.active.dirty').waitFor({ timeout: LONG });
     await this.page.keyboard.press('Control+S');
     await this.page.locator('.tab.active.dirty').waitFor({ state: 'detached', timeout: LONG });
   }

@@ -17,4 +17,8 @@ export interface Scenario {
   run(session: Session, t: TestContext): Promise<void>;
 }
 
-export const SCENARIOS: Scenario[] = [diagnostics, quickFixes, pinDigest, fixAllOnSave, audit, settingsAndTrust];
+/**
+ * Run in this order: the settings scenario reads the Problems panel, which holds only open files' findings
+ * until the audit publishes the whole workspace's (a list longer than the panel renders).
+ */
+export const SCENARIOS: Scenario[] = [diagnostics, quickFixes, pinDigest, fixAllOnSave, settingsAndTrust, audit];

@@ -45,7 +45,7 @@ export const settingsAndTrust: Scenario = {
 
     const registry = await countingServer();
     const untrustedWorkspace = copyWorkspace();
-    const server = await startCodeServer({ vsix: session.vsix, askForTrust: true, label: 'untrusted' });
+    const server = await startCodeServer({ vsix: session.vsix, untrusted: true, label: 'untrusted' });
     const page = await session.browser.context.newPage();
     try {
       const dockerfile = join(untrustedWorkspace.dir, 'pin', 'Dockerfile');
@@ -53,7 +53,6 @@ export const settingsAndTrust: Scenario = {
       mkdirSync(join(untrustedWorkspace.dir, 'pin'));
       writeFileSync(dockerfile, text);
       const untrusted = await openWorkbench(server, session.browser, untrustedWorkspace.dir, session.pageErrors, page);
-      await untrusted.page.locator('.monaco-dialog-box button', { hasText: "No, I don't trust the authors" }).click({ timeout: 60_000 });
       await untrusted.page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).first().waitFor({ timeout: 30_000 });
 
       await untrusted.openFile('pin/Dockerfile');
