@@ -3,6 +3,7 @@ import type { Span, TextEdit } from '../types';
 import { locateWasm } from '../wasm';
 import { OffsetMap } from './offset-map';
 import type { ShellCommand, ShellScript, ShellWord } from './types';
+import { isNamed, typeOf } from './node-info';
 import { unescapeDoubleQuoted, wordValue } from './words';
 import { baseName, unwrap } from './wrappers';
 
@@ -65,6 +66,8 @@ const OPEN_BODY: Place = { removal: undefined, whole: false };
 const MAX_NESTING = 6;
 const SEQUENCE_PARENTS = new Set(['program', 'subshell', 'compound_statement', 'do_group', 'else_clause']);
 const SKIPPED = new Set(['comment', 'heredoc_body']);
+/** Node types that never hold a substitution: no need to ask WASM for their children. */
+const LEAVES = new Set(['word', 'number', 'raw_string', 'ansi_c_string', 'string_content', 'variable_name', 'special_variable_name', 'file_descriptor', 'heredoc_start', 'heredoc_end']);
 const REDIRECTS = new Set(['file_redirect', 'heredoc_redirect', 'herestring_redirect']);
 
 class Walker {
@@ -106,7 +109,7 @@ class Walker {
   /** Statements separated by `;`, `&` or newlines. Only a top-level single statement inherits the place. */
   private sequence(parent: Node, items: Node[], place: Place, topLevel: boolean): ShellCommand[] {
     const out: ShellCommand[] = [];
-    const separators = items.length > 1 && place !== NOT_REMOVABLE ? parent.children.filter((c): c is Node => !!c && (!c.isNamed || c.type === 'comment')) : [];
+    const separators = items.length > 1 && place !== NOT_REMOVABLE ? parent.children.filter((c): c is Node => !!c && (!isNamed(c) || typeOf(c) === 'comment')) : [];
     items.forEach((item, i) => {
       let here: Place;
       if (items.length === 1) here = topLevel ? place : NOT_REMOVABLE;
@@ -123,17 +126,17 @@ class Walker {
     const before = i > 0 ? items[i - 1] : undefined;
     const after = i + 1 < items.length ? items[i + 1] : undefined;
     const between = (a: Node, b: Node) => separators.filter((c) => c.startIndex >= a.endIndex && c.endIndex <= b.startIndex);
-    if (before && between(before, item).some((c) => c.type === '&')) return undefined;
-    if (after && between(item, after).some((c) => c.type === '&')) return undefined;
+    if (before && between(before, item).some((c) => typeOf(c) === '&')) return undefined;
+    if (after && between(item, after).some((c) => typeOf(c) === '&')) return undefined;
     if (!before) return after ? this.removal(item.startIndex, after.startIndex) : undefined;
-    const comments = between(before, item).filter((c) => c.type === 'comment');
+    const comments = between(before, item).filter((c) => typeOf(c) === 'comment');
     if (comments.length === 0) return this.removal(before.endIndex, item.endIndex);
     if (after) return this.removal(item.startIndex, after.startIndex);
     return this.removal(comments[comments.length - 1].endIndex, item.endIndex);
   }
 
   private statement(node: Node, place: Place): ShellCommand[] {
-    switch (node.type) {
+    switch (typeOf(node)) {
       case 'command':
         return this.command(node, place);
       case 'redirected_statement':
@@ -155,23 +158,23 @@ class Walker {
       case 'function_definition':
         return this.compound(node, place);
       default:
-        if (SEQUENCE_PARENTS.has(node.type)) return this.sequence(node, statementsOf(node), place, false);
+        if (SEQUENCE_PARENTS.has(typeOf(node))) return this.sequence(node, statementsOf(node), place, false);
         return this.substitutions(node);
     }
   }
 
   private children(node: Node, place: Place): ShellCommand[] {
-    return node.namedChildren.flatMap((c) => (c && !SKIPPED.has(c.type) ? this.statement(c, place) : []));
+    return node.namedChildren.flatMap((c) => (c && !SKIPPED.has(typeOf(c)) ? this.statement(c, place) : []));
   }
 
   /** The parent computed the removal over the whole node, redirects included. */
   private redirected(node: Node, place: Place): ShellCommand[] {
     const out: ShellCommand[] = [];
     for (const child of node.namedChildren) {
-      if (!child || SKIPPED.has(child.type)) continue;
-      if (REDIRECTS.has(child.type)) out.push(...this.substitutions(child));
+      if (!child || SKIPPED.has(typeOf(child))) continue;
+      if (REDIRECTS.has(typeOf(child))) out.push(...this.substitutions(child));
       // tree-sitter-bash reads `a && b > f` as `(a && b) > f`: the redirect belongs to the list's last command.
-      else if (child.type === 'list') out.push(...this.list(child, place === NOT_REMOVABLE, node.endIndex));
+      else if (typeOf(child) === 'list') out.push(...this.list(child, place === NOT_REMOVABLE, node.endIndex));
       else out.push(...this.statement(child, place));
     }
     return out;
@@ -183,10 +186,10 @@ class Walker {
     const operators: string[] = [];
     const flatten = (n: Node) => {
       for (const child of n.children) {
-        if (!child || SKIPPED.has(child.type)) continue;
-        if (child.type === 'list') flatten(child);
-        else if (child.type === '&&' || child.type === '||') operators.push(child.type);
-        else if (child.isNamed) items.push(child);
+        if (!child || SKIPPED.has(typeOf(child))) continue;
+        if (typeOf(child) === 'list') flatten(child);
+        else if (typeOf(child) === '&&' || typeOf(child) === '||') operators.push(typeOf(child));
+        else if (isNamed(child)) items.push(child);
       }
     };
     flatten(node);
@@ -206,7 +209,7 @@ class Walker {
   }
 
   private pipeline(node: Node): ShellCommand[] {
-    const stages = node.namedChildren.filter((c): c is Node => !!c && !SKIPPED.has(c.type));
+    const stages = node.namedChildren.filter((c): c is Node => !!c && !SKIPPED.has(typeOf(c)));
     const emitted = stages.map((stage) => this.statement(stage, NOT_REMOVABLE));
     const span = this.span(node);
     emitted.forEach((commands, i) => {
@@ -223,10 +226,10 @@ class Walker {
     const body: Node[] = [];
     let inBody = false;
     for (const child of node.children) {
-      if (!child || SKIPPED.has(child.type)) continue;
-      if (child.type === 'then') inBody = true;
-      else if (child.type === 'elif_clause' || child.type === 'else_clause') out.push(...this.statement(child, place));
-      else if (child.isNamed) {
+      if (!child || SKIPPED.has(typeOf(child))) continue;
+      if (typeOf(child) === 'then') inBody = true;
+      else if (typeOf(child) === 'elif_clause' || typeOf(child) === 'else_clause') out.push(...this.statement(child, place));
+      else if (isNamed(child)) {
         if (inBody) body.push(child);
         else out.push(...this.statement(child, NOT_REMOVABLE));
       }
@@ -242,15 +245,15 @@ class Walker {
     let afterPattern = false;
     for (let i = 0; i < node.childCount; i++) {
       const child = node.child(i);
-      if (!child || SKIPPED.has(child.type)) continue;
-      if (node.type === 'case_item') {
-        if (child.type === ')') afterPattern = true;
-        else if (child.isNamed && afterPattern) body.push(child);
-        else if (child.isNamed) out.push(...this.substitutions(child));
+      if (!child || SKIPPED.has(typeOf(child))) continue;
+      if (typeOf(node) === 'case_item') {
+        if (typeOf(child) === ')') afterPattern = true;
+        else if (isNamed(child) && afterPattern) body.push(child);
+        else if (isNamed(child)) out.push(...this.substitutions(child));
         continue;
       }
-      if (!child.isNamed) continue;
-      if (child.type === 'do_group' || child.type === 'compound_statement' || child.type === 'case_item') {
+      if (!isNamed(child)) continue;
+      if (typeOf(child) === 'do_group' || typeOf(child) === 'compound_statement' || typeOf(child) === 'case_item') {
         out.push(...this.statement(child, place === NOT_REMOVABLE ? NOT_REMOVABLE : OPEN_BODY));
       } else if (node.fieldNameForChild(i) === 'condition') out.push(...this.statement(child, NOT_REMOVABLE));
       else out.push(...this.substitutions(child));
@@ -261,10 +264,10 @@ class Walker {
 
   /** Commands run by `$(…)`, `` `…` `` and `<(…)` anywhere inside `node`. */
   private substitutions(node: Node): ShellCommand[] {
-    if (node.type === 'command_substitution' || node.type === 'process_substitution') {
+    if (typeOf(node) === 'command_substitution' || typeOf(node) === 'process_substitution') {
       return this.sequence(node, statementsOf(node), NOT_REMOVABLE, false);
     }
-    if (node.childCount === 0) return [];
+    if (LEAVES.has(typeOf(node)) || node.childCount === 0) return [];
     return node.namedChildren.flatMap((c) => (c ? this.substitutions(c) : []));
   }
 
@@ -272,8 +275,8 @@ class Walker {
     const wordNodes: Node[] = [];
     const out: ShellCommand[] = [];
     for (const child of node.children) {
-      if (!child || !child.isNamed || SKIPPED.has(child.type)) continue;
-      if (child.type === 'variable_assignment' || REDIRECTS.has(child.type)) out.push(...this.substitutions(child));
+      if (!child || !isNamed(child) || SKIPPED.has(typeOf(child))) continue;
+      if (typeOf(child) === 'variable_assignment' || REDIRECTS.has(typeOf(child))) out.push(...this.substitutions(child));
       else wordNodes.push(child);
     }
     if (wordNodes.length === 0) return out;
@@ -306,7 +309,7 @@ class Walker {
 
   /** The text a shell sees in `sh -c WORD`, mapped back to the file; undefined when it is not static enough to read. */
   private stringBody(node: Node): OffsetMap | undefined {
-    switch (node.type) {
+    switch (typeOf(node)) {
       case 'raw_string':
         return this.map.slice(node.startIndex + 1, node.endIndex - 1);
       case 'word':
@@ -337,5 +340,5 @@ class Walker {
 
 /** The statements directly inside a sequence parent, without comments, keywords and separators. */
 function statementsOf(node: Node): Node[] {
-  return node.namedChildren.filter((c): c is Node => !!c && !SKIPPED.has(c.type));
+  return node.namedChildren.filter((c): c is Node => !!c && !SKIPPED.has(typeOf(c)));
 }

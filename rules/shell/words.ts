@@ -1,4 +1,5 @@
 import type { Node } from 'web-tree-sitter';
+import { isNamed, typeOf } from './node-info';
 
 /** Backslash escapes that stay special inside double quotes. */
 const DOUBLE_QUOTE_ESCAPE = /\\([$`"\\\n])/g;
@@ -49,7 +50,7 @@ function decodeAnsiC(body: string): string | undefined {
  * (`$X`, `${X}`, `$(…)`, `$((…))`, globs aside) or on syntax whose value is not static.
  */
 export function wordValue(node: Node): string | undefined {
-  switch (node.type) {
+  switch (typeOf(node)) {
     case 'word':
       return unescapeBare(node.text);
     case 'number':
@@ -61,7 +62,7 @@ export function wordValue(node: Node): string | undefined {
     case 'raw_string':
       return node.text.slice(1, -1);
     case 'string':
-      return node.namedChildren.every((c) => c?.type === 'string_content')
+      return node.namedChildren.every((c) => !!c && typeOf(c) === 'string_content')
         ? unescapeDoubleQuoted(node.text.slice(1, -1))
         : undefined;
     case 'translated_string': {
@@ -74,7 +75,7 @@ export function wordValue(node: Node): string | undefined {
       let out = '';
       for (const child of node.children) {
         if (!child) return undefined;
-        const part = child.isNamed ? wordValue(child) : child.text;
+        const part = isNamed(child) ? wordValue(child) : child.text;
         if (part === undefined) return undefined;
         out += part;
       }
