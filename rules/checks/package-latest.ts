@@ -1,4 +1,9 @@
-import type { Rule, RuleFinding } from '../types';
+import type { FileKind, Rule, RuleFinding } from '../types';
+
+const INSTEAD: Partial<Record<FileKind, string>> = {
+  ansible: 'Install a pinned version once (`state: present`)',
+  chef: 'Install a pinned `version` once (`action :install`)',
+};
 
 /** Ansible `state: latest`, Chef `action :upgrade`: the host takes whatever version is newest when the play runs. */
 export const packageLatest: Rule = {
@@ -17,7 +22,7 @@ export const packageLatest: Rule = {
     return facts.packageLatest.map(
       (latest): RuleFinding => ({
         span: latest.span,
-        message: `${latest.manager} package kept at the newest version: each run may upgrade it in place. Install a pinned version once (state: present / action :install) and roll out upgrades as new versions.`,
+        message: `\`${latest.manager}\` keeps the package at the newest version: each run may upgrade it in place. ${INSTEAD[facts.kind] ?? INSTEAD.ansible}, and roll out upgrades as new versions.`,
         fixes: latest.fix ? [latest.fix] : [],
       }),
     );

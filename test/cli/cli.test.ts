@@ -60,7 +60,7 @@ test('text: file:line:col severity rule message per finding, a summary line, exi
     'deploy/site.yml:6:16 error package-latest',
   ]);
   assert.match(run.stdout, /^app\/Dockerfile:1:6 warning image-latest-tag \S.*$/m);
-  assert.match(run.stdout, /^deploy\/site\.yml:6:16 error package-latest apt package kept at the newest version/m);
+  assert.match(run.stdout, /^deploy\/site\.yml:6:16 error package-latest `apt` keeps the package at the newest version/m);
   assert.match(run.stdout, /\n4 findings \(2 errors, 1 warning, 1 info\) in 2 files\.\n$/);
   assert.equal(run.status, 1);
   assert.doesNotMatch(run.stdout, /\x1b\[/, 'no colour when stdout is not a terminal');
