@@ -87,31 +87,41 @@ export class Workbench {
 
   /**
    * Opens a workspace-relative file from the Explorer, expanding its folders as a user would;
-   * resolves with ms from the click to the first squiggle (undefined when none is expected).
+   * resolves with ms from the click to the first squiggle in it.
    */
-  async openFile(relativePath: string, options: { expectSquiggle?: boolean } = {}): Promise<number | undefined> {
+  async openFile(relativePath: string): Promise<number> {
     const segments = relativePath.split('/');
     for (let depth = 1; depth < segments.length; depth++) {
       const folder = this.explorerRow(segments.slice(0, depth).join('/'));
       await folder.waitFor({ timeout: LONG });
-      if ((await folder.getAttribute('aria-expanded')) === 'false') await folder.click();
+      if ((await folder.getAttribute('aria-expanded')) === 'false') {
+        await this.clearHovers();
+        await folder.click();
+      }
     }
     const file = this.explorerRow(relativePath);
     await file.waitFor({ timeout: LONG });
+    await this.clearHovers();
     const editor = `.monaco-editor[data-uri$="${join(this.folder, relativePath)}"]`;
-    const squiggle = options.expectSquiggle === false ? undefined : whenSelectorAppears(this.page, squigglesIn(editor));
+    const squiggle = whenSelectorAppears(this.page, squigglesIn(editor));
     const started = await pageNow(this.page);
     try {
       await file.click();
       await this.page.locator(`.editor-group-container.active ${editor}`).waitFor({ timeout: LONG });
     } catch (error) {
       // the error above is the one to report; the page-side observer dies with the page
-      squiggle?.catch(() => undefined);
+      squiggle.catch(() => undefined);
       throw error;
     }
-    if (squiggle === undefined) return undefined;
     const appeared = await withTimeout(squiggle, LONG, `no squiggle appeared in ${relativePath}`);
     return appeared - started;
+  }
+
+  /** Moves the mouse off the Explorer and waits for any hover it left to close: a stale hover swallows clicks. */
+  private async clearHovers(): Promise<void> {
+    const size = this.page.viewportSize();
+    await this.page.mouse.move((size?.width ?? 1400) - 5, (size?.height ?? 900) / 2);
+    await this.page.locator('.context-view .hover-contents').first().waitFor({ state: 'hidden', timeout: LONG });
   }
 
   private explorerRow(relativePath: string): Locator {

@@ -37,8 +37,7 @@ export const diagnostics: Scenario = {
   slug: '1-diagnostics',
   async run({ workbench, workspace, figures }) {
     for (const file of FILES) {
-      const ms = await workbench.openFile(file);
-      if (ms !== undefined) figures.add('open file -> first squiggle', ms);
+      figures.add('open file -> first squiggle', await workbench.openFile(file));
       for (const severity of new Set(EXPECTED.filter((e) => e.file === file).map((e) => e.severity))) {
         await workbench.squiggles(severity).first().waitFor({ timeout: 30_000 });
       }
