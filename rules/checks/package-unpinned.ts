@@ -1,4 +1,4 @@
-import type { PackageInstall, Rule, RuleFinding } from '../types';
+import type { FileKind, PackageInstall, Rule, RuleFinding } from '../types';
 
 /** How each manager spells a pinned version, for the message. */
 const PIN_SYNTAX: Readonly<Record<string, (name: string) => string>> = {
@@ -17,7 +17,8 @@ const PIN_SYNTAX: Readonly<Record<string, (name: string) => string>> = {
   go: (n) => `${n}@v<version>`,
 };
 
-function pinned(install: PackageInstall): string {
+function pinned(install: PackageInstall, kind: FileKind): string {
+  if (kind === 'chef') return `${install.manager} '${install.name}' do version '<version>' end`;
   return PIN_SYNTAX[install.manager]?.(install.name) ?? `${install.name} at a fixed version`;
 }
 
@@ -42,7 +43,7 @@ export const packageUnpinned: Rule = {
       .map((install): RuleFinding => {
         const finding: RuleFinding = {
           span: install.span,
-          message: `\`${install.name}\` is installed without a version (${install.manager}): each build or run may get a different one. Pin it: \`${pinned(install)}\`.`,
+          message: `\`${install.name}\` is installed without a version (${install.manager}): each build or run may get a different one. Pin it: \`${pinned(install, facts.kind)}\`.`,
           fixes: [],
         };
         if (platform === 'dockerfile' && install.ecosystem === 'language') finding.severity = 'warning';

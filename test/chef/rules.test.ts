@@ -127,6 +127,7 @@ describe('package-unpinned on Chef', () => {
       'package-unpinned@rake',
     ]);
     assert.deepEqual(only(linted, 'package-unpinned', 'curl').range, { start: { line: 0, character: 9 }, end: { line: 0, character: 13 } });
+    assert.match(only(linted, 'package-unpinned', 'nginx').message, /Pin it: `apt_package 'nginx' do version '<version>' end`/);
     for (const f of linted.findings) assert.equal(f.severity, 'info');
   });
 
