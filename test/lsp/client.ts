@@ -143,7 +143,8 @@ export class TestClient {
   private async initialize(): Promise<void> {
     const root = this.options.root;
     await this.connection.sendRequest(InitializeRequest.type, {
-      processId: process.pid,
+      // In process, no parent to watch: the server library would poll this pid forever and keep the test alive.
+      processId: this.child ? process.pid : null,
       rootUri: root ? pathToFileURL(root).href : null,
       workspaceFolders: root ? [{ uri: pathToFileURL(root).href, name: 'root' }] : null,
       capabilities: CAPABILITIES(this.options.noResolve === true),
