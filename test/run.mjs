@@ -4,6 +4,8 @@ import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
+// A test that waits for a message that never comes fails after this instead of holding CI until its limit.
+const TEST_TIMEOUT_MS = 300_000;
 const only = process.argv.slice(2);
 
 function collect(dir) {
@@ -18,7 +20,7 @@ function collect(dir) {
 }
 
 const files = (only.length > 0 ? only : collect(join(root, 'test'))).sort();
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...files], {
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', `--test-timeout=${TEST_TIMEOUT_MS}`, ...files], {
   cwd: root,
   stdio: 'inherit',
 });

@@ -144,8 +144,9 @@ describe('pinning in an untrusted workspace', () => {
       );
       assert.deepEqual(lookups, []);
 
+      const relinted = client.nextDiagnostics(uri);
       await client.changeSettings({ pinning: { allowInUntrustedWorkspace: true } });
-      await client.nextDiagnostics(uri);
+      await relinted;
       const allowed = await client.resolve(pinAction(await client.codeActions(uri, diagnostic.range, [diagnostic])));
       assert.ok(allowed.edit);
       await client.apply(allowed.edit);

@@ -31,8 +31,9 @@ test('severities come from RULES.md, then .driftless.yaml, then the editor setti
     next = client.nextDiagnostics(uri, (p) => p.diagnostics.length === 2);
     await client.changeSettings({});
     ws.write('.driftless.yaml', 'rules:\n  live-config-edit: error\n');
+    const reloading = client.nextDiagnostics(uri, (p) => p.diagnostics[1]?.severity === DiagnosticSeverity.Error);
     await client.filesChanged([{ uri: ws.uri('.driftless.yaml'), type: FileChangeType.Changed }]);
-    const reloaded = await client.nextDiagnostics(uri, (p) => p.diagnostics[1]?.severity === DiagnosticSeverity.Error);
+    const reloaded = await reloading;
     assert.deepEqual(severities(reloaded.diagnostics), [`package-latest=${DiagnosticSeverity.Error}`, `live-config-edit=${DiagnosticSeverity.Error}`]);
     await next;
   } finally {
@@ -63,9 +64,10 @@ test('a broken .driftless.yaml is reported with file and line, and the last vali
 
     ws.write('.driftless.yaml', 'rules:\n  package-latest: warning\n');
     const clearedConfig = client.nextDiagnostics(ws.uri('.driftless.yaml'), (p) => p.diagnostics.length === 0);
+    const fixing = client.nextDiagnostics(uri, (p) => p.diagnostics[0]?.severity === DiagnosticSeverity.Warning);
     await client.filesChanged([{ uri: ws.uri('.driftless.yaml'), type: FileChangeType.Changed }]);
     await clearedConfig;
-    const fixed = await client.nextDiagnostics(uri, (p) => p.diagnostics[0]?.severity === DiagnosticSeverity.Warning);
+    const fixed = await fixing;
     assert.equal(fixed.diagnostics.length, 2);
   } finally {
     await client.dispose();
