@@ -32,6 +32,8 @@ export function packagedVsix(): string {
 
 export async function openWorkbench(server: RunningCodeServer, browser: Browser, folder: string, pageErrors: string[], page?: Page): Promise<Workbench> {
   page ??= await browser.context.newPage();
+  // Keys go to the page in front: a second workbench (the untrusted one) must take the focus from the first.
+  await page.bringToFront();
   page.on('console', (message) => {
     if (message.type() === 'error' && !KNOWN_NOISE.test(message.text())) pageErrors.push(message.text());
   });

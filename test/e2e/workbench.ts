@@ -151,9 +151,20 @@ export class Workbench {
   /** Ctrl+. at the cursor; resolves with the menu's titles and the ms from the key press to the menu. */
   async openQuickFixMenu(): Promise<{ titles: string[]; ms: number }> {
     const menu = whenSelectorAppears(this.page, `${ACTION_WIDGET} .monaco-list-row.action`);
-    const started = await pageNow(this.page);
-    await this.page.keyboard.press('Control+.');
-    const appeared = await withTimeout(menu, LONG, 'the quick fix menu did not open');
+    // A key press now and then does not reach the editor (seen in about one run in three, with the light
+    // bulb already shown); as a person would, press again, up to three times. The figure counts from the
+    // press that opened the menu.
+    let started = 0;
+    let appeared: number | undefined;
+    for (let attempt = 1; appeared === undefined; attempt++) {
+      started = await pageNow(this.page);
+      await this.page.keyboard.press('Control+.');
+      try {
+        appeared = await withTimeout(menu, attempt < 3 ? 10_000 : LONG, 'the quick fix menu did not open');
+      } catch (error) {
+        if (attempt >= 3) throw error;
+      }
+    }
     const titles = await this.page.locator(`${ACTION_WIDGET} .monaco-list-row.action .title`).allTextContents();
     return { titles, ms: appeared - started };
   }
