@@ -56,7 +56,7 @@ Options:
                                    lowest severity that makes the exit code 1 (default: warning)
   -c, --config <file>              use this .driftless.yaml instead of searching for one
   -q, --quiet                      print only findings at or above the threshold, no summary
-  -j, --jobs <n>                   lint on n threads (default: one per core for 200 files or more)
+  -j, --jobs <n>                   lint on n threads (default: one per core for 200 files or more, given 3+ cores)
   -h, --help                       show this help
   -v, --version                    show the version
 
