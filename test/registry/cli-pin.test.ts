@@ -3,12 +3,10 @@ import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { after, before, describe, test, type TestContext } from 'node:test';
+import { after, describe, test, type TestContext } from 'node:test';
 import {
-  findRegistryBinary,
   REGISTRY_BINARY,
-  removeStorage,
-  seededStorage,
+  seededRegistryForSuite,
   singleImage,
   standardImages,
   startRegistry,
@@ -53,19 +51,9 @@ function ready(t: TestContext, registry: RunningRegistry | undefined): registry 
 }
 
 describe('driftless --pin end to end (built CLI, real registry)', () => {
-  let storage: string | undefined;
-  let registry: RunningRegistry | undefined;
+  const suite = seededRegistryForSuite(Object.values(images));
   const dirs: string[] = [];
-
-  before(async () => {
-    const binary = findRegistryBinary();
-    if (!binary) return;
-    storage = await seededStorage(binary, Object.values(images));
-    registry = await startRegistry(binary, { storageDir: storage });
-  });
-  after(async () => {
-    await registry?.stop();
-    if (storage) removeStorage(storage);
+  after(() => {
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
   });
 
@@ -76,8 +64,8 @@ describe('driftless --pin end to end (built CLI, real registry)', () => {
   };
 
   test('a Dockerfile: # syntax= image, ARG default, FROM; the unknown tag is reported and left as it was', async (t) => {
-    if (!ready(t, registry)) return;
-    const h = registry.host;
+    if (!ready(t, suite.registry)) return;
+    const h = suite.registry.host;
     const dir = project({
       Dockerfile: [
         `# syntax=${h}/docker/dockerfile:1`,
@@ -115,8 +103,8 @@ describe('driftless --pin end to end (built CLI, real registry)', () => {
   });
 
   test('a Kubernetes manifest: quotes and trailing comments kept; all pinned exits 0 and the findings are gone', async (t) => {
-    if (!ready(t, registry)) return;
-    const h = registry.host;
+    if (!ready(t, suite.registry)) return;
+    const h = suite.registry.host;
     const manifest = (api: string, web: string): string =>
       [
         'apiVersion: apps/v1',
@@ -155,8 +143,8 @@ describe('driftless --pin end to end (built CLI, real registry)', () => {
   });
 
   test('Kustomize gets a digest: key; compose keeps its tag', async (t) => {
-    if (!ready(t, registry)) return;
-    const h = registry.host;
+    if (!ready(t, suite.registry)) return;
+    const h = suite.registry.host;
     const kustomization = [
       'apiVersion: kustomize.config.k8s.io/v1beta1',
       'kind: Kustomization',
@@ -177,8 +165,8 @@ describe('driftless --pin end to end (built CLI, real registry)', () => {
   });
 
   test('Helm values get digest: beside tag:; Ansible and Chef keep their tag and comments', async (t) => {
-    if (!ready(t, registry)) return;
-    const h = registry.host;
+    if (!ready(t, suite.registry)) return;
+    const h = suite.registry.host;
     const values = ['image:', `  repository: ${h}/team/app/api`, '  tag: "1.2.3" # release', '  pullPolicy: Always', ''].join('\n');
     const playbook = [
       '- hosts: all',
@@ -205,8 +193,8 @@ describe('driftless --pin end to end (built CLI, real registry)', () => {
   });
 
   test('--pin --fix does both; an image the front end cannot pin says why', async (t) => {
-    if (!ready(t, registry)) return;
-    const h = registry.host;
+    if (!ready(t, suite.registry)) return;
+    const h = suite.registry.host;
     const dir = project({
       Dockerfile: [`ARG BASE=${h}/docker/single:3`, 'FROM ${BASE} AS one', 'FROM ${BASE} AS two', `FROM ${h}/oci/single:v4.0.1`, 'RUN apt-get update && apt-get upgrade -y', ''].join('\n'),
     });
@@ -226,8 +214,8 @@ describe('driftless --pin end to end (built CLI, real registry)', () => {
 
   test('registry down: nothing is written, each image says why, exit 1', async (t) => {
     const binary = requireComponent(t, 'docker-registry', REGISTRY_BINARY);
-    if (!binary || !storage) return;
-    const own = await startRegistry(binary, { storageDir: storage });
+    if (!binary || !suite.storage) return;
+    const own = await startRegistry(binary, { storageDir: suite.storage });
     await own.stop();
     const text = `FROM ${own.host}/docker/single:3\n`;
     const dir = project({ Dockerfile: text });
@@ -243,10 +231,10 @@ describe('driftless --pin end to end (built CLI, real registry)', () => {
   test('credentials from $DOCKER_CONFIG/config.json reach a Basic-auth registry', async (t) => {
     const binary = requireComponent(t, 'docker-registry', REGISTRY_BINARY);
     const htpasswd = requireComponent(t, 'htpasswd (apache2-utils)', HTPASSWD_BINARY);
-    if (!binary || !htpasswd || !storage) return;
+    if (!binary || !htpasswd || !suite.storage) return;
     const dir = project({});
     writeHtpasswd(htpasswd, join(dir, 'htpasswd'), { carol: 'pa55' });
-    const secured = await startRegistry(binary, { storageDir: storage, auth: { htpasswd: join(dir, 'htpasswd') } });
+    const secured = await startRegistry(binary, { storageDir: suite.storage, auth: { htpasswd: join(dir, 'htpasswd') } });
     try {
       const text = `FROM ${secured.host}/team/app/api:1.2.3\n`;
       writeFileSync(join(dir, 'Dockerfile'), text);
@@ -269,8 +257,8 @@ describe('driftless --pin end to end (built CLI, real registry)', () => {
 
   test('--digest-cache answers the second run without the registry', async (t) => {
     const binary = requireComponent(t, 'docker-registry', REGISTRY_BINARY);
-    if (!binary || !storage) return;
-    const own = await startRegistry(binary, { storageDir: storage });
+    if (!binary || !suite.storage) return;
+    const own = await startRegistry(binary, { storageDir: suite.storage });
     const text = `FROM ${own.host}/oci/single:v4.0.1\n`;
     const dir = project({ 'a/Dockerfile': text, 'b/Dockerfile': text });
     const first = await driftless(['--pin', '--digest-cache', 'digests.json', 'a/Dockerfile'], dir);

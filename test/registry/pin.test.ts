@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { DIGEST_PLACEHOLDER, type DigestFix } from '../../rules/types';
 import { createResolver, type Resolver } from '../../server/registry';
 import { pinText } from '../../server/registry/pin';
-import { findRegistryBinary, REGISTRY_BINARY, removeStorage, seededStorage, standardImages, startRegistry, type RunningRegistry } from '../support/registry';
+import { REGISTRY_BINARY, seededRegistryForSuite, standardImages, startRegistry } from '../support/registry';
 import { requireComponent } from '../support/requirements';
 
 const images = standardImages();
@@ -51,23 +51,11 @@ describe('pinText without a network', () => {
 });
 
 describe('pinning a file against a real registry', () => {
-  let storage: string | undefined;
-  let registry: RunningRegistry | undefined;
-
-  before(async () => {
-    const binary = findRegistryBinary();
-    if (!binary) return;
-    storage = await seededStorage(binary, Object.values(images));
-    registry = await startRegistry(binary, { storageDir: storage });
-  });
-  after(async () => {
-    await registry?.stop();
-    if (storage) removeStorage(storage);
-  });
+  const suite = seededRegistryForSuite(Object.values(images));
 
   test('every resolvable image is pinned (tag, quotes and comments kept); the unknown tag is left exactly as it was', async (t) => {
-    if (!requireComponent(t, 'docker-registry', REGISTRY_BINARY) || !registry) return;
-    const h = registry.host;
+    if (!requireComponent(t, 'docker-registry', REGISTRY_BINARY) || !suite.registry) return;
+    const h = suite.registry.host;
     const text = [
       `FROM ${h}/oci/multi:1.0 AS build # the build stage`,
       `FROM "${h}/docker/multi:2.1"`,
@@ -108,8 +96,8 @@ describe('pinning a file against a real registry', () => {
   });
 
   test('an image used twice is looked up once and pinned in both places', async (t) => {
-    if (!requireComponent(t, 'docker-registry', REGISTRY_BINARY) || !registry) return;
-    const image = `${registry.host}/oci/single:v4.0.1`;
+    if (!requireComponent(t, 'docker-registry', REGISTRY_BINARY) || !suite.registry) return;
+    const image = `${suite.registry.host}/oci/single:v4.0.1`;
     const text = `containers:\n  - image: ${image}\n  - image: '${image}' # sidecar\n`;
     const resolver = counting(createResolver({ cache: false }));
     const result = await pinText(text, [insertAfter(text, image, 0), insertAfter(text, image, 1)], resolver);
@@ -119,8 +107,8 @@ describe('pinning a file against a real registry', () => {
   });
 
   test('with usePlatformDigest, a fix that names a platform gets that platform\'s manifest', async (t) => {
-    if (!requireComponent(t, 'docker-registry', REGISTRY_BINARY) || !registry) return;
-    const image = `${registry.host}/oci/multi:1.0`;
+    if (!requireComponent(t, 'docker-registry', REGISTRY_BINARY) || !suite.registry) return;
+    const image = `${suite.registry.host}/oci/multi:1.0`;
     const text = `FROM --platform=linux/arm64 ${image}\n`;
     const result = await pinText(text, [insertAfter(text, image, 0, 'linux/arm64')], createResolver({ cache: false }), { usePlatformDigest: true });
     assert.equal(result.text, `FROM --platform=linux/arm64 ${image}@${images.ociIndex.platforms['linux/arm64']}\n`);
@@ -128,8 +116,8 @@ describe('pinning a file against a real registry', () => {
 
   test('a stopped registry: nothing is edited, every image says why', async (t) => {
     const binary = requireComponent(t, 'docker-registry', REGISTRY_BINARY);
-    if (!binary || !storage) return;
-    const own = await startRegistry(binary, { storageDir: storage });
+    if (!binary || !suite.storage) return;
+    const own = await startRegistry(binary, { storageDir: suite.storage });
     await own.stop();
     const text = `FROM ${own.host}/docker/single:3\nFROM ${own.host}/oci/single:v4.0.1\n`;
     const fixes = [insertAfter(text, `${own.host}/docker/single:3`), insertAfter(text, `${own.host}/oci/single:v4.0.1`)];

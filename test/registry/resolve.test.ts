@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { createResolver, MemoryCache, type ResolveResult } from '../../server/registry';
 import { requireComponent } from '../support/requirements';
-import { findRegistryBinary, REGISTRY_BINARY, removeStorage, seededStorage, standardImages, startRegistry, type RunningRegistry } from '../support/registry';
+import { REGISTRY_BINARY, seededRegistryForSuite, standardImages, startRegistry } from '../support/registry';
 
 const images = standardImages();
 
@@ -12,21 +12,9 @@ function digestOf(result: ResolveResult): string {
 }
 
 describe('resolving tags against a real registry (anonymous)', () => {
-  let registry: RunningRegistry | undefined;
-  let storage: string | undefined;
+  const suite = seededRegistryForSuite(Object.values(images));
 
-  before(async () => {
-    const binary = findRegistryBinary();
-    if (!binary) return;
-    storage = await seededStorage(binary, Object.values(images));
-    registry = await startRegistry(binary, { storageDir: storage });
-  });
-  after(async () => {
-    await registry?.stop();
-    if (storage) removeStorage(storage);
-  });
-
-  const ref = (image: { repository: string; tag: string }): string => `${registry!.host}/${image.repository}:${image.tag}`;
+  const ref = (image: { repository: string; tag: string }): string => `${suite.registry!.host}/${image.repository}:${image.tag}`;
 
   test('an OCI image index resolves to the index digest, and to the platform manifest when asked', async (t) => {
     if (!requireComponent(t, 'docker-registry', REGISTRY_BINARY)) return;
@@ -64,21 +52,21 @@ describe('resolving tags against a real registry (anonymous)', () => {
     if (!requireComponent(t, 'docker-registry', REGISTRY_BINARY)) return;
     const result = await createResolver({ cache: false }).resolve(ref(images.nested));
     assert.equal(digestOf(result), images.nested.manifest.digest);
-    assert.equal(result.ok && result.canonical, `${registry!.host}/team/app/api:1.2.3`);
+    assert.equal(result.ok && result.canonical, `${suite.registry!.host}/team/app/api:1.2.3`);
   });
 
   test('an unknown tag is MANIFEST_UNKNOWN, an unknown repository NAME_UNKNOWN, an absent platform lists those present', async (t) => {
     if (!requireComponent(t, 'docker-registry', REGISTRY_BINARY)) return;
     const resolver = createResolver({ cache: false });
-    assert.deepEqual(await resolver.resolve(`${registry!.host}/oci/multi:9.9`), {
+    assert.deepEqual(await resolver.resolve(`${suite.registry!.host}/oci/multi:9.9`), {
       ok: false,
       reason: 'manifest-unknown',
-      message: `${registry!.host}/oci/multi:9.9: tag 9.9 not found in ${registry!.host}/oci/multi (MANIFEST_UNKNOWN)`,
+      message: `${suite.registry!.host}/oci/multi:9.9: tag 9.9 not found in ${suite.registry!.host}/oci/multi (MANIFEST_UNKNOWN)`,
     });
-    assert.deepEqual(await resolver.resolve(`${registry!.host}/no/such:1`), {
+    assert.deepEqual(await resolver.resolve(`${suite.registry!.host}/no/such:1`), {
       ok: false,
       reason: 'repository-unknown',
-      message: `${registry!.host}/no/such:1: repository ${registry!.host}/no/such not found (NAME_UNKNOWN)`,
+      message: `${suite.registry!.host}/no/such:1: repository ${suite.registry!.host}/no/such not found (NAME_UNKNOWN)`,
     });
     assert.deepEqual(await resolver.resolve(ref(images.ociIndex), { platform: 'linux/s390x' }), {
       ok: false,
@@ -102,7 +90,7 @@ describe('resolving tags against a real registry (anonymous)', () => {
   test('answers are cached: a second lookup does not touch the registry, even once it is gone', async (t) => {
     const found = requireComponent(t, 'docker-registry', REGISTRY_BINARY);
     if (!found) return;
-    const own = await startRegistry(found, { storageDir: storage });
+    const own = await startRegistry(found, { storageDir: suite.storage });
     const resolver = createResolver({ cache: new MemoryCache(60_000) });
     const reference = `${own.host}/${images.dockerSingle.repository}:${images.dockerSingle.tag}`;
     const first = await resolver.resolve(reference);
@@ -116,7 +104,7 @@ describe('resolving tags against a real registry (anonymous)', () => {
   test('a registry stopped mid-run: lookups after it stopped fail as unreachable', async (t) => {
     const found = requireComponent(t, 'docker-registry', REGISTRY_BINARY);
     if (!found) return;
-    const own = await startRegistry(found, { storageDir: storage });
+    const own = await startRegistry(found, { storageDir: suite.storage });
     const resolver = createResolver({ cache: false });
     assert.equal(digestOf(await resolver.resolve(`${own.host}/${images.ociSingle.repository}:${images.ociSingle.tag}`)), images.ociSingle.manifest.digest);
     await own.stop();

@@ -5,6 +5,7 @@ import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { after, before } from 'node:test';
 
 /** Where Debian's docker-registry package installs CNCF Distribution 2.8. */
 export const REGISTRY_BINARY = ['/usr/bin/docker-registry'];
@@ -306,4 +307,25 @@ export async function seededStorage(binary: string, images: readonly TestImage[]
 
 export function removeStorage(storageDir: string): void {
   rmSync(storageDir, { recursive: true, force: true });
+}
+
+/** A registry seeded with `images` for one describe block: started before its tests, stopped (and its storage removed) after. */
+export interface SuiteRegistry {
+  registry?: RunningRegistry;
+  storage?: string;
+}
+
+export function seededRegistryForSuite(images: readonly TestImage[]): SuiteRegistry {
+  const suite: SuiteRegistry = {};
+  before(async () => {
+    const binary = findRegistryBinary();
+    if (!binary) return;
+    suite.storage = await seededStorage(binary, images);
+    suite.registry = await startRegistry(binary, { storageDir: suite.storage });
+  });
+  after(async () => {
+    await suite.registry?.stop();
+    if (suite.storage) removeStorage(suite.storage);
+  });
+  return suite;
 }
