@@ -4,8 +4,11 @@ import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { initEngine, lint } from '../../rules/engine';
 import { applyEdits } from '../../rules/text';
-import type { Facts, Finding, LocalFix } from '../../rules/types';
+import type { Finding, LocalFix } from '../../rules/types';
+import { localFix, type Linted } from '../support/findings';
 import { REPO_ROOT } from '../support/requirements';
+
+export { at, localFix, only, summary, type Linted } from '../support/findings';
 
 export const FIXTURES = join(REPO_ROOT, 'test', 'fixtures', 'ansible');
 
@@ -13,14 +16,6 @@ export const ready = () => initEngine();
 
 export function fixture(relative: string): { path: string; text: string } {
   return { path: join('test/fixtures/ansible', relative), text: readFileSync(join(FIXTURES, relative), 'utf8') };
-}
-
-export interface Linted {
-  kind: string | undefined;
-  findings: Finding[];
-  facts: Facts | undefined;
-  text: string;
-  path: string;
 }
 
 export function lintText(path: string, text: string): Linted {
@@ -31,25 +26,6 @@ export function lintText(path: string, text: string): Linted {
 export function lintFixture(relative: string): Linted {
   const { path, text } = fixture(relative);
   return lintText(path, text);
-}
-
-export const at = (text: string, span: { start: number; end: number }) => text.slice(span.start, span.end);
-
-/** `rule@"covered text"` for each finding, in file order. */
-export function summary(linted: Linted, rule?: string): string[] {
-  return linted.findings.filter((f) => !rule || f.rule === rule).map((f) => `${f.rule}@${at(linted.text, f.span)}`);
-}
-
-export function only(linted: Linted, rule: string, covered: string): Finding {
-  const matches = linted.findings.filter((f) => f.rule === rule && at(linted.text, f.span) === covered);
-  assert.equal(matches.length, 1, `one ${rule} finding on ${JSON.stringify(covered)}; have ${JSON.stringify(summary(linted))}`);
-  return matches[0];
-}
-
-export function localFix(finding: Finding): LocalFix {
-  const fix = finding.fixes.find((f): f is LocalFix => f.kind === 'local');
-  assert.ok(fix, `${finding.rule} offers a local fix`);
-  return fix;
 }
 
 /** The JavaScript value of every document; throws when the YAML no longer loads cleanly. */

@@ -6,22 +6,17 @@ import { join } from 'node:path';
 import { parseRuby } from '../../rules/front-ends/chef/prism';
 import { initEngine, lint } from '../../rules/engine';
 import { applyEdits } from '../../rules/text';
-import type { Facts, FileKind, Finding, LocalFix, Span } from '../../rules/types';
+import type { FileKind, Finding, LocalFix } from '../../rules/types';
+import { localFix, type Linted } from '../support/findings';
 import { REPO_ROOT } from '../support/requirements';
+
+export { at, localFix, only, summary, type Linted } from '../support/findings';
 
 export const COOKBOOK = join(REPO_ROOT, 'test', 'fixtures', 'chef', 'cookbooks', 'app');
 
 export const ready = () => initEngine();
 
 export const FILES = { exists: (path: string) => existsSync(path) };
-
-export interface Linted {
-  kind: FileKind | undefined;
-  findings: Finding[];
-  facts: Facts | undefined;
-  text: string;
-  path: string;
-}
 
 export function lintText(path: string, text: string, kind?: FileKind): Linted {
   return { ...lint({ path, text }, { probe: FILES, kind }), text, path };
@@ -35,25 +30,6 @@ export function lintRecipe(text: string): Linted {
 export function lintFixture(relative: string): Linted {
   const path = join(COOKBOOK, relative);
   return lintText(path, readFileSync(path, 'utf8'));
-}
-
-export const at = (text: string, span: Span) => text.slice(span.start, span.end);
-
-/** `rule@covered text` for each finding, in file order. */
-export function summary(linted: Linted, rule?: string): string[] {
-  return linted.findings.filter((f) => !rule || f.rule === rule).map((f) => `${f.rule}@${at(linted.text, f.span)}`);
-}
-
-export function only(linted: Linted, rule: string, covered?: string): Finding {
-  const matches = linted.findings.filter((f) => f.rule === rule && (covered === undefined || at(linted.text, f.span) === covered));
-  assert.equal(matches.length, 1, `one ${rule} finding on ${JSON.stringify(covered)}; have ${JSON.stringify(summary(linted))}`);
-  return matches[0];
-}
-
-export function localFix(finding: Finding): LocalFix {
-  const fix = finding.fixes.find((f): f is LocalFix => f.kind === 'local');
-  assert.ok(fix, `${finding.rule} offers a local fix`);
-  return fix;
 }
 
 /** prism's errors for the text (none means it parses), and `ruby -c` when Ruby is installed. */
