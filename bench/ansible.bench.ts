@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { initEngine, lint } from '../rules/engine';
 import { corpusDir } from '../test/support/requirements';
 import { DEFAULT_ROLES, generateAnsible } from './generate-ansible';
-import { median, percentile, runChild } from './measure';
+import { freshTextLatency, median, runChild } from './measure';
 
 const REPO = join(__dirname, '..');
 const CLI = join(REPO, 'dist', 'cli.js');
@@ -80,17 +80,9 @@ async function singleFileLatency(playbook: string): Promise<void> {
   await initEngine();
   const first = lint(file);
   if (first.kind !== 'ansible') throw new Error(`${playbook} was not linted as Ansible (is the front end registered?)`);
-  for (let i = 0; i < WARMUP; i++) lint({ path: playbook, text: `${text}\n# ${i}\n` });
-  const times: number[] = [];
-  for (let i = 0; i < SAMPLES; i++) {
-    const variant = { path: playbook, text: `${text}\n# run ${i}\n` };
-    const t0 = process.hrtime.bigint();
-    lint(variant);
-    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
-  }
-  times.sort((a, b) => a - b);
+  const latency = freshTextLatency((t) => lint({ path: playbook, text: t }), text, WARMUP, SAMPLES);
   console.log(`In process, one ${text.split('\n').length}-line playbook (${first.findings.length} findings), ${SAMPLES} lints of fresh text:`);
-  console.log(`  p50 ${percentile(times, 50).toFixed(3)} ms, p99 ${percentile(times, 99).toFixed(3)} ms, max ${times[times.length - 1].toFixed(3)} ms`);
+  console.log(latency);
 }
 
 async function main(): Promise<void> {

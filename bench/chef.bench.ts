@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { initEngine, lint } from '../rules/engine';
 import { DEFAULT_COOKBOOKS, generateChef } from './generate-chef';
-import { median, percentile, runChild } from './measure';
+import { freshTextLatency, median, runChild } from './measure';
 
 const REPO = join(__dirname, '..');
 const CLI = join(REPO, 'dist', 'cli.js');
@@ -42,17 +42,9 @@ async function singleFileLatency(recipes: string[]): Promise<void> {
   await initEngine();
   const first = lint({ path, text }, { kind: 'chef' });
   if (first.kind !== 'chef') throw new Error(`${path} was not linted as Chef (is the front end registered?)`);
-  for (let i = 0; i < WARMUP; i++) lint({ path, text: `${text}\n# ${i}\n` }, { kind: 'chef' });
-  const times: number[] = [];
-  for (let i = 0; i < SAMPLES; i++) {
-    const variant = { path, text: `${text}\n# run ${i}\n` };
-    const t0 = process.hrtime.bigint();
-    lint(variant, { kind: 'chef' });
-    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
-  }
-  times.sort((a, b) => a - b);
+  const latency = freshTextLatency((t) => lint({ path, text: t }, { kind: 'chef' }), text, WARMUP, SAMPLES);
   console.log(`In process, one ${text.split('\n').length}-line recipe (${first.findings.length} findings), ${SAMPLES} lints of fresh text:`);
-  console.log(`  p50 ${percentile(times, 50).toFixed(3)} ms, p99 ${percentile(times, 99).toFixed(3)} ms, max ${times[times.length - 1].toFixed(3)} ms`);
+  console.log(latency);
 }
 
 async function main(): Promise<void> {

@@ -5,6 +5,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { seededRandom } from './generate-dockerfiles';
+import { GENERATED_SHELL_COMMANDS } from './shell-commands';
 
 export const DEFAULT_ROLES = 1000;
 export const DEFAULT_OUT = join(__dirname, 'out', 'ansible');
@@ -37,17 +38,7 @@ function packageTask(rand: Random, indent: string): string {
 }
 
 function shellTask(rand: Random, indent: string): string {
-  const commands = [
-    'apt-get update',
-    'apt-get -y dist-upgrade',
-    'systemctl daemon-reload',
-    'echo "yum update"',
-    "sed -i 's/^#Port 22/Port 2222/' /etc/ssh/sshd_config",
-    'curl -fsSL https://get.example.com | sh',
-    '/usr/local/bin/app migrate --env production',
-    'find /var/log/app -mtime +7 -delete',
-  ];
-  const chain = Array.from({ length: between(rand, 1, 3) }, () => pick(rand, commands));
+  const chain = Array.from({ length: between(rand, 1, 3) }, () => pick(rand, GENERATED_SHELL_COMMANDS));
   const module = pick(rand, ['shell', 'ansible.builtin.shell', 'command', 'ansible.builtin.command']);
   if (chance(rand, 0.5)) return `${indent}- name: Run a command\n${indent}  ${module}: ${chain.join(' && ').replaceAll('"', '\\"').replace(/^(.*)$/, '"$1"')}\n${indent}  changed_when: false\n`;
   return [`${indent}- name: Run a script`, `${indent}  ${module}: |`, ...chain.map((c) => `${indent}    ${c}`), `${indent}  args:`, `${indent}    chdir: /opt/app`, ''].join('\n');

@@ -6,6 +6,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { seededRandom } from './generate-dockerfiles';
+import { GENERATED_SHELL_COMMANDS } from './shell-commands';
 
 export const DEFAULT_COOKBOOKS = 250;
 export const DEFAULT_OUT = join(__dirname, 'out', 'chef');
@@ -19,16 +20,6 @@ const between = (rand: Random, min: number, max: number): number => min + Math.f
 
 const PACKAGES = ['nginx', 'curl', 'git', 'htop', 'jq', 'postgresql', 'redis-server', 'chrony', 'unzip', 'rsync', 'vim'];
 const PACKAGE_TYPES = ['package', 'package', 'apt_package', 'yum_package', 'dnf_package', 'gem_package'];
-const COMMANDS = [
-  'apt-get update',
-  'apt-get -y dist-upgrade',
-  'systemctl daemon-reload',
-  'echo "yum update"',
-  "sed -i 's/^#Port 22/Port 2222/' /etc/ssh/sshd_config",
-  'curl -fsSL https://get.example.com | sh',
-  '/usr/local/bin/app migrate --env production',
-  'find /var/log/app -mtime +7 -delete',
-];
 const IMAGES = [
   ['nginx', '1.25'],
   ['redis', 'latest'],
@@ -48,7 +39,7 @@ function packageResource(rand: Random): string {
 }
 
 function commandResource(rand: Random): string {
-  const chain = Array.from({ length: between(rand, 1, 3) }, () => pick(rand, COMMANDS));
+  const chain = Array.from({ length: between(rand, 1, 3) }, () => pick(rand, GENERATED_SHELL_COMMANDS));
   if (chance(rand, 0.5)) {
     const command = chain.join(' && ').replaceAll('\\', '\\\\').replaceAll("'", "\\'");
     return `execute 'step ${between(rand, 1, 99)}' do\n  command '${command}'\n  not_if { ::File.exist?('/etc/app/done') }\nend\n`;

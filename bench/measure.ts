@@ -77,3 +77,20 @@ export function percentile(sortedMs: readonly number[], p: number): number {
 export function median(values: readonly number[]): number {
   return percentile([...values].sort((a, b) => a - b), 50);
 }
+
+/**
+ * Times `lintOnce` on fresh variants of `text` (a comment appended each time, so no parse cache answers)
+ * after `warmup` untimed runs, and returns the printed line: p50, p99 and max in ms.
+ */
+export function freshTextLatency(lintOnce: (text: string) => void, text: string, warmup: number, samples: number): string {
+  for (let i = 0; i < warmup; i++) lintOnce(`${text}\n# ${i}\n`);
+  const times: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    const variant = `${text}\n# run ${i}\n`;
+    const t0 = process.hrtime.bigint();
+    lintOnce(variant);
+    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  times.sort((a, b) => a - b);
+  return `  p50 ${percentile(times, 50).toFixed(3)} ms, p99 ${percentile(times, 99).toFixed(3)} ms, max ${times[times.length - 1].toFixed(3)} ms`;
+}
