@@ -1,4 +1,5 @@
 import { Add, Arg, DockerfileParser, From, Run, Shell, type Dockerfile } from 'dockerfile-ast';
+import './dockerfile/argument-scan-once';
 import { addShellFacts } from '../shell/facts';
 import { initShellParser } from '../shell/parse';
 import { LineIndex } from '../text';

@@ -2,25 +2,17 @@ import type { Node } from 'web-tree-sitter';
 
 /**
  * web-tree-sitter answers `node.type` and `node.isNamed` with a call into WASM each time (marshalling the node
- * first); the walk asks several times per node, so the answers are kept per node object.
+ * first); the walk asks several times per node, so the answers are kept on the node object (a WeakMap cost more
+ * in garbage collection than it saved).
  */
-const types = new WeakMap<Node, string>();
-const named = new WeakMap<Node, boolean>();
+const TYPE = Symbol('driftless.type');
+const NAMED = Symbol('driftless.named');
+type Annotated = Node & { [TYPE]?: string; [NAMED]?: boolean };
 
 export function typeOf(node: Node): string {
-  let type = types.get(node);
-  if (type === undefined) {
-    type = node.type;
-    types.set(node, type);
-  }
-  return type;
+  return ((node as Annotated)[TYPE] ??= node.type);
 }
 
 export function isNamed(node: Node): boolean {
-  let answer = named.get(node);
-  if (answer === undefined) {
-    answer = node.isNamed;
-    named.set(node, answer);
-  }
-  return answer;
+  return ((node as Annotated)[NAMED] ??= node.isNamed);
 }

@@ -1,0 +1,23 @@
+import { Instruction, type Argument } from 'dockerfile-ast';
+
+/*
+ * dockerfile-ast scans an instruction's text again on every getRawArguments() call, and its own
+ * constructors and getters (getArguments, getArgumentsRange, getFlags, JSONInstruction's JSON
+ * reading) call it several times per instruction: a third of a lint went there. A parsed
+ * instruction never changes, so the scan is kept on the instance (a WeakMap cost more in GC than
+ * it saved); callers get a copy because ModifiableInstruction.getArguments() shifts the flags off
+ * the array it receives.
+ */
+const SCAN = Symbol('driftless.argumentScan');
+type Scanned = Instruction & { [SCAN]?: Argument[] };
+const INSTALLED = 'driftlessScanOnce';
+const scan = Instruction.prototype.getRawArguments;
+
+if (!(INSTALLED in scan)) {
+  const scanOnce = function (this: Scanned): Argument[] {
+    const args = (this[SCAN] ??= scan.call(this));
+    return args.slice();
+  };
+  Object.defineProperty(scanOnce, INSTALLED, { value: true });
+  Instruction.prototype.getRawArguments = scanOnce;
+}
