@@ -64,13 +64,16 @@ export function check(facts: Facts, text: string, settings: Readonly<Record<stri
     if (byDefault === undefined || setting === 'off') continue;
     for (const found of rule.check(facts, platform)) {
       if (suppressions.isSuppressed(rule.id, found.span)) continue;
+      // Spelled out: spreading `found` cost a hundred times more (V8's slow path for these objects).
       findings.push({
-        ...found,
+        span: found.span,
+        message: found.message,
+        fixes: found.fixes,
         rule: rule.id,
         severity: setting ?? found.severity ?? byDefault,
         range: lines.range(found.span),
       });
     }
   }
-  return findings.sort((a, b) => a.span.start - b.span.start || a.rule.localeCompare(b.rule));
+  return findings.sort((a, b) => a.span.start - b.span.start || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
 }

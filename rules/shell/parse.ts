@@ -1,9 +1,9 @@
-import { Language, Parser, type Node } from 'web-tree-sitter';
+import { Language, Parser } from 'web-tree-sitter';
 import type { Span, TextEdit } from '../types';
 import { locateWasm } from '../wasm';
 import { OffsetMap } from './offset-map';
+import { copyTree, type ShellNode } from './syntax-tree';
 import type { ShellCommand, ShellScript, ShellWord } from './types';
-import { isNamed, typeOf } from './node-info';
 import { unescapeDoubleQuoted, wordValue } from './words';
 import { baseName, unwrap } from './wrappers';
 
@@ -66,7 +66,7 @@ const OPEN_BODY: Place = { removal: undefined, whole: false };
 const MAX_NESTING = 6;
 const SEQUENCE_PARENTS = new Set(['program', 'subshell', 'compound_statement', 'do_group', 'else_clause']);
 const SKIPPED = new Set(['comment', 'heredoc_body']);
-/** Node types that never hold a substitution: no need to ask WASM for their children. */
+/** Node types that never hold a substitution: no need to look at their children. */
 const LEAVES = new Set(['word', 'number', 'raw_string', 'ansi_c_string', 'string_content', 'variable_name', 'special_variable_name', 'file_descriptor', 'heredoc_start', 'heredoc_end']);
 const REDIRECTS = new Set(['file_redirect', 'heredoc_redirect', 'herestring_redirect']);
 
@@ -79,22 +79,30 @@ class Walker {
   constructor(private readonly parser: Parser) {}
 
   script(map: OffsetMap, place: Place, depth: number): void {
-    const tree = this.parser.parse(map.text);
-    if (!tree) throw new Error('tree-sitter returned no tree for a shell script');
+    const root = this.syntaxTree(map.text);
     const outer = { map: this.map, depth: this.depth };
     try {
       this.map = map;
       this.depth = depth;
-      if (tree.rootNode.hasError) this.hasError = true;
-      this.sequence(tree.rootNode, statementsOf(tree.rootNode), place, true);
+      this.sequence(root, statementsOf(root), place, true);
     } finally {
-      tree.delete();
       this.map = outer.map;
       this.depth = outer.depth;
     }
   }
 
-  private span(node: Node): Span {
+  private syntaxTree(text: string): ShellNode {
+    const tree = this.parser.parse(text);
+    if (!tree) throw new Error('tree-sitter returned no tree for a shell script');
+    try {
+      if (tree.rootNode.hasError) this.hasError = true;
+      return copyTree(tree, text);
+    } finally {
+      tree.delete();
+    }
+  }
+
+  private span(node: ShellNode): Span {
     return this.fileSpan(node.startIndex, node.endIndex);
   }
 
@@ -107,9 +115,9 @@ class Walker {
   }
 
   /** Statements separated by `;`, `&` or newlines. Only a top-level single statement inherits the place. */
-  private sequence(parent: Node, items: Node[], place: Place, topLevel: boolean): ShellCommand[] {
+  private sequence(parent: ShellNode, items: ShellNode[], place: Place, topLevel: boolean): ShellCommand[] {
     const out: ShellCommand[] = [];
-    const separators = items.length > 1 && place !== NOT_REMOVABLE ? parent.children.filter((c): c is Node => !!c && (!isNamed(c) || typeOf(c) === 'comment')) : [];
+    const separators = items.length > 1 && place !== NOT_REMOVABLE ? parent.children.filter((c) => !c.isNamed || c.type === 'comment') : [];
     items.forEach((item, i) => {
       let here: Place;
       if (items.length === 1) here = topLevel ? place : NOT_REMOVABLE;
@@ -121,22 +129,22 @@ class Walker {
   }
 
   /** `separators`: the parent's unnamed children and comments, where `;`, `&` and comments between items are. */
-  private sequenceRemoval(separators: Node[], items: Node[], i: number): TextEdit[] | undefined {
+  private sequenceRemoval(separators: ShellNode[], items: ShellNode[], i: number): TextEdit[] | undefined {
     const item = items[i];
     const before = i > 0 ? items[i - 1] : undefined;
     const after = i + 1 < items.length ? items[i + 1] : undefined;
-    const between = (a: Node, b: Node) => separators.filter((c) => c.startIndex >= a.endIndex && c.endIndex <= b.startIndex);
-    if (before && between(before, item).some((c) => typeOf(c) === '&')) return undefined;
-    if (after && between(item, after).some((c) => typeOf(c) === '&')) return undefined;
+    const between = (a: ShellNode, b: ShellNode) => separators.filter((c) => c.startIndex >= a.endIndex && c.endIndex <= b.startIndex);
+    if (before && between(before, item).some((c) => c.type === '&')) return undefined;
+    if (after && between(item, after).some((c) => c.type === '&')) return undefined;
     if (!before) return after ? this.removal(item.startIndex, after.startIndex) : undefined;
-    const comments = between(before, item).filter((c) => typeOf(c) === 'comment');
+    const comments = between(before, item).filter((c) => c.type === 'comment');
     if (comments.length === 0) return this.removal(before.endIndex, item.endIndex);
     if (after) return this.removal(item.startIndex, after.startIndex);
     return this.removal(comments[comments.length - 1].endIndex, item.endIndex);
   }
 
-  private statement(node: Node, place: Place): ShellCommand[] {
-    switch (typeOf(node)) {
+  private statement(node: ShellNode, place: Place): ShellCommand[] {
+    switch (node.type) {
       case 'command':
         return this.command(node, place);
       case 'redirected_statement':
@@ -158,38 +166,38 @@ class Walker {
       case 'function_definition':
         return this.compound(node, place);
       default:
-        if (SEQUENCE_PARENTS.has(typeOf(node))) return this.sequence(node, statementsOf(node), place, false);
+        if (SEQUENCE_PARENTS.has(node.type)) return this.sequence(node, statementsOf(node), place, false);
         return this.substitutions(node);
     }
   }
 
-  private children(node: Node, place: Place): ShellCommand[] {
-    return node.namedChildren.flatMap((c) => (c && !SKIPPED.has(typeOf(c)) ? this.statement(c, place) : []));
+  private children(node: ShellNode, place: Place): ShellCommand[] {
+    return node.namedChildren.flatMap((c) => (SKIPPED.has(c.type) ? [] : this.statement(c, place)));
   }
 
   /** The parent computed the removal over the whole node, redirects included. */
-  private redirected(node: Node, place: Place): ShellCommand[] {
+  private redirected(node: ShellNode, place: Place): ShellCommand[] {
     const out: ShellCommand[] = [];
     for (const child of node.namedChildren) {
-      if (!child || SKIPPED.has(typeOf(child))) continue;
-      if (REDIRECTS.has(typeOf(child))) out.push(...this.substitutions(child));
+      if (SKIPPED.has(child.type)) continue;
+      if (REDIRECTS.has(child.type)) out.push(...this.substitutions(child));
       // tree-sitter-bash reads `a && b > f` as `(a && b) > f`: the redirect belongs to the list's last command.
-      else if (typeOf(child) === 'list') out.push(...this.list(child, place === NOT_REMOVABLE, node.endIndex));
+      else if (child.type === 'list') out.push(...this.list(child, place === NOT_REMOVABLE, node.endIndex));
       else out.push(...this.statement(child, place));
     }
     return out;
   }
 
   /** `a && b || c`: a command leaves the list with its operator when every operator next to it is `&&`. */
-  private list(node: Node, locked: boolean, extendTo?: number): ShellCommand[] {
-    const items: Node[] = [];
+  private list(node: ShellNode, locked: boolean, extendTo?: number): ShellCommand[] {
+    const items: ShellNode[] = [];
     const operators: string[] = [];
-    const flatten = (n: Node) => {
+    const flatten = (n: ShellNode) => {
       for (const child of n.children) {
-        if (!child || SKIPPED.has(typeOf(child))) continue;
-        if (typeOf(child) === 'list') flatten(child);
-        else if (typeOf(child) === '&&' || typeOf(child) === '||') operators.push(typeOf(child));
-        else if (isNamed(child)) items.push(child);
+        if (SKIPPED.has(child.type)) continue;
+        if (child.type === 'list') flatten(child);
+        else if (child.type === '&&' || child.type === '||') operators.push(child.type);
+        else if (child.isNamed) items.push(child);
       }
     };
     flatten(node);
@@ -208,8 +216,8 @@ class Walker {
     return out;
   }
 
-  private pipeline(node: Node): ShellCommand[] {
-    const stages = node.namedChildren.filter((c): c is Node => !!c && !SKIPPED.has(typeOf(c)));
+  private pipeline(node: ShellNode): ShellCommand[] {
+    const stages = node.namedChildren.filter((c) => !SKIPPED.has(c.type));
     const emitted = stages.map((stage) => this.statement(stage, NOT_REMOVABLE));
     const span = this.span(node);
     emitted.forEach((commands, i) => {
@@ -221,15 +229,15 @@ class Walker {
   }
 
   /** `if`/`elif`: the conditions before `then` are not removable; the body after it is a sequence. */
-  private conditional(node: Node, place: Place): ShellCommand[] {
+  private conditional(node: ShellNode, place: Place): ShellCommand[] {
     const out: ShellCommand[] = [];
-    const body: Node[] = [];
+    const body: ShellNode[] = [];
     let inBody = false;
     for (const child of node.children) {
-      if (!child || SKIPPED.has(typeOf(child))) continue;
-      if (typeOf(child) === 'then') inBody = true;
-      else if (typeOf(child) === 'elif_clause' || typeOf(child) === 'else_clause') out.push(...this.statement(child, place));
-      else if (isNamed(child)) {
+      if (SKIPPED.has(child.type)) continue;
+      if (child.type === 'then') inBody = true;
+      else if (child.type === 'elif_clause' || child.type === 'else_clause') out.push(...this.statement(child, place));
+      else if (child.isNamed) {
         if (inBody) body.push(child);
         else out.push(...this.statement(child, NOT_REMOVABLE));
       }
@@ -239,23 +247,22 @@ class Walker {
   }
 
   /** Loops, `case` and functions: their bodies are sequences, everything else (conditions, values) is not removable. */
-  private compound(node: Node, place: Place): ShellCommand[] {
+  private compound(node: ShellNode, place: Place): ShellCommand[] {
     const out: ShellCommand[] = [];
-    const body: Node[] = [];
+    const body: ShellNode[] = [];
     let afterPattern = false;
-    for (let i = 0; i < node.childCount; i++) {
-      const child = node.child(i);
-      if (!child || SKIPPED.has(typeOf(child))) continue;
-      if (typeOf(node) === 'case_item') {
-        if (typeOf(child) === ')') afterPattern = true;
-        else if (isNamed(child) && afterPattern) body.push(child);
-        else if (isNamed(child)) out.push(...this.substitutions(child));
+    for (const child of node.children) {
+      if (SKIPPED.has(child.type)) continue;
+      if (node.type === 'case_item') {
+        if (child.type === ')') afterPattern = true;
+        else if (child.isNamed && afterPattern) body.push(child);
+        else if (child.isNamed) out.push(...this.substitutions(child));
         continue;
       }
-      if (!isNamed(child)) continue;
-      if (typeOf(child) === 'do_group' || typeOf(child) === 'compound_statement' || typeOf(child) === 'case_item') {
+      if (!child.isNamed) continue;
+      if (child.type === 'do_group' || child.type === 'compound_statement' || child.type === 'case_item') {
         out.push(...this.statement(child, place === NOT_REMOVABLE ? NOT_REMOVABLE : OPEN_BODY));
-      } else if (node.fieldNameForChild(i) === 'condition') out.push(...this.statement(child, NOT_REMOVABLE));
+      } else if (child.field === 'condition') out.push(...this.statement(child, NOT_REMOVABLE));
       else out.push(...this.substitutions(child));
     }
     if (body.length > 0) out.push(...this.sequence(node, body, place, false));
@@ -263,20 +270,20 @@ class Walker {
   }
 
   /** Commands run by `$(…)`, `` `…` `` and `<(…)` anywhere inside `node`. */
-  private substitutions(node: Node): ShellCommand[] {
-    if (typeOf(node) === 'command_substitution' || typeOf(node) === 'process_substitution') {
+  private substitutions(node: ShellNode): ShellCommand[] {
+    if (node.type === 'command_substitution' || node.type === 'process_substitution') {
       return this.sequence(node, statementsOf(node), NOT_REMOVABLE, false);
     }
-    if (LEAVES.has(typeOf(node)) || node.childCount === 0) return [];
-    return node.namedChildren.flatMap((c) => (c ? this.substitutions(c) : []));
+    if (LEAVES.has(node.type) || node.children.length === 0) return [];
+    return node.namedChildren.flatMap((c) => this.substitutions(c));
   }
 
-  private command(node: Node, place: Place): ShellCommand[] {
-    const wordNodes: Node[] = [];
+  private command(node: ShellNode, place: Place): ShellCommand[] {
+    const wordNodes: ShellNode[] = [];
     const out: ShellCommand[] = [];
     for (const child of node.children) {
-      if (!child || !isNamed(child) || SKIPPED.has(typeOf(child))) continue;
-      if (typeOf(child) === 'variable_assignment' || REDIRECTS.has(typeOf(child))) out.push(...this.substitutions(child));
+      if (!child.isNamed || SKIPPED.has(child.type)) continue;
+      if (child.type === 'variable_assignment' || REDIRECTS.has(child.type)) out.push(...this.substitutions(child));
       else wordNodes.push(child);
     }
     if (wordNodes.length === 0) return out;
@@ -308,8 +315,8 @@ class Walker {
   }
 
   /** The text a shell sees in `sh -c WORD`, mapped back to the file; undefined when it is not static enough to read. */
-  private stringBody(node: Node): OffsetMap | undefined {
-    switch (typeOf(node)) {
+  private stringBody(node: ShellNode): OffsetMap | undefined {
+    switch (node.type) {
       case 'raw_string':
         return this.map.slice(node.startIndex + 1, node.endIndex - 1);
       case 'word':
@@ -339,6 +346,6 @@ class Walker {
 }
 
 /** The statements directly inside a sequence parent, without comments, keywords and separators. */
-function statementsOf(node: Node): Node[] {
-  return node.namedChildren.filter((c): c is Node => !!c && !SKIPPED.has(typeOf(c)));
+function statementsOf(node: ShellNode): ShellNode[] {
+  return node.namedChildren.filter((c) => !SKIPPED.has(c.type));
 }

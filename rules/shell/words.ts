@@ -1,5 +1,4 @@
-import type { Node } from 'web-tree-sitter';
-import { isNamed, typeOf } from './node-info';
+import type { ShellNode } from './syntax-tree';
 
 /** Backslash escapes that stay special inside double quotes. */
 const DOUBLE_QUOTE_ESCAPE = /\\([$`"\\\n])/g;
@@ -49,8 +48,8 @@ function decodeAnsiC(body: string): string | undefined {
  * A shell word's value after quote removal, or undefined when it depends on an expansion
  * (`$X`, `${X}`, `$(…)`, `$((…))`, globs aside) or on syntax whose value is not static.
  */
-export function wordValue(node: Node): string | undefined {
-  switch (typeOf(node)) {
+export function wordValue(node: ShellNode): string | undefined {
+  switch (node.type) {
     case 'word':
       return unescapeBare(node.text);
     case 'number':
@@ -62,7 +61,7 @@ export function wordValue(node: Node): string | undefined {
     case 'raw_string':
       return node.text.slice(1, -1);
     case 'string':
-      return node.namedChildren.every((c) => !!c && typeOf(c) === 'string_content')
+      return node.namedChildren.every((c) => c.type === 'string_content')
         ? unescapeDoubleQuoted(node.text.slice(1, -1))
         : undefined;
     case 'translated_string': {
@@ -74,8 +73,7 @@ export function wordValue(node: Node): string | undefined {
     case 'concatenation': {
       let out = '';
       for (const child of node.children) {
-        if (!child) return undefined;
-        const part = isNamed(child) ? wordValue(child) : child.text;
+        const part = child.isNamed ? wordValue(child) : child.text;
         if (part === undefined) return undefined;
         out += part;
       }

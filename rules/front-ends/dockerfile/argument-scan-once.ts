@@ -10,8 +10,13 @@ import { Instruction, type Argument } from 'dockerfile-ast';
  */
 const SCAN = Symbol('driftless.argumentScan');
 type Scanned = Instruction & { [SCAN]?: Argument[] };
+/** The typings mark getRawArguments private; it is the method every argument getter goes through. */
+interface Scanner {
+  getRawArguments(this: Instruction): Argument[];
+}
 const INSTALLED = 'driftlessScanOnce';
-const scan = Instruction.prototype.getRawArguments;
+const prototype = Instruction.prototype as unknown as Scanner;
+const scan = prototype.getRawArguments;
 
 if (!(INSTALLED in scan)) {
   const scanOnce = function (this: Scanned): Argument[] {
@@ -19,5 +24,5 @@ if (!(INSTALLED in scan)) {
     return args.slice();
   };
   Object.defineProperty(scanOnce, INSTALLED, { value: true });
-  Instruction.prototype.getRawArguments = scanOnce;
+  prototype.getRawArguments = scanOnce;
 }

@@ -1,0 +1,84 @@
+import type { Tree } from 'web-tree-sitter';
+
+/**
+ * A tree-sitter node copied out of WASM memory. web-tree-sitter answers every `type`, `isNamed` and `children`
+ * with a call into WASM and a new JS object per node; the walk asks several times per node. One cursor pass
+ * copies what it needs, and the tree can be deleted right after.
+ */
+export class ShellNode {
+  readonly children: ShellNode[] = [];
+
+  constructor(
+    readonly type: string,
+    readonly isNamed: boolean,
+    readonly startIndex: number,
+    readonly endIndex: number,
+    /** The grammar field this node fills in its parent (`condition`, `body`…). */
+    readonly field: string | undefined,
+    private readonly source: string,
+  ) {}
+
+  get text(): string {
+    return this.source.slice(this.startIndex, this.endIndex);
+  }
+
+  get namedChildren(): ShellNode[] {
+    return this.children.filter((c) => c.isNamed);
+  }
+
+  get firstChild(): ShellNode | undefined {
+    return this.children[0];
+  }
+
+  get firstNamedChild(): ShellNode | undefined {
+    return this.children.find((c) => c.isNamed);
+  }
+}
+
+/** Parents whose children's field names the walk reads (`condition`); every other node skips that WASM call. */
+const FIELDS_READ = new Set(['while_statement', 'for_statement', 'c_style_for_statement', 'case_statement', 'case_item', 'function_definition']);
+
+/** Copies `tree` (parsed from `source`) into ShellNodes; the caller still deletes the tree. */
+export function copyTree(tree: Tree, source: string): ShellNode {
+  const { language } = tree;
+  const named: boolean[] = [];
+  const cursor = tree.walk();
+  try {
+    const here = (parent: ShellNode | undefined): ShellNode => {
+      const id = cursor.nodeTypeId;
+      return new ShellNode(
+        language.types[id] ?? 'ERROR',
+        (named[id] ??= language.nodeTypeIsNamed(id)),
+        cursor.startIndex,
+        cursor.endIndex,
+        parent && FIELDS_READ.has(parent.type) ? (language.fields[cursor.currentFieldId] ?? undefined) : undefined,
+        source,
+      );
+    };
+    const root = here(undefined);
+    const path = [root];
+    for (;;) {
+      if (cursor.gotoFirstChild()) {
+        const parent = path[path.length - 1];
+        const child = here(parent);
+        parent.children.push(child);
+        path.push(child);
+        continue;
+      }
+      for (;;) {
+        if (path.length === 1) return root;
+        path.pop();
+        if (cursor.gotoNextSibling()) {
+          const parent = path[path.length - 1];
+          const sibling = here(parent);
+          parent.children.push(sibling);
+          path.push(sibling);
+          break;
+        }
+        cursor.gotoParent();
+      }
+    }
+  } finally {
+    cursor.delete();
+  }
+}
