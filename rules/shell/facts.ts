@@ -14,12 +14,17 @@ export interface ShellFactOptions {
 /**
  * Every command name a fact can come from, as a word. Quotes and backslashes are dropped before matching,
  * so `ap"t-get"` still counts; a text without any of them cannot produce a fact and need not be parsed.
+ * `python` is not among them: its only facts come from `python -m pip`, which names pip.
  */
-const FACT_COMMANDS = /(?<![\w.-])(?:apt|apt-get|aptitude|apk|yum|dnf|microdnf|tdnf|zypper|pacman|rpm|pip[\d.]*|python[\d.]*|npm|gem|go|curl|wget|git|sed|perl)(?![\w.-])/;
+const FACT_COMMANDS = /(?<![\w.-])(?:apt|apt-get|aptitude|apk|yum|dnf|microdnf|tdnf|zypper|pacman|rpm|pip[\d.]*|curl|wget|git|sed|perl)(?![\w.-])/;
+/** npm, gem and go give facts only through these subcommands, so `npm ci` or `go build` alone need no parse. */
+const LANGUAGE_INSTALLERS = /(?<![\w.-])(?:npm|gem|go)(?![\w.-])/;
+const INSTALL_SUBCOMMANDS = /(?<![\w.-])(?:install|i|add|get)(?![\w.-])/;
 
 /** A fast, sound pre-check: false means `addShellFacts` would find nothing in this shell text. */
 export function mayHaveShellFacts(text: string): boolean {
-  return FACT_COMMANDS.test(text.replace(/['"\\]/g, ''));
+  const plain = text.replace(/['"\\]/g, '');
+  return FACT_COMMANDS.test(plain) || (LANGUAGE_INSTALLERS.test(plain) && INSTALL_SUBCOMMANDS.test(plain));
 }
 
 /** Derives the facts every front end with shell in it shares: installs, upgrades, curl|sh, bypass flags, sed -i. */

@@ -230,7 +230,7 @@ describe('the pre-check that lets front ends skip parsing', () => {
     const samples = [
       'apt-get install -y curl', 'apt upgrade', 'aptitude safe-upgrade', 'apk add jq', 'yum update', 'dnf upgrade', 'microdnf update',
       'tdnf update', 'zypper dup', 'pacman -Syu', 'rpm -i --nosignature x.rpm', 'pip3 install flask', 'python3 -m pip install flask',
-      'npm install -g x', 'gem install x', 'go install x@latest', 'curl -k https://x', 'wget --no-check-certificate https://x',
+      'npm install -g x', 'npm i x', 'npm add x', 'gem install x', 'go install x@latest', 'go get github.com/acme/tool@latest', 'python3 -m "pip" install x', 'curl -k https://x', 'wget --no-check-certificate https://x',
       'git -c http.sslVerify=false clone x', "sed -i 's/a/b/' f", 'perl -pi -e 1 f', '/usr/bin/ap"t-get" upgrade', 'sudo -E pip3.11 install x',
     ];
     for (const text of samples) {
@@ -242,7 +242,10 @@ describe('the pre-check that lets front ends skip parsing', () => {
   });
 
   test('text without such a command is skipped', () => {
-    for (const text of ['chmod +x /tini', 'make build && make install', 'node server.js', 'mkdir -p /gopath /app/apt-cache']) {
+    const skipped = ['chmod +x /tini', 'make build && make install', 'node server.js', 'mkdir -p /gopath /app/apt-cache', 'npm ci --omit=dev', 'go mod download && go build ./...', 'python -m compileall .'];
+    for (const text of skipped) {
+      const facts = factsOf(text);
+      assert.equal(facts.packageInstalls.length + facts.upgrades.length + facts.integrityBypasses.length + facts.configEdits.length + facts.downloads.length, 0, text);
       assert.equal(mayHaveShellFacts(text), false, text);
     }
   });
