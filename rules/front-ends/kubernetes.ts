@@ -13,7 +13,9 @@ export const kubernetesFrontEnd: FrontEnd = {
   kinds: ['kubernetes'],
   classify(file) {
     if (!isYamlPath(file.path)) return undefined;
-    return viewsOf(parse(file)).some((view) => isKubernetesObject(view, view.map(view.doc.contents))) ? 'kubernetes' : undefined;
+    const parsed = parse(file);
+    const objects = parsed.skippedSchemas > 0 || viewsOf(parsed).some((view) => isKubernetesObject(view, view.map(view.doc.contents)));
+    return objects ? 'kubernetes' : undefined;
   },
   extract(file): Facts {
     const parsed = parse(file);

@@ -1,12 +1,15 @@
-import { Composer, isMap, isScalar, isSeq, Parser, YAMLParseError, type CST, type Document } from 'yaml';
+import { Composer, isMap, isScalar, isSeq, Parser, visit, YAMLParseError, type CST, type Document } from 'yaml';
 import { LineIndex } from '../text';
 import type { Comment, ParseError, Span } from '../types';
+import { documentChunks, mayHoldSchemas } from './schema-documents';
 import { looksLikeTemplate, maskTemplate, type TemplateMask } from './template-mask';
 
 export interface ParsedYaml {
   /** The original text; every range below indexes into it. */
   readonly text: string;
   readonly documents: readonly Document.Parsed[];
+  /** CustomResourceDefinition documents recognised and left unparsed (see schema-documents.ts). */
+  readonly skippedSchemas: number;
   /** Real comments (from the token stream, so `#` inside block scalars and strings is not one); masked template lines excluded. */
   readonly comments: readonly Comment[];
   /** Syntax errors and duplicate keys; always empty for a template. */
@@ -55,20 +58,11 @@ function cached(mode: string, text: string, mask: ((text: string) => TemplateMas
 
 function parseUncached(text: string, template: TemplateMask | undefined): ParsedYaml {
   const source = template?.masked ?? text;
-  const parser = new Parser();
-  // The composer's own duplicate-key check is quadratic in a map's size; duplicateKeys() below is linear.
-  const composer = new Composer({ uniqueKeys: false });
   const documents: Document.Parsed[] = [];
   const commentSpans: Span[] = [];
-  const hashes = hashPositions(source);
-  let previous: CST.Token | undefined;
-  for (const token of parser.parse(source)) {
-    if (previous && hasHashIn(hashes, previous.offset, token.offset)) collectComments(previous, commentSpans);
-    previous = token;
-    for (const doc of composer.next(token)) documents.push(doc);
-  }
-  if (previous && hasHashIn(hashes, previous.offset, source.length)) collectComments(previous, commentSpans);
-  for (const doc of composer.end()) documents.push(doc);
+  const raw: YAMLParseError[] = [];
+  const { runs, skippedSchemas } = parsedRuns(source);
+  for (const run of runs) parseRun(source, run, { documents, commentSpans, errors: raw });
   const comments: Comment[] = [];
   const masked = template?.templateLines ?? [];
   let m = 0;
@@ -79,9 +73,6 @@ function parseUncached(text: string, template: TemplateMask | undefined): Parsed
   }
   const errors: ParseError[] = [];
   if (!template) {
-    for (const doc of documents) duplicateKeys(doc.contents, doc.errors);
-    const raw = documents.flatMap((d) => d.errors);
-    if (documents.length === 0) raw.push(...composer.streamInfo().errors);
     for (const error of raw) {
       const start = Math.min(error.pos[0], text.length);
       let end = Math.max(start, Math.min(error.pos[1], text.length));
@@ -90,7 +81,81 @@ function parseUncached(text: string, template: TemplateMask | undefined): Parsed
     }
     errors.sort((a, b) => a.span.start - b.span.start);
   }
-  return { text, documents, comments, errors, template, lines: new LineIndex(text) };
+  return { text, documents, skippedSchemas, comments, errors, template, lines: new LineIndex(text) };
+}
+
+/** The stretches of the stream to parse: all of it, or what lies between skipped CustomResourceDefinitions. */
+function parsedRuns(source: string): { runs: Span[]; skippedSchemas: number } {
+  const chunks = mayHoldSchemas(source) ? documentChunks(source) : undefined;
+  if (!chunks) return { runs: [{ start: 0, end: source.length }], skippedSchemas: 0 };
+  const runs: Span[] = [];
+  let skippedSchemas = 0;
+  for (const chunk of chunks) {
+    if (chunk.schema) {
+      skippedSchemas++;
+      continue;
+    }
+    const last = runs[runs.length - 1];
+    if (last && last.end === chunk.start) last.end = chunk.end;
+    else runs.push({ start: chunk.start, end: chunk.end });
+  }
+  return { runs, skippedSchemas };
+}
+
+interface RunOutput {
+  documents: Document.Parsed[];
+  commentSpans: Span[];
+  errors: YAMLParseError[];
+}
+
+/** Parses `source` between `run.start` and `run.end`; every offset in what it adds is an offset in `source`. */
+function parseRun(source: string, run: Span, out: RunOutput): void {
+  const text = run.start === 0 && run.end === source.length ? source : source.slice(run.start, run.end);
+  const parser = new Parser();
+  // The composer's own duplicate-key check is quadratic in a map's size; duplicateKeys() below is linear.
+  const composer = new Composer({ uniqueKeys: false });
+  const documents: Document.Parsed[] = [];
+  const hashes = hashPositions(text);
+  const comments: Span[] = [];
+  let previous: CST.Token | undefined;
+  for (const token of parser.parse(text)) {
+    if (previous && hasHashIn(hashes, previous.offset, token.offset)) collectComments(previous, comments);
+    previous = token;
+    for (const doc of composer.next(token)) documents.push(doc);
+  }
+  if (previous && hasHashIn(hashes, previous.offset, text.length)) collectComments(previous, comments);
+  for (const doc of composer.end()) documents.push(doc);
+  for (const doc of documents) duplicateKeys(doc.contents, doc.errors);
+  const errors = documents.flatMap((d) => d.errors);
+  if (documents.length === 0) errors.push(...composer.streamInfo().errors);
+  if (run.start > 0) {
+    for (const doc of documents) shiftDocument(doc, run.start);
+    for (const span of comments) shift(span, run.start);
+    for (const error of errors) shiftRange(error.pos, run.start);
+  }
+  out.documents.push(...documents);
+  out.commentSpans.push(...comments);
+  out.errors.push(...errors);
+}
+
+function shift(span: Span, by: number): void {
+  span.start += by;
+  span.end += by;
+}
+
+function shiftRange(range: number[], by: number): void {
+  for (let i = 0; i < range.length; i++) range[i] += by;
+}
+
+/** Moves a document parsed from a slice to where the slice sits. Errors are moved by the caller. */
+function shiftDocument(doc: Document.Parsed, by: number): void {
+  shiftRange(doc.range, by);
+  for (const warning of doc.warnings) shiftRange(warning.pos, by);
+  visit(doc, {
+    Node(_, node) {
+      if (node.range) shiftRange(node.range, by);
+    },
+  });
 }
 
 /** Offsets of every `#`, ascending: a top-level token without one holds no comment and is not walked. */
