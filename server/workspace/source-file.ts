@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { MAX_FILE_BYTES } from './limits';
@@ -8,8 +9,6 @@ export type ReadResult =
   | { status: 'skipped'; reason: string }
   /** The file could not be read at all (permissions, vanished, a directory). */
   | { status: 'unreadable'; reason: string };
-
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** Reads a file as linted text, turning bad input into a reason instead of an exception. */
 export async function readSourceFile(path: string): Promise<ReadResult> {
@@ -56,12 +55,9 @@ function tooLarge(size: number): ReadResult {
 export function decodeSource(bytes: Uint8Array): ReadResult {
   if (bytes.length > MAX_FILE_BYTES) return tooLarge(bytes.length);
   if (bytes.includes(0)) return { status: 'skipped', reason: 'binary file (contains NUL bytes)' };
-  try {
-    return { status: 'text', text: utf8.decode(bytes) };
-  } catch (error) {
-    if (error instanceof TypeError) return { status: 'skipped', reason: 'not valid UTF-8 text' };
-    throw error;
-  }
+  // isUtf8 + toString is several times faster than a fatal TextDecoder; both keep a BOM as U+FEFF.
+  if (!isUtf8(bytes)) return { status: 'skipped', reason: 'not valid UTF-8 text' };
+  return { status: 'text', text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8') };
 }
 
 /** `permission denied`, `no such file or directory`, … from a Node fs error. */
