@@ -67,6 +67,20 @@ export class OffsetMap {
     return out;
   }
 
+  /**
+   * The text with where its pieces sit relative to the first one: two maps with the same layout key read the
+   * same shell text from the same arrangement of file text, `base` apart.
+   */
+  layout(): { key: string; base: number } {
+    const base = this.pieces.length > 0 ? this.pieces[0].fileStart : 0;
+    let key = this.text;
+    this.pieces.forEach((piece, i) => {
+      const synthetic = this.syntheticEnds.get(i);
+      key += `\0${piece.shellStart},${piece.fileStart - base},${piece.length}${synthetic === undefined ? '' : `,${synthetic - base}`}`;
+    });
+    return { key, base };
+  }
+
   static identity(text: string, fileStart: number): OffsetMap {
     return new OffsetMap().append(text, fileStart);
   }

@@ -2,6 +2,7 @@ import { Language, Parser } from 'web-tree-sitter';
 import type { Span, TextEdit } from '../types';
 import { locateWasm } from '../wasm';
 import { OffsetMap } from './offset-map';
+import type { ShellParseCache } from './parse-cache';
 import { copyTree, type ShellNode } from './syntax-tree';
 import type { ShellCommand, ShellScript, ShellWord } from './types';
 import { unescapeDoubleQuoted, wordValue } from './words';
@@ -20,8 +21,25 @@ export function initShellParser(): Promise<void> {
   return loading;
 }
 
+let activeCache: ShellParseCache | undefined;
+
+/** Runs `lint` with `cache` answering parseShell for scripts it has seen (see ShellParseCache). */
+export function withShellParseCache<T>(cache: ShellParseCache | undefined, lint: () => T): T {
+  const outer = activeCache;
+  activeCache = cache;
+  try {
+    return lint();
+  } finally {
+    activeCache = outer;
+  }
+}
+
 /** Parses the shell text of `map` into its simple commands, with spans in the file `map` points into. */
 export function parseShell(map: OffsetMap): ShellScript {
+  return activeCache ? activeCache.script(map, () => parseUncached(map)) : parseUncached(map);
+}
+
+function parseUncached(map: OffsetMap): ShellScript {
   if (!parser) throw new Error('initShellParser() must be awaited before parseShell()');
   const walker = new Walker(parser);
   walker.script(map, { removal: undefined, whole: true }, 0);
@@ -302,8 +320,8 @@ class Walker {
       name: words[real.name],
       args: words.slice(real.name + 1),
       span,
-      removal: place.removal,
     };
+    if (place.removal) command.removal = place.removal;
     if (place.whole) command.wholeScript = true;
     this.commands.push(command);
     out.unshift(command);

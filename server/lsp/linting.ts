@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { lint, type LintResult } from '../../rules/engine';
+import type { ShellParseCache } from '../../rules/shell/parse-cache';
 import type { FileKind, SeveritySetting } from '../../rules/types';
 import { diskProbe, lintPath } from '../workspace';
 import type { ConfigStore } from './config-store';
@@ -55,15 +56,16 @@ export class Linter {
 
   /**
    * Lints one file's text; undefined when linting is off or the file is excluded.
-   * `file` is its path (undefined for an untitled buffer), `languageId` the editor's language mode.
+   * `file` is its path (undefined for an untitled buffer), `languageId` the editor's language mode,
+   * `shellCache` the document's scripts from its earlier lints.
    */
-  lint(file: string | undefined, text: string, languageId?: string): LintResult | undefined {
+  lint(file: string | undefined, text: string, languageId?: string, shellCache?: ShellParseCache): LintResult | undefined {
     if (!this.settings().enable) return undefined;
     if (file !== undefined && this.isExcluded(file)) return undefined;
     const byLanguage = kindFromLanguage(languageId);
     const rules = this.severities(file === undefined ? undefined : this.folderOf(file));
-    const result = file === undefined ? undefined : lintPath(file, text, { rules });
+    const result = file === undefined ? undefined : lintPath(file, text, { rules, shellCache });
     if (result?.kind !== undefined || byLanguage === undefined) return result ?? { kind: undefined, findings: [], facts: undefined };
-    return lint({ path: file ?? 'Dockerfile', text }, { rules, probe: diskProbe, kind: byLanguage });
+    return lint({ path: file ?? 'Dockerfile', text }, { rules, probe: diskProbe, kind: byLanguage, shellCache });
   }
 }

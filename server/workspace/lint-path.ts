@@ -1,5 +1,6 @@
 import { isSeq, parseDocument } from 'yaml';
 import { classify, lint, type LintResult } from '../../rules/engine';
+import type { ShellParseCache } from '../../rules/shell/parse-cache';
 import type { FileKind, SeveritySetting } from '../../rules/types';
 import { isRubyName, isYamlName } from './file-names';
 import { diskProbe } from './probe';
@@ -9,6 +10,8 @@ export interface LintPathOptions {
   rules?: Readonly<Record<string, SeveritySetting>>;
   /** Named by the user: linted even when no front end claims it. */
   explicit?: boolean;
+  /** The document's parsed shell scripts from earlier lints (the language server's open documents). */
+  shellCache?: ShellParseCache;
 }
 
 /** Lints one file's text as the engine classifies it, or, for a file named explicitly, as its name suggests. */
@@ -16,7 +19,7 @@ export function lintPath(path: string, text: string, options: LintPathOptions = 
   const file = { path, text };
   const kind = classify(file, diskProbe) ?? (options.explicit ? kindFromName(path, text) : undefined);
   if (!kind) return { kind: undefined, findings: [], facts: undefined };
-  return lint(file, { rules: options.rules, kind, probe: diskProbe });
+  return lint(file, { rules: options.rules, kind, probe: diskProbe, shellCache: options.shellCache });
 }
 
 /**

@@ -112,6 +112,25 @@ describe('language server over stdio (dist/server.js)', () => {
     await client.close(uri);
   });
 
+  test('after a line is added above the RUNs (scripts answered from the parse cache), diagnostics and fixes sit where a fresh open puts them', async () => {
+    const dockerfile = 'FROM debian:12\nRUN apt-get update \\\n    && apt-get upgrade -y \\\n    && apt-get install -y curl\nRUN curl -k https://x.example/i.sh | sh\n';
+    const uri = ws.uri('Dockerfile');
+    await client.open(ws.path('Dockerfile'), dockerfile, 'dockerfile');
+    const version = await client.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '# base\n' }]);
+    const changed = await client.nextDiagnostics(uri, (p) => p.version === version);
+    await client.close(uri);
+    const fresh = await client.open(ws.path('Dockerfile'), `# base\n${dockerfile}`, 'dockerfile');
+    assert.deepEqual(changed.diagnostics, fresh.diagnostics);
+    const upgrade = changed.diagnostics.find((d) => d.code === 'in-place-upgrade');
+    assert.ok(upgrade);
+    const [fix] = await client.codeActions(uri, upgrade.range, [upgrade]);
+    const resolved = await client.resolve(fix);
+    assert.ok(resolved.edit);
+    await client.apply(resolved.edit);
+    assert.equal(client.text(uri), `# base\n${dockerfile.replace('    && apt-get upgrade -y \\\n', '')}`);
+    await client.close(uri);
+  });
+
   test('a document that is not infrastructure code gets no diagnostics', async () => {
     const text = 'name: my-app\nimage: busybox\nstate: latest\n';
     const published = await client.open(ws.path('app-config.yml'), text, 'yaml');
