@@ -9,6 +9,10 @@ export const yamlSyntax: Rule = {
   docs: [
     'The file does not parse as YAML, or a mapping repeats a key (Kubernetes and compose reject both).',
     'Driftless checks what it could read; fix the syntax to have the rest of the file checked.',
+    '',
+    'CustomResourceDefinition documents are recognised by their `kind:` line and not parsed at all: a schema',
+    'runs nothing and holds nothing the rules look for, and CRDs are most of the bytes of large manifest',
+    'bundles. A syntax error inside one is therefore not reported.',
   ].join('\n'),
   check(facts) {
     return facts.parseErrors
