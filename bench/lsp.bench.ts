@@ -25,26 +25,29 @@ async function changeLatency(label: string, file: string, text: string, language
     const uri = `file://${path}`;
     const opened = await client.open(path, text, languageId);
     const times: number[] = [];
+    const firstLineEnd = text.indexOf('\n');
     for (let i = 0; i < warmup + samples; i++) {
-      // Toggle one character in the first comment line: the file is re-linted whole, as on every keystroke.
-      const insert = i % 2 === 0;
+      // Type one more character at the end of the first comment line: every version is a new text, so no
+      // cache keyed by text answers, and the file is re-linted whole, as on every keystroke.
+      const at = firstLineEnd + i;
       const started = process.hrtime.bigint();
       const version = await client.change(uri, [
-        { range: { start: { line: 0, character: 1 }, end: { line: 0, character: insert ? 1 : 2 } }, text: insert ? 'x' : '' },
+        { range: { start: { line: 0, character: at }, end: { line: 0, character: at } }, text: String.fromCharCode(97 + (i % 26)) },
       ]);
       await client.nextDiagnostics(uri, (p) => p.version === version);
       if (i >= warmup) times.push(Number(process.hrtime.bigint() - started) / 1e6);
     }
     times.sort((a, b) => a - b);
-    // The engine's own time for the same edits in this process, whole lints without the server's per-document
-    // shell parse cache (alternating texts, so the YAML parse cache does not answer either).
+    // The engine's own time for whole lints in this process, without the server's per-document shell parse
+    // cache; a different trailing comment each time, so the YAML parse cache (which holds recent texts) never answers.
     await initEngine();
     const lints: number[] = [];
-    const edited = `${text.slice(0, 1)}x${text.slice(1)}`;
-    for (let i = 0; i < warmup; i++) lintPath(path, i % 2 === 0 ? edited : text);
+    const variant = (i: number): string => `${text}# lint ${i}\n`;
+    for (let i = 0; i < warmup; i++) lintPath(path, variant(i));
     for (let i = 0; i < Math.min(samples, 200); i++) {
+      const input = variant(warmup + i);
       const started = process.hrtime.bigint();
-      lintPath(path, i % 2 === 0 ? edited : text);
+      lintPath(path, input);
       lints.push(Number(process.hrtime.bigint() - started) / 1e6);
     }
     lints.sort((a, b) => a - b);
