@@ -1,7 +1,6 @@
 import { RULE_IDS, RULES } from './catalogue';
 import { FRONT_ENDS } from './front-ends';
-import type { ShellParseCache } from './shell/parse-cache';
-import { withShellParseCache } from './shell/parse';
+import { withDocumentParseCache, type DocumentParseCache } from './document-cache';
 import { Suppressions } from './suppression';
 import { LineIndex } from './text';
 import { platformOf, type Facts, type FileKind, type FileProbe, type Finding, type SeveritySetting, type SourceFile } from './types';
@@ -12,8 +11,8 @@ export interface LintOptions {
   /** Lint as this kind instead of classifying (a file named explicitly, a language mode). */
   kind?: FileKind;
   probe?: FileProbe;
-  /** The document's parsed shell scripts from earlier lints (a language server keeps one per open document). */
-  shellCache?: ShellParseCache;
+  /** The document's parsed scripts and YAML documents from earlier lints (a language server keeps one per open document). */
+  parseCache?: DocumentParseCache;
 }
 
 export interface LintResult {
@@ -52,7 +51,7 @@ export function lint(file: SourceFile, options: LintOptions = {}): LintResult {
   if (!kind) return { kind: undefined, findings: [], facts: undefined };
   const frontEnd = FRONT_ENDS.find((f) => f.kinds.includes(kind));
   if (!frontEnd) return { kind: undefined, findings: [], facts: undefined };
-  const facts = withShellParseCache(options.shellCache, () => frontEnd.extract(file, kind, probe));
+  const facts = withDocumentParseCache(options.parseCache, () => frontEnd.extract(file, kind, probe));
   return { kind, findings: check(facts, file.text, options.rules ?? {}), facts };
 }
 

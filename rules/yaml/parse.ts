@@ -1,7 +1,9 @@
-import { Composer, isMap, isScalar, isSeq, Parser, visit, YAMLParseError, type CST, type Document } from 'yaml';
+import type { Document } from 'yaml';
 import { LineIndex } from '../text';
 import type { Comment, ParseError, Span } from '../types';
-import { documentChunks, mayHoldSchemas } from './schema-documents';
+import type { YamlChunkCache } from './chunk-cache';
+import { documentChunks } from './schema-documents';
+import { parseStretch, type ParsedStretch, type StretchError } from './stretch';
 import { looksLikeTemplate, maskTemplate, type TemplateMask } from './template-mask';
 
 export interface ParsedYaml {
@@ -30,8 +32,25 @@ export interface ParseYamlOptions {
 }
 
 const CACHE_SIZE = 4;
-/** Most recent first. Looked up by the text itself: classify and extract pass the same string, so the check is cheap. */
-const cache: { mode: string; parsed: ParsedYaml }[] = [];
+/**
+ * Most recent first. Looked up by the text itself: classify and extract pass the same string, so the check is
+ * cheap. An entry answers only under the chunk cache it was parsed with (none, or one open document's), so a
+ * lint with a document cache and one without never share a parse.
+ */
+const cache: { mode: string; chunkCache: YamlChunkCache | undefined; parsed: ParsedYaml }[] = [];
+
+let activeChunkCache: YamlChunkCache | undefined;
+
+/** Runs `lint` with `cache` answering for the documents of a stream it has parsed before (see YamlChunkCache). */
+export function withYamlChunkCache<T>(chunkCache: YamlChunkCache | undefined, lint: () => T): T {
+  const outer = activeChunkCache;
+  activeChunkCache = chunkCache;
+  try {
+    return lint();
+  } finally {
+    activeChunkCache = outer;
+  }
+}
 
 const CHART_TEMPLATE = /(?:^|[\\/])templates[\\/](?:[^\\/]+[\\/])*[^\\/]+\.ya?ml$/i;
 
@@ -44,14 +63,18 @@ export function parseYaml(text: string, options: ParseYamlOptions = {}): ParsedY
 }
 
 function cached(mode: string, text: string, mask: ((text: string) => TemplateMask) | undefined): ParsedYaml {
-  const index = cache.findIndex((entry) => entry.mode === mode && entry.parsed.text === text);
+  const index = cache.findIndex((entry) => entry.mode === mode && entry.chunkCache === activeChunkCache && entry.parsed.text === text);
   if (index >= 0) {
     const [hit] = cache.splice(index, 1);
     cache.unshift(hit);
     return hit.parsed;
   }
+  if (activeChunkCache) {
+    // This parse may move documents that earlier parses of other texts under the same chunk cache hold.
+    for (let i = cache.length - 1; i >= 0; i--) if (cache[i].chunkCache === activeChunkCache && cache[i].parsed.text !== text) cache.splice(i, 1);
+  }
   const parsed = parseUncached(text, mask?.(text));
-  cache.unshift({ mode, parsed });
+  cache.unshift({ mode, chunkCache: activeChunkCache, parsed });
   if (cache.length > CACHE_SIZE) cache.pop();
   return parsed;
 }
@@ -60,9 +83,13 @@ function parseUncached(text: string, template: TemplateMask | undefined): Parsed
   const source = template?.masked ?? text;
   const documents: Document.Parsed[] = [];
   const commentSpans: Span[] = [];
-  const raw: YAMLParseError[] = [];
-  const { runs, skippedSchemas } = parsedRuns(source);
-  for (const run of runs) parseRun(source, run, { documents, commentSpans, errors: raw });
+  const raw: StretchError[] = [];
+  const { stretches, skippedSchemas } = parsedStretches(source, template ? undefined : activeChunkCache);
+  for (const parsed of stretches) {
+    documents.push(...parsed.documents);
+    commentSpans.push(...parsed.comments);
+    raw.push(...parsed.errors);
+  }
   const comments: Comment[] = [];
   const masked = template?.templateLines ?? [];
   let m = 0;
@@ -77,180 +104,29 @@ function parseUncached(text: string, template: TemplateMask | undefined): Parsed
       const start = Math.min(error.pos[0], text.length);
       let end = Math.max(start, Math.min(error.pos[1], text.length));
       while (end < text.length && !/\s/.test(text[end]) && end - start < 80) end++;
-      errors.push({ rule: 'yaml-syntax', message: error.message.split('\n')[0], span: { start, end } });
+      errors.push({ rule: 'yaml-syntax', message: error.message, span: { start, end } });
     }
     errors.sort((a, b) => a.span.start - b.span.start);
   }
   return { text, documents, skippedSchemas, comments, errors, template, lines: new LineIndex(text) };
 }
 
-/** The stretches of the stream to parse: all of it, or what lies between skipped CustomResourceDefinitions. */
-function parsedRuns(source: string): { runs: Span[]; skippedSchemas: number } {
-  const chunks = mayHoldSchemas(source) ? documentChunks(source) : undefined;
-  if (!chunks) return { runs: [{ start: 0, end: source.length }], skippedSchemas: 0 };
-  const runs: Span[] = [];
+/**
+ * The stream parsed document by document (its `---`/`...` markers cut it exactly): skipped
+ * CustomResourceDefinitions aside, and with a chunk cache (an open document in the language server), unchanged
+ * documents reused. Document by document also keeps the comments that end a document: parsed as one stream,
+ * the `yaml` token stream keeps only the first of the comment lines that follow a key without a value there.
+ * A stream with `%` directives is parsed whole (a directive belongs to the document after it).
+ */
+function parsedStretches(source: string, chunkCache: YamlChunkCache | undefined): { stretches: ParsedStretch[]; skippedSchemas: number } {
+  const chunks = documentChunks(source);
+  if (!chunks) return { stretches: [parseStretch(source, { start: 0, end: source.length })], skippedSchemas: 0 };
+  const stretches: ParsedStretch[] = [];
   let skippedSchemas = 0;
+  chunkCache?.beginStream();
   for (const chunk of chunks) {
-    if (chunk.schema) {
-      skippedSchemas++;
-      continue;
-    }
-    const last = runs[runs.length - 1];
-    if (last && last.end === chunk.start) last.end = chunk.end;
-    else runs.push({ start: chunk.start, end: chunk.end });
+    if (chunk.schema) skippedSchemas++;
+    else stretches.push(chunkCache ? chunkCache.stretch(source, chunk) : parseStretch(source, chunk));
   }
-  return { runs, skippedSchemas };
-}
-
-interface RunOutput {
-  documents: Document.Parsed[];
-  commentSpans: Span[];
-  errors: YAMLParseError[];
-}
-
-/** Parses `source` between `run.start` and `run.end`; every offset in what it adds is an offset in `source`. */
-function parseRun(source: string, run: Span, out: RunOutput): void {
-  const text = run.start === 0 && run.end === source.length ? source : source.slice(run.start, run.end);
-  const parser = new Parser();
-  // The composer's own duplicate-key check is quadratic in a map's size; duplicateKeys() below is linear.
-  const composer = new Composer({ uniqueKeys: false });
-  const documents: Document.Parsed[] = [];
-  const hashes = hashPositions(text);
-  const comments: Span[] = [];
-  let previous: CST.Token | undefined;
-  for (const token of parser.parse(text)) {
-    if (previous && hasHashIn(hashes, previous.offset, token.offset)) collectComments(previous, comments);
-    previous = token;
-    for (const doc of composer.next(token)) documents.push(doc);
-  }
-  if (previous && hasHashIn(hashes, previous.offset, text.length)) collectComments(previous, comments);
-  for (const doc of composer.end()) documents.push(doc);
-  for (const doc of documents) duplicateKeys(doc.contents, doc.errors);
-  const errors = documents.flatMap((d) => d.errors);
-  if (documents.length === 0) errors.push(...composer.streamInfo().errors);
-  if (run.start > 0) {
-    for (const doc of documents) shiftDocument(doc, run.start);
-    for (const span of comments) shift(span, run.start);
-    for (const error of errors) shiftRange(error.pos, run.start);
-  }
-  out.documents.push(...documents);
-  out.commentSpans.push(...comments);
-  out.errors.push(...errors);
-}
-
-function shift(span: Span, by: number): void {
-  span.start += by;
-  span.end += by;
-}
-
-function shiftRange(range: number[], by: number): void {
-  for (let i = 0; i < range.length; i++) range[i] += by;
-}
-
-/** Moves a document parsed from a slice to where the slice sits. Errors are moved by the caller. */
-function shiftDocument(doc: Document.Parsed, by: number): void {
-  shiftRange(doc.range, by);
-  for (const warning of doc.warnings) shiftRange(warning.pos, by);
-  visit(doc, {
-    Node(_, node) {
-      if (node.range) shiftRange(node.range, by);
-    },
-  });
-}
-
-/** Offsets of every `#`, ascending: a top-level token without one holds no comment and is not walked. */
-function hashPositions(text: string): number[] {
-  const out: number[] = [];
-  for (let i = text.indexOf('#'); i >= 0; i = text.indexOf('#', i + 1)) out.push(i);
-  return out;
-}
-
-function hasHashIn(hashes: readonly number[], start: number, end: number): boolean {
-  let lo = 0;
-  let hi = hashes.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (hashes[mid] < start) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < hashes.length && hashes[lo] < end;
-}
-
-type TokenPart = CST.Token | CST.SourceToken | CST.CollectionItem;
-
-/** Every `comment` source token anywhere in a CST token. */
-function collectComments(token: TokenPart | undefined | null, out: Span[]): void {
-  if (!token) return;
-  if ('type' in token) {
-    if (token.type === 'comment') {
-      out.push({ start: token.offset, end: token.offset + token.source.length });
-      return;
-    }
-    switch (token.type) {
-      case 'document':
-        for (const t of token.start) collectComments(t, out);
-        collectComments(token.value, out);
-        for (const t of token.end ?? []) collectComments(t, out);
-        return;
-      case 'doc-end':
-        for (const t of token.end ?? []) collectComments(t, out);
-        return;
-      case 'block-map':
-      case 'block-seq':
-        for (const item of token.items) collectComments(item, out);
-        return;
-      case 'flow-collection':
-        collectComments(token.start, out);
-        for (const item of token.items) collectComments(item, out);
-        for (const t of token.end) collectComments(t, out);
-        return;
-      case 'block-scalar':
-        for (const t of token.props) collectComments(t, out);
-        return;
-      case 'alias':
-      case 'scalar':
-      case 'single-quoted-scalar':
-      case 'double-quoted-scalar':
-        for (const t of token.end ?? []) collectComments(t, out);
-        return;
-      default:
-        return;
-    }
-  }
-  for (const t of token.start) collectComments(t, out);
-  collectComments(token.key, out);
-  for (const t of token.sep ?? []) collectComments(t, out);
-  collectComments(token.value, out);
-}
-
-const SMALL_MAP = 8;
-
-function repeatsEarlierKey(items: readonly { key: unknown }[], index: number, value: unknown): boolean {
-  for (let j = 0; j < index; j++) {
-    const key = items[j].key;
-    if (isScalar(key) && key.value === value) return true;
-  }
-  return false;
-}
-
-/** Adds a DUPLICATE_KEY error for each key repeated in a map, as the composer would, in linear time. */
-function duplicateKeys(node: unknown, out: YAMLParseError[]): void {
-  if (isSeq(node)) {
-    for (const item of node.items) duplicateKeys(item, out);
-    return;
-  }
-  if (!isMap(node)) return;
-  const items = node.items;
-  const seen = items.length > SMALL_MAP ? new Set<unknown>() : undefined;
-  for (let i = 0; i < items.length; i++) {
-    const key = items[i].key;
-    if (isScalar(key) && key.range) {
-      const value = key.value;
-      const repeated = seen ? seen.has(value) : repeatsEarlierKey(items, i, value);
-      if (repeated && value !== '<<') out.push(new YAMLParseError([key.range[0], key.range[1]], 'DUPLICATE_KEY', 'Map keys must be unique'));
-      seen?.add(value);
-    } else duplicateKeys(key, out);
-    const child = items[i].value;
-    if (isMap(child) || isSeq(child)) duplicateKeys(child, out);
-  }
+  return { stretches, skippedSchemas };
 }

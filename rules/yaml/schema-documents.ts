@@ -20,11 +20,6 @@ export interface TextChunk {
 const CRD_KIND = /^kind:[ \t]*(["']?)CustomResourceDefinition\1[ \t]*(?:#.*)?$/;
 const API_VERSION = /^apiVersion:[ \t]*\S/;
 
-/** Cheap test before any splitting: most files hold no CustomResourceDefinition. */
-export function mayHoldSchemas(text: string): boolean {
-  return text.includes('CustomResourceDefinition');
-}
-
 /**
  * The stream cut at its document markers (`---` starts a chunk, `...` ends one), schemas marked; undefined
  * when a line starts with `%` (a directive applies to the document after it: the stream is parsed whole).

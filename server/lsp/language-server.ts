@@ -21,7 +21,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { RULE_IDS } from '../../rules/catalogue';
 import { CONFIG_FILE_NAME, type ConfigError } from '../../rules/config';
 import { initEngine } from '../../rules/engine';
-import { ShellParseCache } from '../../rules/shell/parse-cache';
+import { DocumentParseCache } from '../../rules/document-cache';
 import { readSourceFile } from '../workspace';
 import { formatJson } from '../cli/format-json';
 import { formatSarif } from '../cli/format-sarif';
@@ -62,8 +62,8 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
   let versionedEdits = false;
   /** Lint results of open documents, by URI, for the version they were computed on. */
   const linted = new Map<string, LintedDocument>();
-  /** Each open document's parsed shell scripts: a keystroke re-parses only the script it touched. */
-  const shellCaches = new Map<string, ShellParseCache>();
+  /** What each open document's lints parsed: a keystroke re-parses only the script or YAML document it touched. */
+  const parseCaches = new Map<string, DocumentParseCache>();
   /** Closed files with diagnostics published by an audit or a file watch. */
   const onDisk = new Set<string>();
   let audited = false;
@@ -83,9 +83,9 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
     const cached = linted.get(uri);
     if (cached && cached.version === doc.version) return cached;
     const text = doc.getText();
-    let shellCache = shellCaches.get(uri);
-    if (!shellCache) shellCaches.set(uri, (shellCache = new ShellParseCache()));
-    const fresh: LintedDocument = { uri, version: doc.version, text, result: linter.lint(fsPathOf(uri), text, doc.languageId, shellCache) };
+    let parseCache = parseCaches.get(uri);
+    if (!parseCache) parseCaches.set(uri, (parseCache = new DocumentParseCache()));
+    const fresh: LintedDocument = { uri, version: doc.version, text, result: linter.lint(fsPathOf(uri), text, doc.languageId, parseCache) };
     linted.set(uri, fresh);
     return fresh;
   };
@@ -254,7 +254,7 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
   documents.onDidClose(({ document }) => {
     scheduler.cancel(document.uri);
     linted.delete(document.uri);
-    shellCaches.delete(document.uri);
+    parseCaches.delete(document.uri);
     if (audited && fsPathOf(document.uri)) void publishFromDisk(document.uri);
     else void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
   });

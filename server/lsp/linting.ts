@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { lint, type LintResult } from '../../rules/engine';
-import type { ShellParseCache } from '../../rules/shell/parse-cache';
+import type { DocumentParseCache } from '../../rules/document-cache';
 import type { FileKind, SeveritySetting } from '../../rules/types';
 import { diskProbe, lintPath } from '../workspace';
 import type { ConfigStore } from './config-store';
@@ -57,15 +57,15 @@ export class Linter {
   /**
    * Lints one file's text; undefined when linting is off or the file is excluded.
    * `file` is its path (undefined for an untitled buffer), `languageId` the editor's language mode,
-   * `shellCache` the document's scripts from its earlier lints.
+   * `parseCache` what its earlier lints parsed.
    */
-  lint(file: string | undefined, text: string, languageId?: string, shellCache?: ShellParseCache): LintResult | undefined {
+  lint(file: string | undefined, text: string, languageId?: string, parseCache?: DocumentParseCache): LintResult | undefined {
     if (!this.settings().enable) return undefined;
     if (file !== undefined && this.isExcluded(file)) return undefined;
     const byLanguage = kindFromLanguage(languageId);
     const rules = this.severities(file === undefined ? undefined : this.folderOf(file));
-    const result = file === undefined ? undefined : lintPath(file, text, { rules, shellCache });
+    const result = file === undefined ? undefined : lintPath(file, text, { rules, parseCache });
     if (result?.kind !== undefined || byLanguage === undefined) return result ?? { kind: undefined, findings: [], facts: undefined };
-    return lint({ path: file ?? 'Dockerfile', text }, { rules, probe: diskProbe, kind: byLanguage, shellCache });
+    return lint({ path: file ?? 'Dockerfile', text }, { rules, probe: diskProbe, kind: byLanguage, parseCache });
   }
 }

@@ -1,6 +1,6 @@
 import { isSeq, parseDocument } from 'yaml';
 import { classify, lint, type LintResult } from '../../rules/engine';
-import type { ShellParseCache } from '../../rules/shell/parse-cache';
+import { withDocumentParseCache, type DocumentParseCache } from '../../rules/document-cache';
 import type { FileKind, SeveritySetting } from '../../rules/types';
 import { isRubyName, isYamlName } from './file-names';
 import { diskProbe } from './probe';
@@ -10,16 +10,17 @@ export interface LintPathOptions {
   rules?: Readonly<Record<string, SeveritySetting>>;
   /** Named by the user: linted even when no front end claims it. */
   explicit?: boolean;
-  /** The document's parsed shell scripts from earlier lints (the language server's open documents). */
-  shellCache?: ShellParseCache;
+  /** The document's parsed scripts and YAML documents from earlier lints (the language server's open documents). */
+  parseCache?: DocumentParseCache;
 }
 
 /** Lints one file's text as the engine classifies it, or, for a file named explicitly, as its name suggests. */
 export function lintPath(path: string, text: string, options: LintPathOptions = {}): LintResult {
   const file = { path, text };
-  const kind = classify(file, diskProbe) ?? (options.explicit ? kindFromName(path, text) : undefined);
+  // Classification parses too (YAML kinds are told by content): it runs with the document's cache as well.
+  const kind = withDocumentParseCache(options.parseCache, () => classify(file, diskProbe)) ?? (options.explicit ? kindFromName(path, text) : undefined);
   if (!kind) return { kind: undefined, findings: [], facts: undefined };
-  return lint(file, { rules: options.rules, kind, probe: diskProbe, shellCache: options.shellCache });
+  return lint(file, { rules: options.rules, kind, probe: diskProbe, parseCache: options.parseCache });
 }
 
 /**

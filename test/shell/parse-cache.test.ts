@@ -4,6 +4,7 @@ import { initEngine, lint } from '../../rules/engine';
 import { OffsetMap } from '../../rules/shell/offset-map';
 import { parseShell, withShellParseCache } from '../../rules/shell/parse';
 import { ShellParseCache } from '../../rules/shell/parse-cache';
+import { YamlChunkCache } from '../../rules/yaml/chunk-cache';
 
 before(() => initEngine());
 
@@ -19,7 +20,7 @@ const DOCKERFILE = [
 ].join('\n');
 
 function lintWith(text: string, shellCache?: ShellParseCache) {
-  const { findings } = lint({ path: '/w/Dockerfile', text }, { shellCache });
+  const { findings } = lint({ path: '/w/Dockerfile', text }, { parseCache: shellCache && { shell: shellCache, yaml: new YamlChunkCache() } });
   return findings.map((f) => ({ rule: f.rule, span: f.span, message: f.message, fixes: f.fixes }));
 }
 

@@ -7,6 +7,29 @@ import { parseYaml } from '../../rules/yaml/parse';
 import { maskTemplate } from '../../rules/yaml/template-mask';
 import { byRule, checkFix, fixture, lintFixture, lintText, summarize } from './support';
 
+test('every comment line that ends a document before the next --- is kept (a file pragma there still counts)', async () => {
+  // Parsed as one stream, the yaml token stream keeps only the first comment after a key without a value here.
+  const text = [
+    'apiVersion: v1',
+    'kind: ConfigMap',
+    'metadata: {name: settings}',
+    'data:',
+    '# first',
+    '# driftless-disable-file image-latest-tag',
+    '---',
+    'apiVersion: v1',
+    'kind: Pod',
+    'metadata: {name: web}',
+    'spec:',
+    '  containers:',
+    '    - name: web',
+    '      image: nginx:latest',
+    '',
+  ].join('\n');
+  assert.deepEqual(parseYaml(text).comments.map((c) => c.text), [' first', ' driftless-disable-file image-latest-tag']);
+  assert.deepEqual(byRule((await lintText('/k8s/pod.yaml', text)).findings, 'image-latest-tag'), []);
+});
+
 test('comments come from the token stream: # inside block scalars and quoted strings is not a comment', () => {
   const text = '# head\nkey: "a # b" # tail\nscript: |\n  # not a comment\n  run\nlist: [1, 2] # flow\n';
   const parsed = parseYaml(text);

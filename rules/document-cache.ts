@@ -1,0 +1,20 @@
+import { withShellParseCache } from './shell/parse';
+import { ShellParseCache } from './shell/parse-cache';
+import { YamlChunkCache } from './yaml/chunk-cache';
+import { withYamlChunkCache } from './yaml/parse';
+
+/**
+ * What a language server keeps per open document between lints: its parsed shell scripts and YAML documents.
+ * A keystroke changes one script or one document; the rest of the file is answered from here. Lints without
+ * one (the CLI, the workspace audit) parse everything.
+ */
+export class DocumentParseCache {
+  readonly shell = new ShellParseCache();
+  readonly yaml = new YamlChunkCache();
+}
+
+/** Runs `lint` with `cache` (when given) answering the parsers for what they have seen. */
+export function withDocumentParseCache<T>(cache: DocumentParseCache | undefined, lint: () => T): T {
+  if (!cache) return lint();
+  return withShellParseCache(cache.shell, () => withYamlChunkCache(cache.yaml, lint));
+}

@@ -1,0 +1,166 @@
+import { Composer, isMap, isScalar, isSeq, Parser, visit, YAMLParseError, type CST, type Document } from 'yaml';
+import type { Span } from '../types';
+
+/** What parsing a stretch of a YAML stream gives; every offset is an offset in the whole source. */
+export interface ParsedStretch {
+  documents: Document.Parsed[];
+  /** Spans of real comments (from the token stream). */
+  comments: Span[];
+  /** Syntax errors and duplicate keys, first line of the message only. */
+  errors: StretchError[];
+}
+
+export interface StretchError {
+  pos: [number, number];
+  message: string;
+}
+
+/** Parses `source` between `stretch.start` and `stretch.end` as a YAML stream of its own. */
+export function parseStretch(source: string, stretch: Span): ParsedStretch {
+  const text = stretch.start === 0 && stretch.end === source.length ? source : source.slice(stretch.start, stretch.end);
+  const parser = new Parser();
+  // The composer's own duplicate-key check is quadratic in a map's size; duplicateKeys() below is linear.
+  const composer = new Composer({ uniqueKeys: false });
+  const documents: Document.Parsed[] = [];
+  const hashes = hashPositions(text);
+  const comments: Span[] = [];
+  let previous: CST.Token | undefined;
+  for (const token of parser.parse(text)) {
+    if (previous && hasHashIn(hashes, previous.offset, token.offset)) collectComments(previous, comments);
+    previous = token;
+    for (const doc of composer.next(token)) documents.push(doc);
+  }
+  if (previous && hasHashIn(hashes, previous.offset, text.length)) collectComments(previous, comments);
+  for (const doc of composer.end()) documents.push(doc);
+  for (const doc of documents) duplicateKeys(doc.contents, doc.errors);
+  const raw = documents.flatMap((d) => d.errors);
+  if (documents.length === 0) raw.push(...composer.streamInfo().errors);
+  const errors = raw.map((e): StretchError => ({ pos: [e.pos[0], e.pos[1]], message: e.message.split('\n')[0] }));
+  const parsed = { documents, comments, errors };
+  return stretch.start > 0 ? moveStretch(parsed, stretch.start) : parsed;
+}
+
+/** Moves what was parsed by `delta`, in place. */
+export function moveStretch(parsed: ParsedStretch, delta: number): ParsedStretch {
+  if (delta === 0) return parsed;
+  for (const doc of parsed.documents) shiftDocument(doc, delta);
+  for (const span of parsed.comments) {
+    span.start += delta;
+    span.end += delta;
+  }
+  for (const error of parsed.errors) shiftRange(error.pos, delta);
+  return parsed;
+}
+
+function shiftRange(range: number[], by: number): void {
+  for (let i = 0; i < range.length; i++) range[i] += by;
+}
+
+/** Moves a document parsed from a slice to where the slice sits. */
+function shiftDocument(doc: Document.Parsed, by: number): void {
+  shiftRange(doc.range, by);
+  for (const error of doc.errors) shiftRange(error.pos, by);
+  for (const warning of doc.warnings) shiftRange(warning.pos, by);
+  visit(doc, {
+    Node(_, node) {
+      if (node.range) shiftRange(node.range, by);
+    },
+  });
+}
+
+/** Offsets of every `#`, ascending: a top-level token without one holds no comment and is not walked. */
+function hashPositions(text: string): number[] {
+  const out: number[] = [];
+  for (let i = text.indexOf('#'); i >= 0; i = text.indexOf('#', i + 1)) out.push(i);
+  return out;
+}
+
+function hasHashIn(hashes: readonly number[], start: number, end: number): boolean {
+  let lo = 0;
+  let hi = hashes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (hashes[mid] < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < hashes.length && hashes[lo] < end;
+}
+
+type TokenPart = CST.Token | CST.SourceToken | CST.CollectionItem;
+
+/** Every `comment` source token anywhere in a CST token. */
+function collectComments(token: TokenPart | undefined | null, out: Span[]): void {
+  if (!token) return;
+  if ('type' in token) {
+    if (token.type === 'comment') {
+      out.push({ start: token.offset, end: token.offset + token.source.length });
+      return;
+    }
+    switch (token.type) {
+      case 'document':
+        for (const t of token.start) collectComments(t, out);
+        collectComments(token.value, out);
+        for (const t of token.end ?? []) collectComments(t, out);
+        return;
+      case 'doc-end':
+        for (const t of token.end ?? []) collectComments(t, out);
+        return;
+      case 'block-map':
+      case 'block-seq':
+        for (const item of token.items) collectComments(item, out);
+        return;
+      case 'flow-collection':
+        collectComments(token.start, out);
+        for (const item of token.items) collectComments(item, out);
+        for (const t of token.end) collectComments(t, out);
+        return;
+      case 'block-scalar':
+        for (const t of token.props) collectComments(t, out);
+        return;
+      case 'alias':
+      case 'scalar':
+      case 'single-quoted-scalar':
+      case 'double-quoted-scalar':
+        for (const t of token.end ?? []) collectComments(t, out);
+        return;
+      default:
+        return;
+    }
+  }
+  for (const t of token.start) collectComments(t, out);
+  collectComments(token.key, out);
+  for (const t of token.sep ?? []) collectComments(t, out);
+  collectComments(token.value, out);
+}
+
+const SMALL_MAP = 8;
+
+function repeatsEarlierKey(items: readonly { key: unknown }[], index: number, value: unknown): boolean {
+  for (let j = 0; j < index; j++) {
+    const key = items[j].key;
+    if (isScalar(key) && key.value === value) return true;
+  }
+  return false;
+}
+
+/** Adds a DUPLICATE_KEY error for each key repeated in a map, as the composer would, in linear time. */
+function duplicateKeys(node: unknown, out: YAMLParseError[]): void {
+  if (isSeq(node)) {
+    for (const item of node.items) duplicateKeys(item, out);
+    return;
+  }
+  if (!isMap(node)) return;
+  const items = node.items;
+  const seen = items.length > SMALL_MAP ? new Set<unknown>() : undefined;
+  for (let i = 0; i < items.length; i++) {
+    const key = items[i].key;
+    if (isScalar(key) && key.range) {
+      const value = key.value;
+      const repeated = seen ? seen.has(value) : repeatsEarlierKey(items, i, value);
+      if (repeated && value !== '<<') out.push(new YAMLParseError([key.range[0], key.range[1]], 'DUPLICATE_KEY', 'Map keys must be unique'));
+      seen?.add(value);
+    } else duplicateKeys(key, out);
+    const child = items[i].value;
+    if (isMap(child) || isSeq(child)) duplicateKeys(child, out);
+  }
+}
