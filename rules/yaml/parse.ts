@@ -2,7 +2,7 @@ import type { Document } from 'yaml';
 import { LineIndex } from '../text';
 import type { Comment, ParseError, Span } from '../types';
 import type { YamlChunkCache } from './chunk-cache';
-import { documentChunks } from './schema-documents';
+import { documentChunks } from './document-chunks';
 import { parseStretch, type ParsedStretch, type StretchError } from './stretch';
 import { looksLikeTemplate, maskTemplate, type TemplateMask } from './template-mask';
 
@@ -10,7 +10,7 @@ export interface ParsedYaml {
   /** The original text; every range below indexes into it. */
   readonly text: string;
   readonly documents: readonly Document.Parsed[];
-  /** CustomResourceDefinition documents recognised and left unparsed (see schema-documents.ts). */
+  /** CustomResourceDefinition documents recognised and left unparsed (see document-chunks.ts). */
   readonly skippedSchemas: number;
   /** Real comments (from the token stream, so `#` inside block scalars and strings is not one); masked template lines excluded. */
   readonly comments: readonly Comment[];

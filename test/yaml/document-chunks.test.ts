@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { parseAllDocuments } from 'yaml';
-import { documentChunks } from '../../rules/yaml/schema-documents';
+import { documentChunks } from '../../rules/yaml/document-chunks';
 import { applyFix, byRule, lintText, localFixOf, spanText } from './support';
 
 const CRD = [

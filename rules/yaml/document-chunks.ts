@@ -1,13 +1,14 @@
 /**
- * CustomResourceDefinition documents are schemas: they run no container, hold no pod spec, config data or
- * host path, so no rule can find anything in them. They are also most of the bytes of real manifest bundles
- * (argo-cd's install.yaml, kube-prometheus' setup/), so they are recognised from their text and left unparsed.
- * The price: a syntax error inside one is not reported.
+ * A YAML stream cut into its documents from the text alone. A line that starts with `---` or `...` (then a
+ * space or the line's end) is a document marker wherever it stands, even inside a block scalar or a quoted
+ * string, so cutting there is exact, and each document can be parsed on its own.
  *
- * Recognition needs no parser. A line that starts with `---` or `...` (then a space or the line's end) is a
- * document marker wherever it stands, even inside a block scalar or a quoted string, so splitting there is
- * exact; a line at column 0 that starts with `kind:` is a key of the document's root mapping. Only lines that
- * start at column 0 are looked at, so the indented bulk of a schema costs one `indexOf` per line.
+ * CustomResourceDefinition documents are marked on the way: they are schemas, run no container and hold no pod
+ * spec, config data or host path, so no rule can find anything in them, yet they are most of the bytes of real
+ * manifest bundles (argo-cd's install.yaml, kube-prometheus' setup/). They are left unparsed; the price is that
+ * a syntax error inside one is not reported. A line at column 0 that starts with `kind:` is a key of the
+ * document's root mapping. Only lines that start at column 0 are looked at, so the indented bulk of a document
+ * costs one `indexOf` per line.
  */
 
 export interface TextChunk {
