@@ -33,9 +33,16 @@ function findDocsRoot(): string {
 
 const docsRoot = findDocsRoot();
 
-/** The rule's documentation page shipped with the extension. */
+const documentationUris = new Map<string, string>();
+
+/** The rule's documentation page shipped with the extension (built once per rule: every diagnostic carries it). */
 export function ruleDocumentationUri(rule: string): string {
-  return uriOf(path.join(docsRoot, `${rule}.md`));
+  let uri = documentationUris.get(rule);
+  if (uri === undefined) {
+    uri = uriOf(path.join(docsRoot, `${rule}.md`));
+    documentationUris.set(rule, uri);
+  }
+  return uri;
 }
 
 export function toDiagnostic(finding: Finding): Diagnostic {
