@@ -1,7 +1,7 @@
-import { withShellParseCache } from './shell/parse';
+import { shellParseCache } from './shell/parse';
 import { ShellParseCache } from './shell/parse-cache';
 import { YamlChunkCache } from './yaml/chunk-cache';
-import { withYamlChunkCache } from './yaml/parse';
+import { yamlChunkCache } from './yaml/parse';
 
 /**
  * What a language server keeps per open document between lints: its parsed shell scripts and YAML documents.
@@ -16,5 +16,5 @@ export class DocumentParseCache {
 /** Runs `lint` with `cache` (when given) answering the parsers for what they have seen. */
 export function withDocumentParseCache<T>(cache: DocumentParseCache | undefined, lint: () => T): T {
   if (!cache) return lint();
-  return withShellParseCache(cache.shell, () => withYamlChunkCache(cache.yaml, lint));
+  return shellParseCache.run(cache.shell, () => yamlChunkCache.run(cache.yaml, lint));
 }

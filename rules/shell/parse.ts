@@ -1,4 +1,5 @@
 import { Language, Parser } from 'web-tree-sitter';
+import { Scoped } from '../scoped';
 import type { Span, TextEdit } from '../types';
 import { locateWasm } from '../wasm';
 import { OffsetMap } from './offset-map';
@@ -21,22 +22,13 @@ export function initShellParser(): Promise<void> {
   return loading;
 }
 
-let activeCache: ShellParseCache | undefined;
-
-/** Runs `lint` with `cache` answering parseShell for scripts it has seen (see ShellParseCache). */
-export function withShellParseCache<T>(cache: ShellParseCache | undefined, lint: () => T): T {
-  const outer = activeCache;
-  activeCache = cache;
-  try {
-    return lint();
-  } finally {
-    activeCache = outer;
-  }
-}
+/** The parse cache parseShell answers from, for the lint running (see ShellParseCache). */
+export const shellParseCache = new Scoped<ShellParseCache>();
 
 /** Parses the shell text of `map` into its simple commands, with spans in the file `map` points into. */
 export function parseShell(map: OffsetMap): ShellScript {
-  return activeCache ? activeCache.script(map, () => parseUncached(map)) : parseUncached(map);
+  const cache = shellParseCache.current;
+  return cache ? cache.script(map, () => parseUncached(map)) : parseUncached(map);
 }
 
 function parseUncached(map: OffsetMap): ShellScript {

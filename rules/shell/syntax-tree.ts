@@ -57,22 +57,22 @@ export function copyTree(tree: Tree, source: string): ShellNode {
     };
     const root = here(undefined);
     const path = [root];
+    const enter = (): void => {
+      const parent = path[path.length - 1];
+      const node = here(parent);
+      parent.children.push(node);
+      path.push(node);
+    };
     for (;;) {
       if (cursor.gotoFirstChild()) {
-        const parent = path[path.length - 1];
-        const child = here(parent);
-        parent.children.push(child);
-        path.push(child);
+        enter();
         continue;
       }
       for (;;) {
         if (path.length === 1) return root;
         path.pop();
         if (cursor.gotoNextSibling()) {
-          const parent = path[path.length - 1];
-          const sibling = here(parent);
-          parent.children.push(sibling);
-          path.push(sibling);
+          enter();
           break;
         }
         cursor.gotoParent();

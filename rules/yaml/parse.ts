@@ -1,5 +1,6 @@
 import type { Document } from 'yaml';
 import { LineIndex } from '../text';
+import { Scoped } from '../scoped';
 import type { Comment, ParseError, Span } from '../types';
 import type { YamlChunkCache } from './chunk-cache';
 import { documentChunks } from './document-chunks';
@@ -39,18 +40,8 @@ const CACHE_SIZE = 4;
  */
 const cache: { mode: string; chunkCache: YamlChunkCache | undefined; parsed: ParsedYaml }[] = [];
 
-let activeChunkCache: YamlChunkCache | undefined;
-
-/** Runs `lint` with `cache` answering for the documents of a stream it has parsed before (see YamlChunkCache). */
-export function withYamlChunkCache<T>(chunkCache: YamlChunkCache | undefined, lint: () => T): T {
-  const outer = activeChunkCache;
-  activeChunkCache = chunkCache;
-  try {
-    return lint();
-  } finally {
-    activeChunkCache = outer;
-  }
-}
+/** The chunk cache parses answer from, for the lint running (see YamlChunkCache). */
+export const yamlChunkCache = new Scoped<YamlChunkCache>();
 
 const CHART_TEMPLATE = /(?:^|[\\/])templates[\\/](?:[^\\/]+[\\/])*[^\\/]+\.ya?ml$/i;
 
@@ -63,28 +54,29 @@ export function parseYaml(text: string, options: ParseYamlOptions = {}): ParsedY
 }
 
 function cached(mode: string, text: string, mask: ((text: string) => TemplateMask) | undefined): ParsedYaml {
-  const index = cache.findIndex((entry) => entry.mode === mode && entry.chunkCache === activeChunkCache && entry.parsed.text === text);
+  const chunkCache = yamlChunkCache.current;
+  const index = cache.findIndex((entry) => entry.mode === mode && entry.chunkCache === chunkCache && entry.parsed.text === text);
   if (index >= 0) {
     const [hit] = cache.splice(index, 1);
     cache.unshift(hit);
     return hit.parsed;
   }
-  if (activeChunkCache) {
+  if (chunkCache) {
     // This parse may move documents that earlier parses of other texts under the same chunk cache hold.
-    for (let i = cache.length - 1; i >= 0; i--) if (cache[i].chunkCache === activeChunkCache && cache[i].parsed.text !== text) cache.splice(i, 1);
+    for (let i = cache.length - 1; i >= 0; i--) if (cache[i].chunkCache === chunkCache && cache[i].parsed.text !== text) cache.splice(i, 1);
   }
-  const parsed = parseUncached(text, mask?.(text));
-  cache.unshift({ mode, chunkCache: activeChunkCache, parsed });
+  const parsed = parseUncached(text, mask?.(text), chunkCache);
+  cache.unshift({ mode, chunkCache, parsed });
   if (cache.length > CACHE_SIZE) cache.pop();
   return parsed;
 }
 
-function parseUncached(text: string, template: TemplateMask | undefined): ParsedYaml {
+function parseUncached(text: string, template: TemplateMask | undefined, chunkCache: YamlChunkCache | undefined): ParsedYaml {
   const source = template?.masked ?? text;
   const documents: Document.Parsed[] = [];
   const commentSpans: Span[] = [];
   const raw: StretchError[] = [];
-  const { stretches, skippedSchemas } = parsedStretches(source, template ? undefined : activeChunkCache);
+  const { stretches, skippedSchemas } = parsedStretches(source, template ? undefined : chunkCache);
   for (const parsed of stretches) {
     documents.push(...parsed.documents);
     commentSpans.push(...parsed.comments);

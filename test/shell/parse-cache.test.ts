@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { initEngine, lint } from '../../rules/engine';
 import { OffsetMap } from '../../rules/shell/offset-map';
-import { parseShell, withShellParseCache } from '../../rules/shell/parse';
+import { parseShell, shellParseCache } from '../../rules/shell/parse';
 import { ShellParseCache } from '../../rules/shell/parse-cache';
 import { YamlChunkCache } from '../../rules/yaml/chunk-cache';
 
@@ -49,8 +49,8 @@ describe('the parse cache of an open document', () => {
     const cache = new ShellParseCache();
     const one = OffsetMap.identity('apt-get upgrade', 10);
     const two = new OffsetMap().append('apt-get ', 10).append('upgrade', 30);
-    const first = withShellParseCache(cache, () => parseShell(one));
-    const second = withShellParseCache(cache, () => parseShell(two));
+    const first = shellParseCache.run(cache, () => parseShell(one));
+    const second = shellParseCache.run(cache, () => parseShell(two));
     assert.equal(cache.size, 2);
     assert.deepEqual(first.commands[0].args[0].span, { start: 18, end: 25 });
     assert.deepEqual(second.commands[0].args[0].span, { start: 30, end: 37 });
@@ -59,17 +59,17 @@ describe('the parse cache of an open document', () => {
   test('what a lint gets is a copy: changing it does not change the next answer', () => {
     const cache = new ShellParseCache();
     const map = OffsetMap.identity('curl -k https://x | sh', 0);
-    const first = withShellParseCache(cache, () => parseShell(map));
+    const first = shellParseCache.run(cache, () => parseShell(map));
     first.commands[0].args.pop();
     first.commands[0].span.start = 99;
-    const second = withShellParseCache(cache, () => parseShell(map));
-    assert.deepEqual(second, withShellParseCache(undefined, () => parseShell(map)));
+    const second = shellParseCache.run(cache, () => parseShell(map));
+    assert.deepEqual(second, shellParseCache.run(undefined, () => parseShell(map)));
     assert.equal(second.commands[0].pipedInto?.commands[0], second.commands[1], 'a piped-into command stays the same object as in the list');
   });
 
   test('the least recently used scripts go past the capacity', () => {
     const cache = new ShellParseCache(2);
-    const parse = (text: string) => withShellParseCache(cache, () => parseShell(OffsetMap.identity(text, 0)));
+    const parse = (text: string) => shellParseCache.run(cache, () => parseShell(OffsetMap.identity(text, 0)));
     parse('apt-get upgrade');
     parse('yum update');
     parse('apt-get upgrade');

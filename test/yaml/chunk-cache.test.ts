@@ -4,9 +4,8 @@ import { join, relative } from 'node:path';
 import { before, describe, test } from 'node:test';
 import { DocumentParseCache } from '../../rules/document-cache';
 import { initEngine } from '../../rules/engine';
-import { parseYaml } from '../../rules/yaml/parse';
 import { YamlChunkCache } from '../../rules/yaml/chunk-cache';
-import { withYamlChunkCache } from '../../rules/yaml/parse';
+import { parseYaml, yamlChunkCache } from '../../rules/yaml/parse';
 import { lintPath } from '../../server/workspace/lint-path';
 import { requireCorpus } from '../support/requirements';
 import { FIXTURES } from './support';
@@ -64,10 +63,10 @@ describe('the YAML document cache of an open document', () => {
     const doc = (name: string) => `---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name} # ${name}\ndata: {a: "1"}\n`;
     const text = ['one', 'two', 'three'].map(doc).join('');
     const cache = new YamlChunkCache();
-    const first = withYamlChunkCache(cache, () => parseYaml(text));
+    const first = yamlChunkCache.run(cache, () => parseYaml(text));
     assert.equal(cache.size, 3);
     const edited = `# top\n${text.replace('name: two', 'name: deux')}`;
-    const second = withYamlChunkCache(cache, () => parseYaml(edited));
+    const second = yamlChunkCache.run(cache, () => parseYaml(edited));
     assert.equal(cache.size, 5, 'two new entries: the comment put above the stream and the edited document');
     assert.equal(second.documents.length, 3);
     const name = second.documents[2].getIn(['metadata', 'name'], true) as { range: number[] };
@@ -91,7 +90,7 @@ describe('the YAML document cache of an open document', () => {
 
   test('the least recently used documents go past the capacity', () => {
     const cache = new YamlChunkCache(2);
-    const parse = (text: string) => withYamlChunkCache(cache, () => parseYaml(text));
+    const parse = (text: string) => yamlChunkCache.run(cache, () => parseYaml(text));
     parse('a: 1\n---\nb: 2\n---\nc: 3\n');
     assert.equal(cache.size, 2);
   });
