@@ -43,16 +43,17 @@ export function classify(file: SourceFile, probe: FileProbe = NO_FILES): FileKin
   return undefined;
 }
 
-
 export function lint(file: SourceFile, options: LintOptions = {}): LintResult {
   if (!initialized) throw new Error('initEngine() must be awaited before lint()');
   const probe = options.probe ?? NO_FILES;
-  const kind = options.kind ?? classify(file, probe);
-  if (!kind) return { kind: undefined, findings: [], facts: undefined };
-  const frontEnd = FRONT_ENDS.find((f) => f.kinds.includes(kind));
-  if (!frontEnd) return { kind: undefined, findings: [], facts: undefined };
-  const facts = withDocumentParseCache(options.parseCache, () => frontEnd.extract(file, kind, probe));
-  return { kind, findings: check(facts, file.text, options.rules ?? {}), facts };
+  // Classification parses too (YAML kinds are told by content): it shares the document's cache with extraction.
+  const extracted = withDocumentParseCache(options.parseCache, () => {
+    const kind = options.kind ?? classify(file, probe);
+    const frontEnd = kind && FRONT_ENDS.find((f) => f.kinds.includes(kind));
+    return kind && frontEnd ? { kind, facts: frontEnd.extract(file, kind, probe) } : undefined;
+  });
+  if (!extracted) return { kind: undefined, findings: [], facts: undefined };
+  return { kind: extracted.kind, findings: check(extracted.facts, file.text, options.rules ?? {}), facts: extracted.facts };
 }
 
 /** Runs every rule on the facts and settles severity and suppression. */
