@@ -7,38 +7,14 @@ import { join } from 'node:path';
 import { initEngine, lint } from '../rules/engine';
 import { corpusDir } from '../test/support/requirements';
 import { DEFAULT_ROLES, generateAnsible } from './generate-ansible';
-import { freshTextLatency, median, runChild } from './measure';
+import { freshTextLatency, printCliRuns, runCli } from './measure';
 
-const REPO = join(__dirname, '..');
-const CLI = join(REPO, 'dist', 'cli.js');
 const CLI_RUNS = 5;
 const WARMUP = 100;
 const SAMPLES = 1000;
 
-interface Summary {
-  summary: { files: number; findings: number };
-}
-
 async function cliThroughput(label: string, targets: string[], expectedFiles?: number): Promise<void> {
-  const walls: number[] = [];
-  const peaks: number[] = [];
-  let summary: Summary['summary'] | undefined;
-  for (let i = 0; i < CLI_RUNS; i++) {
-    const run = await runChild(process.execPath, [CLI, '--format', 'json', '--failure-threshold', 'none', ...targets], REPO);
-    if (run.status !== 0) throw new Error(`CLI exited ${run.status}: ${run.stderr}`);
-    summary = (JSON.parse(run.stdout) as Summary).summary;
-    if (expectedFiles !== undefined && summary.files !== expectedFiles) {
-      throw new Error(`CLI linted ${summary.files} files, expected ${expectedFiles}: ${run.stderr}`);
-    }
-    walls.push(run.wallMs);
-    peaks.push(run.peakRssKb);
-  }
-  const files = summary!.files;
-  const mid = median(walls);
-  const best = Math.min(...walls);
-  console.log(`CLI end to end, ${label}: ${files} files linted (${summary!.findings} findings), ${CLI_RUNS} runs:`);
-  console.log(`  median ${mid.toFixed(0)} ms = ${((files / mid) * 1000).toFixed(0)} files/s; best ${best.toFixed(0)} ms = ${((files / best) * 1000).toFixed(0)} files/s (target >= 500)`);
-  console.log(`  peak RSS of the CLI process: ${(Math.max(...peaks) / 1024).toFixed(1)} MB`);
+  printCliRuns(`CLI end to end, ${label}`, await runCli(targets, CLI_RUNS, expectedFiles), 500);
 }
 
 /** The corpus folders MANIFEST.md lists with Ansible YAML in them. */

@@ -5,35 +5,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { initEngine, lint } from '../rules/engine';
 import { DEFAULT_COOKBOOKS, generateChef } from './generate-chef';
-import { freshTextLatency, median, runChild } from './measure';
+import { freshTextLatency, printCliRuns, runCli } from './measure';
 
-const REPO = join(__dirname, '..');
-const CLI = join(REPO, 'dist', 'cli.js');
 const CLI_RUNS = 5;
 const WARMUP = 100;
 const SAMPLES = 1000;
 
-interface Summary {
-  summary: { files: number; findings: number };
-}
-
 async function cliThroughput(dir: string, expectedFiles: number): Promise<void> {
-  const walls: number[] = [];
-  const peaks: number[] = [];
-  let summary: Summary['summary'] | undefined;
-  for (let i = 0; i < CLI_RUNS; i++) {
-    const run = await runChild(process.execPath, [CLI, '--format', 'json', '--failure-threshold', 'none', dir], REPO);
-    if (run.status !== 0) throw new Error(`CLI exited ${run.status}: ${run.stderr}`);
-    summary = (JSON.parse(run.stdout) as Summary).summary;
-    if (summary.files !== expectedFiles) throw new Error(`CLI linted ${summary.files} files, expected ${expectedFiles}: ${run.stderr}`);
-    walls.push(run.wallMs);
-    peaks.push(run.peakRssKb);
-  }
-  const mid = median(walls);
-  const best = Math.min(...walls);
-  console.log(`CLI end to end, generated cookbooks in ${dir}: ${expectedFiles} recipes/resources linted (${summary?.findings} findings), ${CLI_RUNS} runs:`);
-  console.log(`  median ${mid.toFixed(0)} ms = ${((expectedFiles / mid) * 1000).toFixed(0)} files/s; best ${best.toFixed(0)} ms = ${((expectedFiles / best) * 1000).toFixed(0)} files/s (target >= 500)`);
-  console.log(`  peak RSS of the CLI process: ${(Math.max(...peaks) / 1024).toFixed(1)} MB`);
+  printCliRuns(`CLI end to end, generated cookbooks in ${dir}`, await runCli([dir], CLI_RUNS, expectedFiles), 500);
 }
 
 async function singleFileLatency(recipes: string[]): Promise<void> {

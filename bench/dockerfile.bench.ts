@@ -2,40 +2,19 @@
 // Dockerfiles (process start included), p50/p99 in-process lint time of one 300-line Dockerfile, peak RSS.
 // Targets on the 2-core machine: >= 1,000 files/s through the CLI, p99 < 5 ms.
 import { availableParallelism, loadavg } from 'node:os';
-import { join } from 'node:path';
 import { initEngine, lint } from '../rules/engine';
 import { DEFAULT_COUNT, generateCorpus, generateLongDockerfile } from './generate-dockerfiles';
-import { median, percentile, runChild } from './measure';
+import { median, percentile, printCliRuns, runCli } from './measure';
 
-const REPO = join(__dirname, '..');
-const CLI = join(REPO, 'dist', 'cli.js');
 const CLI_RUNS = 5;
 const WARMUP = 200;
 const SAMPLES = 2000;
 
 async function cliThroughput(): Promise<void> {
-  const corpus = generateCorpus(DEFAULT_COUNT);
-  const walls: number[] = [];
-  const peaks: number[] = [];
-  const cpus: number[] = [];
-  let findings = 0;
-  for (let i = 0; i < CLI_RUNS; i++) {
-    const run = await runChild(process.execPath, [CLI, '--format', 'json', '--failure-threshold', 'none', corpus], REPO);
-    if (run.status !== 0) throw new Error(`CLI exited ${run.status}: ${run.stderr.split('\n').slice(0, 5).join('\n')}`);
-    const summary = (JSON.parse(run.stdout) as { summary: { files: number; findings: number } }).summary;
-    if (summary.files !== DEFAULT_COUNT) throw new Error(`CLI linted ${summary.files} files, expected ${DEFAULT_COUNT}`);
-    findings = summary.findings;
-    walls.push(run.wallMs);
-    peaks.push(run.peakRssKb);
-    cpus.push(run.cpuMs);
-  }
-  const best = Math.min(...walls);
-  const mid = median(walls);
-  console.log(`CLI end to end, ${DEFAULT_COUNT} Dockerfiles (${findings} findings), ${CLI_RUNS} runs:`);
-  console.log(`  median ${mid.toFixed(0)} ms = ${((DEFAULT_COUNT / mid) * 1000).toFixed(0)} files/s; best ${best.toFixed(0)} ms = ${((DEFAULT_COUNT / best) * 1000).toFixed(0)} files/s (target >= 1000)`);
-  const cpu = median(cpus);
+  const runs = await runCli([generateCorpus(DEFAULT_COUNT)], CLI_RUNS, DEFAULT_COUNT);
+  printCliRuns(`CLI end to end, ${DEFAULT_COUNT} Dockerfiles`, runs, 1000);
+  const cpu = median(runs.cpusMs);
   console.log(`  CPU time (all threads) median ${cpu.toFixed(0)} ms = ${((DEFAULT_COUNT / cpu) * 1000).toFixed(0)} files per CPU-second; load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores`);
-  console.log(`  peak RSS of the CLI process: ${(Math.max(...peaks) / 1024).toFixed(1)} MB`);
 }
 
 async function singleFileLatency(): Promise<void> {

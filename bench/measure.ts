@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 export interface ChildRun {
   status: number | null;
@@ -93,4 +94,46 @@ export function freshTextLatency(lintOnce: (text: string) => void, text: string,
   }
   times.sort((a, b) => a - b);
   return `  p50 ${percentile(times, 50).toFixed(3)} ms, p99 ${percentile(times, 99).toFixed(3)} ms, max ${times[times.length - 1].toFixed(3)} ms`;
+}
+
+const REPO = join(__dirname, '..');
+const CLI = join(REPO, 'dist', 'cli.js');
+
+export interface CliRuns {
+  files: number;
+  findings: number;
+  wallsMs: number[];
+  peaksKb: number[];
+  cpusMs: number[];
+}
+
+/**
+ * Runs the built CLI `runs` times over `targets` (JSON out, never failing on findings), end to end from spawn
+ * to exit. Throws when a run fails or, given `expectedFiles`, lints another number of files.
+ */
+export async function runCli(targets: readonly string[], runs: number, expectedFiles?: number): Promise<CliRuns> {
+  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run npm run build`);
+  const out: CliRuns = { files: 0, findings: 0, wallsMs: [], peaksKb: [], cpusMs: [] };
+  for (let i = 0; i < runs; i++) {
+    const run = await runChild(process.execPath, [CLI, '--format', 'json', '--failure-threshold', 'none', ...targets], REPO);
+    if (run.status !== 0) throw new Error(`CLI exited ${run.status}: ${run.stderr.split('\n').slice(0, 5).join('\n')}`);
+    const { summary } = JSON.parse(run.stdout) as { summary: { files: number; findings: number } };
+    if (expectedFiles !== undefined && summary.files !== expectedFiles) throw new Error(`CLI linted ${summary.files} files, expected ${expectedFiles}: ${run.stderr}`);
+    out.files = summary.files;
+    out.findings = summary.findings;
+    out.wallsMs.push(run.wallMs);
+    out.peaksKb.push(run.peakRssKb);
+    out.cpusMs.push(run.cpuMs);
+  }
+  return out;
+}
+
+/** The throughput lines every CLI figure prints: median and best files/s against the target, and peak RSS. */
+export function printCliRuns(heading: string, runs: CliRuns, target: number): void {
+  const mid = median(runs.wallsMs);
+  const best = Math.min(...runs.wallsMs);
+  const rate = (ms: number): string => ((runs.files / ms) * 1000).toFixed(0);
+  console.log(`${heading} (${runs.files} files linted, ${runs.findings} findings), ${runs.wallsMs.length} runs:`);
+  console.log(`  median ${mid.toFixed(0)} ms = ${rate(mid)} files/s; best ${best.toFixed(0)} ms = ${rate(best)} files/s (target >= ${target})`);
+  console.log(`  peak RSS of the CLI process: ${(Math.max(...runs.peaksKb) / 1024).toFixed(1)} MB`);
 }

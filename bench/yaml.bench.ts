@@ -7,10 +7,8 @@ import { initEngine, lint } from '../rules/engine';
 import type { FileProbe } from '../rules/types';
 import { corpusDir } from '../test/support/requirements';
 import { generateManifest } from './generate-manifest';
-import { median, percentile, runChild } from './measure';
+import { median, percentile, printCliRuns, runCli } from './measure';
 
-const REPO = join(__dirname, '..');
-const CLI = join(REPO, 'dist', 'cli.js');
 const CLI_RUNS = 3;
 const CORPUS_PASSES = 3;
 const MANIFEST_LINES = 10_000;
@@ -51,22 +49,7 @@ async function corpusInProcess(dir: string): Promise<void> {
 }
 
 async function corpusThroughCli(dir: string): Promise<void> {
-  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run npm run build`);
-  const walls: number[] = [];
-  const peaks: number[] = [];
-  let summary = { files: 0, findings: 0 };
-  for (let i = 0; i < CLI_RUNS; i++) {
-    const run = await runChild(process.execPath, [CLI, '--format', 'json', '--failure-threshold', 'none', dir], REPO);
-    if (run.status !== 0) throw new Error(`CLI exited ${run.status}: ${run.stderr}`);
-    summary = (JSON.parse(run.stdout) as { summary: typeof summary }).summary;
-    walls.push(run.wallMs);
-    peaks.push(run.peakRssKb);
-  }
-  const mid = median(walls);
-  const best = Math.min(...walls);
-  console.log(`CLI end to end over the corpus (${summary.files} files linted, ${summary.findings} findings), ${CLI_RUNS} runs:`);
-  console.log(`  median ${mid.toFixed(0)} ms = ${((summary.files / mid) * 1000).toFixed(0)} files/s; best ${best.toFixed(0)} ms = ${((summary.files / best) * 1000).toFixed(0)} files/s (target >= 500)`);
-  console.log(`  peak RSS of the CLI process: ${(Math.max(...peaks) / 1024).toFixed(1)} MB`);
+  printCliRuns('CLI end to end over the corpus', await runCli([dir], CLI_RUNS), 500);
 }
 
 function manifestLatency(): void {
