@@ -3,6 +3,7 @@ import { build } from 'esbuild';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, join } from 'node:path';
+import { commonOptions } from './build/esbuild-options.mjs';
 
 const require = createRequire(import.meta.url);
 const out = 'dist';
@@ -15,20 +16,6 @@ const wasmFiles = [
 ];
 for (const file of wasmFiles) copyFileSync(require.resolve(file), join(out, basename(file)));
 
-const common = {
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  keepNames: true,
-  sourcemap: true,
-  logLevel: 'warning',
-  // web-tree-sitter's ESM entry reads import.meta.url, which CJS output leaves empty: use its CJS build.
-  alias: { 'web-tree-sitter': require.resolve('web-tree-sitter') },
-  define: { 'import.meta.url': 'importMetaUrl' },
-  inject: ['build/import-meta-url.js'],
-};
-
 const entries = [
   { in: 'server/cli.ts', out: 'cli', banner: '#!/usr/bin/env node' },
   { in: 'server/server.ts', out: 'server' },
@@ -38,7 +25,7 @@ const entries = [
 await Promise.all(
   entries.map((e) =>
     build({
-      ...common,
+      ...commonOptions,
       entryPoints: [e.in],
       outfile: join(out, `${e.out}.js`),
       external: e.external ?? [],
