@@ -4,7 +4,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { initEngine, lint } from '../rules/engine';
+import { bundledEngine, type Engine } from './bundled-engine';
 import { corpusDir } from '../test/support/requirements';
 import { DEFAULT_ROLES, generateAnsible } from './generate-ansible';
 import { freshTextLatency, printCliRuns, runCli } from './measure';
@@ -36,13 +36,12 @@ function filesUnder(dir: string): string[] {
 }
 
 /** Lint throughput of the engine alone (texts read up front), by wall and by CPU time: CPU time holds on a busy machine. */
-async function inProcessThroughput(dir: string): Promise<void> {
-  await initEngine();
+async function inProcessThroughput(engine: Engine, dir: string): Promise<void> {
   const files = filesUnder(dir).map((path) => ({ path, text: readFileSync(path, 'utf8') }));
   let linted = 0;
   const wall0 = process.hrtime.bigint();
   const cpu0 = process.cpuUsage();
-  for (const file of files) if (lint(file).kind === 'ansible') linted++;
+  for (const file of files) if (engine.lint(file).kind === 'ansible') linted++;
   const cpu = process.cpuUsage(cpu0);
   const wallMs = Number(process.hrtime.bigint() - wall0) / 1e6;
   const cpuMs = (cpu.user + cpu.system) / 1000;
@@ -50,13 +49,12 @@ async function inProcessThroughput(dir: string): Promise<void> {
   console.log(`  ${wallMs.toFixed(0)} ms wall = ${((files.length / wallMs) * 1000).toFixed(0)} files/s; ${cpuMs.toFixed(0)} ms CPU = ${((files.length / cpuMs) * 1000).toFixed(0)} files per CPU-second`);
 }
 
-async function singleFileLatency(playbook: string): Promise<void> {
+async function singleFileLatency(engine: Engine, playbook: string): Promise<void> {
   const text = readFileSync(playbook, 'utf8');
   const file = { path: playbook, text };
-  await initEngine();
-  const first = lint(file);
+  const first = engine.lint(file);
   if (first.kind !== 'ansible') throw new Error(`${playbook} was not linted as Ansible (is the front end registered?)`);
-  const latency = freshTextLatency((t) => lint({ path: playbook, text: t }), text, WARMUP, SAMPLES);
+  const latency = freshTextLatency((t) => engine.lint({ path: playbook, text: t }), text, WARMUP, SAMPLES);
   console.log(`In process, one ${text.split('\n').length}-line playbook (${first.findings.length} findings), ${SAMPLES} lints of fresh text:`);
   console.log(latency);
 }
@@ -67,8 +65,10 @@ async function main(): Promise<void> {
   const corpus = corpusDir();
   if (existsSync(join(corpus, 'MANIFEST.md'))) await cliThroughput('the corpus Ansible folders (vars files included)', corpusAnsibleFolders(corpus));
   else console.log(`corpus not found at ${corpus}: set DRIFTLESS_CORPUS to measure it too`);
-  await inProcessThroughput(generated.dir);
-  await singleFileLatency(join(generated.dir, `site${DEFAULT_ROLES - 1}.yml`));
+  const engine = await bundledEngine();
+  await engine.initEngine();
+  await inProcessThroughput(engine, generated.dir);
+  await singleFileLatency(engine, join(generated.dir, `site${DEFAULT_ROLES - 1}.yml`));
   console.log(`  load average while measuring: ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${availableParallelism()} cores`);
 }
 

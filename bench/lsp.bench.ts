@@ -7,11 +7,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { initEngine } from '../rules/engine';
 import type { AuditResult } from '../server/lsp/audit';
-import { lintPath } from '../server/workspace';
 import { TestClient } from '../test/lsp/client';
 import { corpusDir } from '../test/support/requirements';
+import { bundledEngine } from './bundled-engine';
 import { DEFAULT_COUNT, generateCorpus, generateLongDockerfile } from './generate-dockerfiles';
 import { generateManifest } from './generate-manifest';
 import { median, percentile } from './measure';
@@ -41,6 +40,7 @@ async function changeLatency(label: string, file: string, text: string, language
     times.sort((a, b) => a - b);
     // The engine's own time for whole lints in this process, without the server's per-document shell parse
     // cache; a different trailing comment each time, so the YAML parse cache (which holds recent texts) never answers.
+    const { initEngine, lintPath } = await bundledEngine();
     await initEngine();
     const lints: number[] = [];
     const variant = (i: number): string => `${text}# lint ${i}\n`;

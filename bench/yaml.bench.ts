@@ -3,7 +3,7 @@
 // Targets on the 2-core machine: a 10,000-line manifest in < 150 ms in process, >= 500 corpus files/s through the CLI.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { initEngine, lint } from '../rules/engine';
+import { bundledEngine, type Engine } from './bundled-engine';
 import type { FileProbe } from '../rules/types';
 import { corpusDir } from '../test/support/requirements';
 import { generateManifest } from './generate-manifest';
@@ -25,7 +25,7 @@ function yamlFiles(dir: string): string[] {
   });
 }
 
-async function corpusInProcess(dir: string): Promise<void> {
+async function corpusInProcess(engine: Engine, dir: string): Promise<void> {
   const files = yamlFiles(dir).map((path) => ({ path, text: readFileSync(path, 'utf8') }));
   const bytes = files.reduce((n, f) => n + f.text.length, 0);
   const walls: number[] = [];
@@ -36,7 +36,7 @@ async function corpusInProcess(dir: string): Promise<void> {
     const t0 = process.hrtime.bigint();
     findings = 0;
     // A different text each pass, so the per-text parse cache never answers.
-    for (const f of files) findings += lint({ path: f.path, text: pass === 0 ? f.text : `${f.text}\n# pass ${pass}\n` }, { probe }).findings.length;
+    for (const f of files) findings += engine.lint({ path: f.path, text: pass === 0 ? f.text : `${f.text}\n# pass ${pass}\n` }, { probe }).findings.length;
     walls.push(Number(process.hrtime.bigint() - t0) / 1e6);
     const cpu = process.cpuUsage(cpu0);
     cpus.push((cpu.user + cpu.system) / 1000);
@@ -52,15 +52,15 @@ async function corpusThroughCli(dir: string): Promise<void> {
   printCliRuns('CLI end to end over the corpus', await runCli([dir], CLI_RUNS), 500);
 }
 
-function manifestLatency(): void {
+function manifestLatency(engine: Engine): void {
   const text = generateManifest(MANIFEST_LINES);
   const lines = text.split('\n').length - 1;
-  const first = lint({ path: '/bench/manifest.yaml', text }, { probe });
+  const first = engine.lint({ path: '/bench/manifest.yaml', text }, { probe });
   if (first.kind !== 'kubernetes') throw new Error('the generated manifest was not linted as Kubernetes (is the front end registered?)');
   const lintOnce = (i: number): number => {
     const variant = `${text}# run ${i}\n`;
     const t0 = process.hrtime.bigint();
-    lint({ path: '/bench/manifest.yaml', text: variant }, { probe });
+    engine.lint({ path: '/bench/manifest.yaml', text: variant }, { probe });
     return Number(process.hrtime.bigint() - t0) / 1e6;
   };
   for (let i = 0; i < WARMUP; i++) lintOnce(i);
@@ -73,14 +73,15 @@ function manifestLatency(): void {
 }
 
 async function main(): Promise<void> {
-  await initEngine();
-  manifestLatency();
+  const engine = await bundledEngine();
+  await engine.initEngine();
+  manifestLatency(engine);
   const dir = corpusDir();
   if (!existsSync(join(dir, 'MANIFEST.md'))) {
     console.log(`corpus not found at ${dir} (set DRIFTLESS_CORPUS): corpus numbers skipped`);
     return;
   }
-  await corpusInProcess(dir);
+  await corpusInProcess(engine, dir);
   await corpusThroughCli(dir);
 }
 
