@@ -19,10 +19,12 @@ export interface StretchError {
 export function parseStretch(source: string, stretch: Span): ParsedStretch {
   const text = stretch.start === 0 && stretch.end === source.length ? source : source.slice(stretch.start, stretch.end);
   const parser = new Parser();
+  // Tokens, and so every range and error, count from where the stretch sits in the source.
+  parser.offset = stretch.start;
   // The composer's own duplicate-key check is quadratic in a map's size; duplicateKeys() below is linear.
   const composer = new Composer({ uniqueKeys: false });
   const documents: Document.Parsed[] = [];
-  const hashes = hashPositions(text);
+  const hashes = hashPositions(text, stretch.start);
   const comments: Span[] = [];
   let previous: CST.Token | undefined;
   for (const token of parser.parse(text)) {
@@ -30,14 +32,13 @@ export function parseStretch(source: string, stretch: Span): ParsedStretch {
     previous = token;
     for (const doc of composer.next(token)) documents.push(doc);
   }
-  if (previous && hasHashIn(hashes, previous.offset, text.length)) collectComments(previous, comments);
+  if (previous && hasHashIn(hashes, previous.offset, stretch.end)) collectComments(previous, comments);
   for (const doc of composer.end()) documents.push(doc);
   for (const doc of documents) duplicateKeys(doc.contents, doc.errors);
   const raw = documents.flatMap((d) => d.errors);
   if (documents.length === 0) raw.push(...composer.streamInfo().errors);
   const errors = raw.map((e): StretchError => ({ pos: [e.pos[0], e.pos[1]], message: e.message.split('\n')[0] }));
-  const parsed = { documents, comments, errors };
-  return stretch.start > 0 ? moveStretch(parsed, stretch.start) : parsed;
+  return { documents, comments, errors };
 }
 
 /** Moves what was parsed by `delta`, in place. */
@@ -68,10 +69,10 @@ function shiftDocument(doc: Document.Parsed, by: number): void {
   });
 }
 
-/** Offsets of every `#`, ascending: a top-level token without one holds no comment and is not walked. */
-function hashPositions(text: string): number[] {
+/** Offsets (from `base`) of every `#`, ascending: a top-level token without one holds no comment and is not walked. */
+function hashPositions(text: string, base: number): number[] {
   const out: number[] = [];
-  for (let i = text.indexOf('#'); i >= 0; i = text.indexOf('#', i + 1)) out.push(i);
+  for (let i = text.indexOf('#'); i >= 0; i = text.indexOf('#', i + 1)) out.push(base + i);
   return out;
 }
 
