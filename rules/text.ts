@@ -1,19 +1,17 @@
 import type { Position, Range, Span, TextEdit } from './types';
 
-/** Maps UTF-16 offsets to 0-based line/character positions and back. */
+/**
+ * Maps UTF-16 offsets to 0-based line/character positions and back. The line starts are found on first use:
+ * most files yield no finding and never need them.
+ */
 export class LineIndex {
-  private readonly lineStarts: number[] = [0];
+  private starts: number[] | undefined;
 
-  constructor(private readonly text: string) {
-    if (!text.includes('\r')) {
-      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
-      return;
-    }
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) this.lineStarts.push(i + 1);
-      else if (c === 13 && text.charCodeAt(i + 1) !== 10) this.lineStarts.push(i + 1);
-    }
+  constructor(private readonly text: string) {}
+
+  private get lineStarts(): number[] {
+    this.starts ??= lineStartsOf(this.text);
+    return this.starts;
   }
 
   get lineCount(): number {
@@ -54,6 +52,20 @@ export class LineIndex {
     if (this.text.charCodeAt(end - 1) === 13) end--;
     return end;
   }
+}
+
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  if (!text.includes('\r')) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    return starts;
+  }
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) starts.push(i + 1);
+    else if (c === 13 && text.charCodeAt(i + 1) !== 10) starts.push(i + 1);
+  }
+  return starts;
 }
 
 /** Applies non-overlapping edits; throws on overlap so a broken fix never writes a mangled file. */
