@@ -3,13 +3,15 @@ import { parseImageReference } from '../image-reference';
 import { DIGEST_PLACEHOLDER, type Facts, type FileProbe, type FrontEnd, type ImageRef, type TextEdit } from '../types';
 import { baseName, baseYamlFacts, folderOf, viewsOf } from '../yaml/documents';
 import { insertPairEdit } from '../yaml/edit';
-import { addImageOnce } from '../yaml/image-scalar';
+import { addImageOnce, imageFromScalar } from '../yaml/image-scalar';
 import type { YamlPair, YamlView } from '../yaml/nodes';
 import { parseYaml } from '../yaml/parse';
 
 type Map_ = YAMLMap<unknown, unknown>;
 
 const VALUES_FILE = /^values[\w.-]*\.ya?ml$/i;
+/** `image`, or a camelCase name ending in `Image` (`initImage`, `busyboxImage`). */
+const IMAGE_KEY = /^(?:image|[a-z][A-Za-z0-9]*Image)$/;
 const MAX_DEPTH = 32;
 
 function chartYamlOf(path: string): string {
@@ -82,6 +84,21 @@ function imageOf(view: YamlView, block: Map_, appVersion: string | undefined): I
   return image;
 }
 
+/**
+ * `image: "repo:tag"` written as one string (a container spec inside values, a chart that takes the whole
+ * reference). Only a reference with its tag or digest in it: a bare `image: nginx` is often joined to a
+ * separate `imageTag:` by the template, so it is not judged.
+ */
+function stringImageOf(view: YamlView, map: Map_, pair: YamlPair): ImageRef | undefined {
+  const scalar = view.scalar(pair.value);
+  if (!scalar || typeof scalar.value !== 'string') return undefined;
+  const image = imageFromScalar(view, scalar, 'helm-values');
+  if (!image || (image.tag === undefined && image.digest === undefined)) return undefined;
+  const policy = view.getScalar(map, 'imagePullPolicy') ?? view.getScalar(map, 'pullPolicy');
+  if (image.digest === undefined && view.literal(policy) === 'Always') image.pullAlways = view.innerSpan(policy!);
+  return image;
+}
+
 function walk(view: YamlView, node: unknown, key: string, depth: number, appVersion: string | undefined, facts: Facts): void {
   if (depth > MAX_DEPTH) return;
   const resolved = view.deref(node);
@@ -97,10 +114,21 @@ function walk(view: YamlView, node: unknown, key: string, depth: number, appVers
     if (image && addImageOnce(facts, image) && span) facts.statements.push(span);
     return;
   }
-  for (const pair of view.pairs(map)) walk(view, pair.value, view.keyOf(pair) ?? '', depth + 1, appVersion, facts);
+  for (const pair of view.pairs(map)) {
+    const name = view.keyOf(pair) ?? '';
+    const image = IMAGE_KEY.test(name) ? stringImageOf(view, map, pair) : undefined;
+    if (!image) walk(view, pair.value, name, depth + 1, appVersion, facts);
+    else if (addImageOnce(facts, image)) {
+      const span = view.span(pair);
+      if (span) facts.statements.push(span);
+    }
+  }
 }
 
-/** A chart's `values*.yaml` (beside a `Chart.yaml`): its image blocks (`repository`/`tag`/`digest`), nested ones too. */
+/**
+ * A chart's `values*.yaml` (beside a `Chart.yaml`): its image blocks (`repository`/`tag`/`digest`), nested ones
+ * too, and `image:` strings that carry a tag or digest.
+ */
 export const helmValuesFrontEnd: FrontEnd = {
   name: 'helm-values',
   kinds: ['helm-values'],

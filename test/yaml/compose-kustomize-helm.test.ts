@@ -90,6 +90,28 @@ test('helm values: pins add digest beside tag (quoted like it) or fill an empty 
   }
 });
 
+test('helm values: image strings with a tag or digest; a bare repository is left to its imageTag', async () => {
+  const result = await lintFixture('chart/values-strings.yaml');
+  assert.equal(result.kind, 'helm-values');
+  assert.deepEqual(summarize(result), [
+    'image-digest-missing 4:13 "envoyproxy/envoy:v1.31.0"',
+    'pull-always-mutable 5:22 "Always"',
+    'image-digest-missing 6:12 "busybox:1.36"',
+  ]);
+  assert.deepEqual(result.facts!.images.map((i) => i.text), ['envoyproxy/envoy:v1.31.0', 'busybox:1.36', `alpine@sha256:${'5'.repeat(64)}`]);
+});
+
+test('helm values: a string image pin appends the digest inside the quotes, comments kept', async () => {
+  const { path, text } = fixture('chart/values-strings.yaml');
+  const [envoy, , busybox] = (await lintText(path, text)).findings;
+  const envoyPinned = pinned(text, envoy);
+  assert.equal(envoyPinned, text.replace('"envoyproxy/envoy:v1.31.0"', `"envoyproxy/envoy:v1.31.0@${DIGEST}"`));
+  const both = pinned(envoyPinned, (await lintText(path, envoyPinned)).findings.find((f) => f.rule === 'image-digest-missing')!);
+  assert.equal(both, envoyPinned.replace('initImage: busybox:1.36', `initImage: busybox:1.36@${DIGEST}`));
+  assert.deepEqual(summarize(await lintText(path, both)), []);
+  assert.equal(busybox.rule, 'image-digest-missing');
+});
+
 test('helm values: only values files beside a Chart.yaml', async () => {
   const { text } = fixture('chart/values.yaml');
   assert.equal((await lintText(join(FIXTURES, 'compose', 'values.yaml'), text)).kind, undefined);
