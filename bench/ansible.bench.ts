@@ -4,8 +4,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { bundledEngine, type Engine } from './bundled-engine';
 import { corpusDir } from '../test/support/requirements';
+import { bundledEngine, type Engine } from './bundled-engine';
 import { DEFAULT_ROLES, generateAnsible } from './generate-ansible';
 import { freshTextLatency, printCliRuns, runCli } from './measure';
 

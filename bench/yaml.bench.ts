@@ -3,9 +3,9 @@
 // Targets on the 2-core machine: a 10,000-line manifest in < 150 ms in process, >= 500 corpus files/s through the CLI.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { bundledEngine, type Engine } from './bundled-engine';
 import type { FileProbe } from '../rules/types';
 import { corpusDir } from '../test/support/requirements';
+import { bundledEngine, type Engine } from './bundled-engine';
 import { generateManifest } from './generate-manifest';
 import { median, percentile, printCliRuns, runCli } from './measure';
 

@@ -1,6 +1,7 @@
 // The esbuild options every bundle shares: the extension's three entry points and the benchmarks' engine bundle.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 
@@ -20,5 +21,5 @@ export const commonOptions = {
     yaml: join(dirname(require.resolve('yaml/package.json')), 'browser/dist/index.js'),
   },
   define: { 'import.meta.url': 'importMetaUrl' },
-  inject: [join(dirname(new URL(import.meta.url).pathname), 'import-meta-url.js')],
+  inject: [join(dirname(fileURLToPath(import.meta.url)), 'import-meta-url.js')],
 };
