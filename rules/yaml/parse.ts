@@ -32,7 +32,12 @@ export interface ParseYamlOptions {
   path?: string;
 }
 
-const CACHE_SIZE = 4;
+/**
+ * Two parses answer everything one lint asks twice: a text read plain and as a template, or a values file and
+ * its chart's Chart.yaml. Every entry kept longer holds a whole file's documents past the lint (for a
+ * 10,000-line manifest about 30 MB, which the GC then marks again and again).
+ */
+const CACHE_SIZE = 2;
 /**
  * Most recent first. Looked up by the text itself: classify and extract pass the same string, so the check is
  * cheap. An entry answers only under the chunk cache it was parsed with (none, or one open document's), so a
