@@ -41,23 +41,22 @@ export function parseStretch(source: string, stretch: Span): ParsedStretch {
   return { documents, comments, errors };
 }
 
-/** Moves what was parsed by `delta`, in place. */
-export function moveStretch(parsed: ParsedStretch, delta: number): ParsedStretch {
-  if (delta === 0) return parsed;
+/** Moves what was parsed by `delta`, in place (a reused document that now sits elsewhere in its file). */
+export function moveStretch(parsed: ParsedStretch, delta: number): void {
+  if (delta === 0) return;
   for (const doc of parsed.documents) shiftDocument(doc, delta);
   for (const span of parsed.comments) {
     span.start += delta;
     span.end += delta;
   }
   for (const error of parsed.errors) shiftRange(error.pos, delta);
-  return parsed;
 }
 
 function shiftRange(range: number[], by: number): void {
   for (let i = 0; i < range.length; i++) range[i] += by;
 }
 
-/** Moves a document parsed from a slice to where the slice sits. */
+/** Moves a document, its errors and every node's range by `by`. */
 function shiftDocument(doc: Document.Parsed, by: number): void {
   shiftRange(doc.range, by);
   for (const error of doc.errors) shiftRange(error.pos, by);
