@@ -3,21 +3,20 @@
 // manifest (targets p99 < 10 ms / < 100 ms); the workspace audit over the shared corpus plus 5,000
 // generated Dockerfiles (targets >= 500 files/s, server RSS < 300 MB); the server's start to first
 // diagnostics (what activation costs); the .vsix size (target < 5 MB).
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AuditResult } from '../server/lsp/audit';
 import { TestClient } from '../test/lsp/client';
 import { corpusDir } from '../test/support/requirements';
-import { bundledEngine } from './bundled-engine';
+import { withPackagedVsix } from '../test/support/vsix';
+import { bundledEngine, type Engine } from './bundled-engine';
 import { DEFAULT_COUNT, generateCorpus, generateLongDockerfile } from './generate-dockerfiles';
 import { generateManifest } from './generate-manifest';
 import { median, percentile } from './measure';
 
-const REPO = join(__dirname, '..');
 
-async function changeLatency(label: string, file: string, text: string, languageId: string, warmup: number, samples: number): Promise<void> {
+async function changeLatency(engine: Engine, label: string, file: string, text: string, languageId: string, warmup: number, samples: number): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'driftless-bench-lsp-'));
   const client = await TestClient.spawn({ root: dir, initializationOptions: { debounceMs: 0 } });
   try {
@@ -40,8 +39,7 @@ async function changeLatency(label: string, file: string, text: string, language
     times.sort((a, b) => a - b);
     // The engine's own time for whole lints in this process, without the server's per-document shell parse
     // cache; a different trailing comment each time, so the YAML parse cache (which holds recent texts) never answers.
-    const { initEngine, lintPath } = await bundledEngine();
-    await initEngine();
+    const { lintPath } = engine;
     const lints: number[] = [];
     const variant = (i: number): string => `${text}# lint ${i}\n`;
     for (let i = 0; i < warmup; i++) lintPath(path, variant(i));
@@ -134,23 +132,14 @@ async function serverStartup(): Promise<void> {
 }
 
 function vsixSize(): void {
-  const out = mkdtempSync(join(tmpdir(), 'driftless-bench-vsix-'));
-  try {
-    const vsix = join(out, 'driftless.vsix');
-    const run = spawnSync(process.execPath, [join(REPO, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--out', vsix], {
-      cwd: REPO,
-      encoding: 'utf8',
-    });
-    if (run.status !== 0) throw new Error(`vsce failed: ${run.stderr}`);
-    console.log(`.vsix: ${(statSync(vsix).size / (1024 * 1024)).toFixed(2)} MB`);
-  } finally {
-    rmSync(out, { recursive: true, force: true });
-  }
+  withPackagedVsix((vsix) => console.log(`.vsix: ${(statSync(vsix).size / (1024 * 1024)).toFixed(2)} MB`));
 }
 
 async function main(): Promise<void> {
-  await changeLatency('Dockerfile 300 lines', 'Dockerfile', `# bench\n${generateLongDockerfile(300)}`, 'dockerfile', 100, 1000);
-  await changeLatency('manifest 5,000 lines', 'deploy.yaml', `# bench\n${generateManifest(5000)}`, 'yaml', 10, 200);
+  const engine = await bundledEngine();
+  await engine.initEngine();
+  await changeLatency(engine, 'Dockerfile 300 lines', 'Dockerfile', `# bench\n${generateLongDockerfile(300)}`, 'dockerfile', 100, 1000);
+  await changeLatency(engine, 'manifest 5,000 lines', 'deploy.yaml', `# bench\n${generateManifest(5000)}`, 'yaml', 10, 200);
   await auditThroughput();
   await serverStartup();
   vsixSize();

@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { RULES } from '../../rules/catalogue';
 import { REPO_ROOT } from '../support/requirements';
+import { withPackagedVsix } from '../support/vsix';
 
 /** The names in a zip's central directory. */
 function zipEntries(zip: Buffer): string[] {
@@ -27,14 +26,7 @@ function zipEntries(zip: Buffer): string[] {
 }
 
 test('the .vsix holds the bundles, WASM, rule pages, README, LICENSE, CHANGELOG and icon, and no sources or node_modules', () => {
-  const out = mkdtempSync(join(tmpdir(), 'driftless-vsix-'));
-  try {
-    const vsix = join(out, 'driftless.vsix');
-    const vsce = spawnSync(process.execPath, [join(REPO_ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--out', vsix], {
-      cwd: REPO_ROOT,
-      encoding: 'utf8',
-    });
-    assert.equal(vsce.status, 0, vsce.stderr);
+  withPackagedVsix((vsix) => {
     const entries = zipEntries(readFileSync(vsix));
     const expected = [
       'extension/package.json',
@@ -55,9 +47,7 @@ test('the .vsix holds the bundles, WASM, rule pages, README, LICENSE, CHANGELOG 
     for (const name of expected) assert.ok(entries.includes(name), `${name} is missing from the .vsix`);
     const unwanted = entries.filter((e) => /node_modules\/|^extension\/(test|server|client|rules|bench|scripts)\/|\.ts$|\.map$/.test(e));
     assert.deepEqual(unwanted, []);
-  } finally {
-    rmSync(out, { recursive: true, force: true });
-  }
+  });
 });
 
 test('package.json contributes every command under the Driftless category, and each is wired to an activation event', () => {
