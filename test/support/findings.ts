@@ -26,6 +26,6 @@ export function only(linted: Linted, rule: string, covered?: string): Finding {
 
 export function localFix(finding: Finding): LocalFix {
   const fix = finding.fixes.find((f): f is LocalFix => f.kind === 'local');
-  assert.ok(fix, `${finding.rule} offers a local fix`);
+  assert.ok(fix, `${finding.rule} at offset ${finding.span.start} offers a local fix`);
   return fix;
 }

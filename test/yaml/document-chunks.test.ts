@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { parseAllDocuments } from 'yaml';
 import { documentChunks } from '../../rules/yaml/document-chunks';
-import { applyFix, byRule, lintText, localFixOf, spanText } from './support';
+import { applyFix, byRule, lintText, localFix, spanText } from './support';
 
 const CRD = [
   'apiVersion: apiextensions.k8s.io/v1',
@@ -99,7 +99,7 @@ describe('linting a stream with CustomResourceDefinitions in it', () => {
     const text = `${CRD}---\n${DEPLOYMENT}`;
     const result = await lintText('/manifests/bundle.yaml', text);
     const [writable] = byRule(result.findings, 'writable-root-filesystem');
-    const fixed = applyFix(text, localFixOf(writable));
+    const fixed = applyFix(text, localFix(writable));
     assert.ok(fixed.startsWith(CRD));
     const docs = parseAllDocuments(fixed);
     assert.deepEqual(docs.flatMap((d) => d.errors), []);

@@ -6,7 +6,10 @@ import { initEngine, lint, type LintResult } from '../../rules/engine';
 import { applyEdits } from '../../rules/text';
 import type { FileProbe, Finding, LocalFix } from '../../rules/types';
 import { parseYaml } from '../../rules/yaml/parse';
+import { localFix } from '../support/findings';
 import { REPO_ROOT } from '../support/requirements';
+
+export { localFix } from '../support/findings';
 
 export const FIXTURES = join(REPO_ROOT, 'test', 'fixtures', 'yaml');
 
@@ -37,12 +40,6 @@ export function spanText(text: string, finding: Finding): string {
 
 export function byRule(findings: readonly Finding[], rule: string): Finding[] {
   return findings.filter((f) => f.rule === rule);
-}
-
-export function localFixOf(finding: Finding): LocalFix {
-  const fix = finding.fixes.find((f): f is LocalFix => f.kind === 'local');
-  assert.ok(fix, `${finding.rule} at ${finding.span.start} has no local fix`);
-  return fix;
 }
 
 export function applyFix(text: string, fix: LocalFix): string {
@@ -106,7 +103,7 @@ export function summarize(result: { findings: readonly Finding[]; text: string }
 
 /** Applies a finding's local fix and checks the result: it re-parses to the same documents plus the expected changes, keeps every comment, and the finding is gone. */
 export async function checkFix(path: string, text: string, finding: Finding, expected: Change[], templates = false): Promise<string> {
-  const fixed = applyFix(text, localFixOf(finding));
+  const fixed = applyFix(text, localFix(finding));
   assert.deepEqual(streamChanges(text, fixed, templates), expected);
   assert.deepEqual(commentsOf(fixed), commentsOf(text));
   const again = await lintText(path, fixed);
