@@ -91,7 +91,7 @@ function imageOf(view: YamlView, block: Map_, appVersion: string | undefined): I
  */
 function stringImageOf(view: YamlView, map: Map_, pair: YamlPair): ImageRef | undefined {
   const scalar = view.scalar(pair.value);
-  if (!scalar || typeof scalar.value !== 'string') return undefined;
+  if (!scalar) return undefined;
   const image = imageFromScalar(view, scalar, 'helm-values');
   if (!image || (image.tag === undefined && image.digest === undefined)) return undefined;
   const policy = view.getScalar(map, 'imagePullPolicy') ?? view.getScalar(map, 'pullPolicy');

@@ -4,7 +4,7 @@ import { toDriftlessIds } from '../pragmas';
 import type { Facts, LocalFix, Span } from '../types';
 import { fillNullEdit, insertPairEdit, setScalarEdit } from './edit';
 import { addImageOnce, imageFromScalar } from './image-scalar';
-import type { YamlPair, YamlView } from './nodes';
+import { isNullScalar, type YamlPair, type YamlView } from './nodes';
 
 type Map_ = YAMLMap<unknown, unknown>;
 
@@ -135,7 +135,7 @@ function addReadOnlyRootFilesystem(view: YamlView, container: Map_, facts: Facts
   const context = view.map(contextPair.value);
   if (!context) {
     const value = contextPair.value;
-    const isNull = value === null || (isScalar(value) && (value.value === null || value.value === ''));
+    const isNull = value === null || (isScalar(value) && (isNullScalar(value) || value.value === ''));
     if (!isNull) return;
     const fix = ownPair(container, contextPair) ? localFix(view, title, () => fillNullEdit(view, contextPair, entries, container)) : undefined;
     facts.containers.push({ span: nameSpan, readOnlyRootFilesystem: false, fix });

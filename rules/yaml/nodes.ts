@@ -10,6 +10,13 @@ export type YamlPair = Pair<unknown, unknown>;
 /** YAML 1.1 booleans as Kubernetes (go-yaml) and compose read them. */
 const TRUE = /^(?:true|True|TRUE|yes|Yes|YES|on|On|ON)$/;
 const FALSE = /^(?:false|False|FALSE|no|No|NO|off|Off|OFF)$/;
+/** The plain scalars YAML 1.2 reads as null. */
+const NULL = /^(?:~|null|Null|NULL)?$/;
+
+/** A null value: an empty, `~` or `null` plain scalar. Scalars are composed as strings (see stretch.ts), so this is told from the text. */
+export function isNullScalar(scalar: Scalar): boolean {
+  return scalar.type === Scalar.PLAIN && NULL.test(String(scalar.value));
+}
 
 /**
  * Read access to one parsed document: aliases followed within a budget, merge keys (`<<: *x`)
@@ -183,7 +190,7 @@ export class YamlView {
     const key = pair.key as Node | null;
     if (!lines || !key?.range) return false;
     const value = this.scalar(pair.value);
-    if (pair.value !== null && (!value || (value.value !== null && value.value !== ''))) return false;
+    if (pair.value !== null && (!value || (!isNullScalar(value) && value.value !== ''))) return false;
     const keyLine = this.parsed.lines.position(key.range[0]).line;
     const keyColumn = this.column(key.range[0]);
     let next = keyLine + 1;

@@ -22,7 +22,10 @@ export function parseStretch(source: string, stretch: Span): ParsedStretch {
   // Tokens, and so every range and error, count from where the stretch sits in the source.
   parser.offset = stretch.start;
   // The composer's own duplicate-key check is quadratic in a map's size; duplicateKeys() below is linear.
-  const composer = new Composer({ uniqueKeys: false });
+  // The failsafe schema composes every scalar as a string: the front ends read scalar text from the source
+  // (YAML 1.2 would read a `1.10` tag as a number), and matching each plain scalar against the core schema's
+  // null/bool/int/float patterns took about a tenth of the parse.
+  const composer = new Composer({ uniqueKeys: false, schema: 'failsafe' });
   const documents: Document.Parsed[] = [];
   const hashes = hashPositions(text, stretch.start);
   const comments: Span[] = [];

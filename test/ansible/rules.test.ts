@@ -120,6 +120,13 @@ describe('git-unpinned on Ansible', () => {
     assert.deepEqual(summary(linted), ['git-unpinned@ansible.builtin.git', 'git-unpinned@HEAD', 'git-unpinned@develop']);
   });
 
+  test('a null version (`~`, `null`, empty) is no version: reported at the module key', () => {
+    const linted = tasks(
+      ...['~', 'null', ''].flatMap((version, i) => ['- git:', `    repo: https://g/${i}`, `    dest: /${i}`, `    version:${version ? ` ${version}` : ''}`]),
+    );
+    assert.deepEqual(summary(linted), ['git-unpinned@git', 'git-unpinned@git', 'git-unpinned@git']);
+  });
+
   test('silent: a 40-hex commit, a version tag, a templated version', () => {
     const linted = tasks(
       '- git: repo=https://g/x dest=/x version=0123456789abcdef0123456789abcdef01234567',

@@ -113,6 +113,25 @@ test('CronJob jobTemplate, List items, a Pod with empty securityContexts, an eph
   assert.ok(probeFixed.includes('securityContext: {readOnlyRootFilesystem: true}\n- apiVersion: argoproj.io'));
 });
 
+test('a securityContext written as ~, null or "" is empty and filled by the fix; any other scalar is not judged', async () => {
+  const path = '/repo/k8s/null-contexts.yaml';
+  const container = (name: string, context: string): string => `    - name: ${name}\n      image: nginx@sha256:${'a'.repeat(64)}\n      securityContext: ${context}\n`;
+  const text = `apiVersion: v1\nkind: Pod\nmetadata:\n  name: nulls\nspec:\n  containers:\n${container('tilde', '~')}${container('word', 'null')}${container('quoted', '""')}${container('other', 'restricted')}`;
+  const result = await lintText(path, text);
+  assert.deepEqual(summarize(result), [
+    'writable-root-filesystem 7:7 "name: tilde"',
+    'writable-root-filesystem 10:7 "name: word"',
+    'writable-root-filesystem 13:7 "name: quoted"',
+  ]);
+  const [tilde, word, quoted] = result.findings;
+  for (const [finding, index, before] of [[tilde, 0, null], [word, 1, null], [quoted, 2, '']] as const) {
+    const fixed = await checkFix(path, text, finding, [
+      { path: `#0.spec.containers[${index}].securityContext`, kind: 'changed', before, after: { readOnlyRootFilesystem: true } },
+    ]);
+    assert.ok(fixed.includes(`securityContext: {readOnlyRootFilesystem: true}\n    - name: ${['word', 'quoted', 'other'][index]}`));
+  }
+});
+
 test('suppression: kube-linter and checkov annotations on the object, checkov:skip and driftless-disable-next-line comments', async () => {
   const result = await lintFixture('k8s/suppressed.yaml');
   assert.deepEqual(summarize(result), []);

@@ -1,5 +1,6 @@
 import { Scalar } from 'yaml';
 import { OffsetMap } from '../../shell/offset-map';
+import { isNullScalar } from '../../yaml/nodes';
 
 /**
  * An OffsetMap from a YAML string scalar's value back to the file: plain, single- and double-quoted
@@ -8,7 +9,7 @@ import { OffsetMap } from '../../shell/offset-map';
  * report or edit at a guessed offset.
  */
 export function scalarOffsetMap(text: string, node: Scalar): OffsetMap | undefined {
-  if (typeof node.value !== 'string' || !node.range) return undefined;
+  if (typeof node.value !== 'string' || isNullScalar(node) || !node.range) return undefined;
   const [start, end] = node.range;
   const inner = node.type === Scalar.PLAIN ? start : start + 1;
   if (node.type === Scalar.PLAIN || node.type === Scalar.QUOTE_SINGLE || node.type === Scalar.QUOTE_DOUBLE) {

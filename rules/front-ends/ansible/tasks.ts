@@ -5,6 +5,7 @@ import type { Span } from '../../types';
 import { parseFreeForm, type Token } from './free-form';
 import { COMMAND_FREE_FORM_OPTIONS, COMMAND_MODULES, isTaskKeyword, shortModuleName } from './modules';
 import { scalarOffsetMap } from './scalar-map';
+import { isNullScalar } from '../../yaml/nodes';
 
 /** One argument of a task's module, from the YAML map form or a free-form `key=value` token. */
 export interface Arg {
@@ -182,7 +183,7 @@ function scalarItems(text: string, seq: YAMLSeq): Array<{ text: string; span: Sp
 }
 
 function scalarText(text: string, node: Scalar): string | undefined {
-  if (node.value === null || node.value === undefined || !node.range) return undefined;
+  if (isNullScalar(node) || !node.range) return undefined;
   if (node.type === Scalar.PLAIN) {
     const source = text.slice(node.range[0], node.range[1]);
     if (!source.includes('\n')) return source;
