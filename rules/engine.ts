@@ -3,7 +3,7 @@ import { FRONT_ENDS } from './front-ends';
 import { withDocumentParseCache, type DocumentParseCache } from './document-cache';
 import { Suppressions } from './suppression';
 import { LineIndex } from './text';
-import { platformOf, type Facts, type FileKind, type FileProbe, type Finding, type SeveritySetting, type SourceFile } from './types';
+import { platformOf, type Facts, type FileKind, type FileProbe, type Finding, type FrontEnd, type SeveritySetting, type SourceFile } from './types';
 
 export interface LintOptions {
   /** Severity overrides per rule (config file, then editor settings). */
@@ -24,15 +24,27 @@ export interface LintResult {
 
 const NO_FILES: FileProbe = { exists: () => false };
 
-let ready: Promise<void> | undefined;
-let initialized = false;
+const loading = new Map<FrontEnd, Promise<void>>();
+const ready = new Set<FrontEnd>();
 
-/** Loads the parsers' WASM once. Linting is synchronous after this. */
-export function initEngine(): Promise<void> {
-  ready ??= Promise.all(FRONT_ENDS.map((f) => f.init?.())).then(() => {
-    initialized = true;
-  });
-  return ready;
+/**
+ * Loads the parsers' WASM, once, for the front ends of `kinds` (every kind by default); linting files of those
+ * kinds is synchronous after this. A run that holds no Chef recipe is spared the Ruby parser.
+ */
+export function initEngine(kinds?: readonly FileKind[]): Promise<void> {
+  const frontEnds = kinds ? FRONT_ENDS.filter((f) => f.kinds.some((k) => kinds.includes(k))) : FRONT_ENDS;
+  return Promise.all(frontEnds.map((f) => initFrontEnd(f))).then(() => undefined);
+}
+
+function initFrontEnd(frontEnd: FrontEnd): Promise<void> {
+  let promise = loading.get(frontEnd);
+  if (!promise) {
+    promise = Promise.resolve(frontEnd.init?.()).then(() => {
+      ready.add(frontEnd);
+    });
+    loading.set(frontEnd, promise);
+  }
+  return promise;
 }
 
 export function classify(file: SourceFile, probe: FileProbe = NO_FILES): FileKind | undefined {
@@ -44,13 +56,14 @@ export function classify(file: SourceFile, probe: FileProbe = NO_FILES): FileKin
 }
 
 export function lint(file: SourceFile, options: LintOptions = {}): LintResult {
-  if (!initialized) throw new Error('initEngine() must be awaited before lint()');
   const probe = options.probe ?? NO_FILES;
   // Classification parses too (YAML kinds are told by content): it shares the document's cache with extraction.
   const extracted = withDocumentParseCache(options.parseCache, () => {
     const kind = options.kind ?? classify(file, probe);
     const frontEnd = kind && FRONT_ENDS.find((f) => f.kinds.includes(kind));
-    return kind && frontEnd ? { kind, facts: frontEnd.extract(file, kind, probe) } : undefined;
+    if (!kind || !frontEnd) return undefined;
+    if (!ready.has(frontEnd)) throw new Error(`initEngine() must be awaited for ${kind} files before lint()`);
+    return { kind, facts: frontEnd.extract(file, kind, probe) };
   });
   if (!extracted) return { kind: undefined, findings: [], facts: undefined };
   return { kind: extracted.kind, findings: check(extracted.facts, file.text, options.rules ?? {}), facts: extracted.facts };

@@ -2,10 +2,11 @@ import { stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { ConfigError } from '../../rules/config';
 import { initEngine } from '../../rules/engine';
-import type { Severity } from '../../rules/types';
+import type { FileKind, Severity } from '../../rules/types';
 import { pinFiles, type PinSummary } from '../pin';
 import { loadConfigFile, loadConfigFor, type LoadedConfig } from '../workspace/config';
 import { discoverFiles } from '../workspace/discover';
+import { isRubyName } from '../workspace/file-names';
 import { UnreadablePathError } from '../workspace/errors';
 import { describeFsError } from '../workspace/source-file';
 import { HELP, parseCliArgs, type CliOptions, type Threshold } from './args';
@@ -29,6 +30,8 @@ export interface CliIo {
   /** The CLI bundle, for lint worker threads; without it all linting runs on the main thread. */
   workerScript?: string;
 }
+
+const KINDS_BUT_CHEF: readonly FileKind[] = ['dockerfile', 'kubernetes', 'compose', 'kustomize', 'helm-values', 'ansible'];
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
@@ -70,7 +73,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 }
 
 async function lintAndReport(options: CliOptions, io: CliIo): Promise<number> {
-  const engineReady = initEngine();
+  // Every kind but Chef: these parsers load while the files are found; Ruby's only if a recipe is among them.
+  const engineReady = initEngine(KINDS_BUT_CHEF);
   const progress = io.stderrIsTTY && !options.quiet ? progressLine(io.stderr) : undefined;
   const explicitConfig = options.config ? await loadConfigFile(resolve(io.cwd, options.config)) : undefined;
   const jobs: LintJob[] = [];
@@ -84,7 +88,7 @@ async function lintAndReport(options: CliOptions, io: CliIo): Promise<number> {
     for (const host of loaded.config.insecureRegistries) insecureRegistries.add(host);
     for (const n of discovery.notices) notices.push({ display: displayPath(n.path, io.cwd), message: n.message, unreadable: n.unreadable });
   }
-  await engineReady;
+  await Promise.all([engineReady, jobs.some((job) => isRubyName(job.file.path)) ? initEngine(['chef']) : undefined]);
   const pinned = options.pin ? await pinJobs(dedupe(jobs), [...insecureRegistries], options, io) : undefined;
   const outcome = await lintFiles(dedupe(jobs), {
     cwd: io.cwd,
