@@ -3,7 +3,7 @@ import { build } from 'esbuild';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, join } from 'node:path';
-import { commonOptions } from './build/esbuild-options.mjs';
+import { commonOptions, RUBY_PARSER_BUNDLE } from './build/esbuild-options.mjs';
 
 const require = createRequire(import.meta.url);
 const out = 'dist';
@@ -18,6 +18,7 @@ for (const file of wasmFiles) copyFileSync(require.resolve(file), join(out, base
 
 const entries = [
   { in: 'server/cli.ts', out: 'cli', banner: '#!/usr/bin/env node' },
+  { in: require.resolve('@ruby/prism'), out: basename(RUBY_PARSER_BUNDLE, '.js') },
   { in: 'server/server.ts', out: 'server' },
   { in: 'client/extension.ts', out: 'client', external: ['vscode'] },
 ];

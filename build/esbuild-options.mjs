@@ -21,5 +21,23 @@ export const commonOptions = {
     yaml: join(dirname(require.resolve('yaml/package.json')), 'browser/dist/index.js'),
   },
   define: { 'import.meta.url': 'importMetaUrl' },
+  plugins: [rubyParserApart()],
   inject: [join(dirname(fileURLToPath(import.meta.url)), 'import-meta-url.js')],
 };
+
+/** The bundle @ruby/prism is built into, beside the others (see rubyParserApart). */
+export const RUBY_PARSER_BUNDLE = 'prism.js';
+
+/**
+ * @ruby/prism is 440 KB of JavaScript (a third of the CLI bundle) that only Chef recipes need; it is imported
+ * dynamically, but esbuild's CJS output inlines it, so every start compiled it. It goes in a bundle of its own,
+ * required from beside the importing bundle when a recipe is first linted.
+ */
+function rubyParserApart() {
+  return {
+    name: 'ruby-parser-apart',
+    setup(build) {
+      build.onResolve({ filter: /^@ruby\/prism$/ }, () => ({ path: `./${RUBY_PARSER_BUNDLE}`, external: true }));
+    },
+  };
+}

@@ -37,6 +37,7 @@ test('the .vsix holds the bundles, WASM, rule pages, README, LICENSE, CHANGELOG 
       'extension/dist/client.js',
       'extension/dist/server.js',
       'extension/dist/cli.js',
+      'extension/dist/prism.js',
       'extension/dist/web-tree-sitter.wasm',
       'extension/dist/tree-sitter-bash.wasm',
       'extension/dist/prism.wasm',
