@@ -1,7 +1,7 @@
 import { shellParseCache } from './shell/parse';
 import { ShellParseCache } from './shell/parse-cache';
 import { YamlChunkCache } from './yaml/chunk-cache';
-import { yamlChunkCache } from './yaml/parse';
+import { withYamlParseMemo, yamlChunkCache } from './yaml/parse';
 
 /**
  * What a language server keeps per open document between lints: its parsed shell scripts and YAML documents.
@@ -13,8 +13,11 @@ export class DocumentParseCache {
   readonly yaml = new YamlChunkCache();
 }
 
-/** Runs `lint` with `cache` (when given) answering the parsers for what they have seen. */
+/**
+ * Runs `lint` with `cache` (when given) answering the parsers for what they have seen, and with the YAML parse
+ * memo of one lint (joined when this runs inside another).
+ */
 export function withDocumentParseCache<T>(cache: DocumentParseCache | undefined, lint: () => T): T {
-  if (!cache) return lint();
-  return shellParseCache.run(cache.shell, () => yamlChunkCache.run(cache.yaml, lint));
+  if (!cache) return withYamlParseMemo(lint);
+  return shellParseCache.run(cache.shell, () => yamlChunkCache.run(cache.yaml, () => withYamlParseMemo(lint)));
 }

@@ -32,25 +32,33 @@ export interface ParseYamlOptions {
   path?: string;
 }
 
+interface MemoEntry {
+  mode: string;
+  chunkCache: YamlChunkCache | undefined;
+  parsed: ParsedYaml;
+}
+
 /**
- * Two parses answer everything one lint asks twice: a text read plain and as a template, or a values file and
- * its chart's Chart.yaml. Every entry kept longer holds a whole file's documents past the lint (for a
- * 10,000-line manifest about 30 MB, which the GC then marks again and again).
+ * The parses of the lint running, most recent first. A lint asks for the same text more than once (classify
+ * and extract, a text read plain and as a template, a values file and its chart's Chart.yaml); once it returns
+ * its parses go, so the next lint's GC does not mark a whole file's documents again (for a 10,000-line manifest
+ * about 30 MB). Looked up by the text itself: classify and extract pass the same string, so the check is cheap.
+ * An entry answers only under the chunk cache it was parsed with (none, or one open document's), so a lint
+ * with a document cache and one without never share a parse.
  */
-const CACHE_SIZE = 2;
-/**
- * Most recent first. Looked up by the text itself: classify and extract pass the same string, so the check is
- * cheap. An entry answers only under the chunk cache it was parsed with (none, or one open document's), so a
- * lint with a document cache and one without never share a parse.
- */
-const cache: { mode: string; chunkCache: YamlChunkCache | undefined; parsed: ParsedYaml }[] = [];
+const parseMemo = new Scoped<MemoEntry[]>();
+
+/** Runs `lint` with a YAML parse memo, or in the one of the lint it is part of. */
+export function withYamlParseMemo<T>(lint: () => T): T {
+  return parseMemo.current ? lint() : parseMemo.run([], lint);
+}
 
 /** The chunk cache parses answer from, for the lint running (see YamlChunkCache). */
 export const yamlChunkCache = new Scoped<YamlChunkCache>();
 
 const CHART_TEMPLATE = /(?:^|[\\/])templates[\\/](?:[^\\/]+[\\/])*[^\\/]+\.ya?ml$/i;
 
-/** Parses every document of a YAML stream; memoised on the text so classify and extract parse once. */
+/** Parses every document of a YAML stream; memoised for the lint running, so classify and extract parse once. */
 export function parseYaml(text: string, options: ParseYamlOptions = {}): ParsedYaml {
   if (options.templates !== 'auto' || !looksLikeTemplate(text)) return cached('p', text, undefined);
   if (options.path !== undefined && CHART_TEMPLATE.test(options.path)) return cached('t', text, maskTemplate);
@@ -60,19 +68,15 @@ export function parseYaml(text: string, options: ParseYamlOptions = {}): ParsedY
 
 function cached(mode: string, text: string, mask: ((text: string) => TemplateMask) | undefined): ParsedYaml {
   const chunkCache = yamlChunkCache.current;
-  const index = cache.findIndex((entry) => entry.mode === mode && entry.chunkCache === chunkCache && entry.parsed.text === text);
-  if (index >= 0) {
-    const [hit] = cache.splice(index, 1);
-    cache.unshift(hit);
-    return hit.parsed;
-  }
-  if (chunkCache) {
+  const memo = parseMemo.current;
+  const hit = memo?.find((entry) => entry.mode === mode && entry.chunkCache === chunkCache && entry.parsed.text === text);
+  if (hit) return hit.parsed;
+  if (memo && chunkCache) {
     // This parse may move documents that earlier parses of other texts under the same chunk cache hold.
-    for (let i = cache.length - 1; i >= 0; i--) if (cache[i].chunkCache === chunkCache && cache[i].parsed.text !== text) cache.splice(i, 1);
+    for (let i = memo.length - 1; i >= 0; i--) if (memo[i].chunkCache === chunkCache && memo[i].parsed.text !== text) memo.splice(i, 1);
   }
   const parsed = parseUncached(text, mask?.(text), chunkCache);
-  cache.unshift({ mode, chunkCache, parsed });
-  if (cache.length > CACHE_SIZE) cache.pop();
+  memo?.unshift({ mode, chunkCache, parsed });
   return parsed;
 }
 

@@ -17,10 +17,12 @@ export interface LintPathOptions {
 /** Lints one file's text as the engine classifies it, or, for a file named explicitly, as its name suggests. */
 export function lintPath(path: string, text: string, options: LintPathOptions = {}): LintResult {
   const file = { path, text };
-  // Classification parses too (YAML kinds are told by content): it runs with the document's cache as well.
-  const kind = withDocumentParseCache(options.parseCache, () => classify(file, diskProbe)) ?? (options.explicit ? kindFromName(path, text) : undefined);
-  if (!kind) return { kind: undefined, findings: [], facts: undefined };
-  return lint(file, { rules: options.rules, kind, probe: diskProbe, parseCache: options.parseCache });
+  // Classification parses too (YAML kinds are told by content): one scope, so the lint reuses its parse.
+  return withDocumentParseCache(options.parseCache, () => {
+    const kind = classify(file, diskProbe) ?? (options.explicit ? kindFromName(path, text) : undefined);
+    if (!kind) return { kind: undefined, findings: [], facts: undefined };
+    return lint(file, { rules: options.rules, kind, probe: diskProbe, parseCache: options.parseCache });
+  });
 }
 
 /**

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { isAlias, isSeq } from 'yaml';
 import { viewsOf } from '../../rules/yaml/documents';
 import { MAX_ALIAS_RESOLUTIONS } from '../../rules/yaml/nodes';
-import { parseYaml } from '../../rules/yaml/parse';
+import { parseYaml, withYamlParseMemo } from '../../rules/yaml/parse';
 import { maskTemplate } from '../../rules/yaml/template-mask';
 import { byRule, checkFix, fixture, lintFixture, lintText, summarize } from './support';
 
@@ -37,9 +37,12 @@ test('comments come from the token stream: # inside block scalars and quoted str
   for (const c of parsed.comments) assert.equal(text.slice(c.span.start, c.span.end), `#${c.text}`);
 });
 
-test('parseYaml is memoised on the text: classify and extract share one parse', () => {
+test('parseYaml is memoised within one lint (classify and extract share a parse), and the parse goes with it', () => {
   const text = 'apiVersion: v1\nkind: Namespace\nmetadata: {name: memo}\n';
-  assert.equal(parseYaml(text), parseYaml(text));
+  const [first, again] = withYamlParseMemo(() => [parseYaml(text), parseYaml(text)]);
+  assert.equal(first, again);
+  assert.notEqual(withYamlParseMemo(() => parseYaml(text)), first, 'a later lint parses afresh');
+  assert.notEqual(parseYaml(text), parseYaml(text), 'outside a lint nothing is kept');
 });
 
 test('template masking keeps every offset: whole-line actions become comments, inline ones same-length scalars', () => {
