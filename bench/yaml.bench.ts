@@ -9,7 +9,7 @@ import { bundledEngine, type Engine } from './bundled-engine';
 import { generateManifest } from './generate-manifest';
 import { median, percentile, printCliRuns, runCli } from './measure';
 
-const CLI_RUNS = 3;
+const CLI_RUNS = 5;
 const CORPUS_PASSES = 3;
 const MANIFEST_LINES = 10_000;
 const WARMUP = 5;
