@@ -1,8 +1,8 @@
 import { stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { ConfigError } from '../../rules/config';
-import { initEngine } from '../../rules/engine';
-import type { FileKind, Severity } from '../../rules/types';
+import { FILE_KINDS, initEngine } from '../../rules/engine';
+import type { Severity } from '../../rules/types';
 import { pinFiles, type PinSummary } from '../pin';
 import { loadConfigFile, loadConfigFor, type LoadedConfig } from '../workspace/config';
 import { discoverFiles } from '../workspace/discover';
@@ -31,7 +31,7 @@ export interface CliIo {
   workerScript?: string;
 }
 
-const KINDS_BUT_CHEF: readonly FileKind[] = ['dockerfile', 'kubernetes', 'compose', 'kustomize', 'helm-values', 'ansible'];
+const KINDS_BUT_CHEF = FILE_KINDS.filter((kind) => kind !== 'chef');
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;

@@ -2,10 +2,10 @@ import { isMap, isNode, isPair, isScalar, isSeq, Scalar, type Node, type Pair, t
 import { OffsetMap } from '../../shell/offset-map';
 import type { ShellWord } from '../../shell/types';
 import type { Span } from '../../types';
+import { isNullScalar } from '../../yaml/nodes';
 import { parseFreeForm, type Token } from './free-form';
 import { COMMAND_FREE_FORM_OPTIONS, COMMAND_MODULES, isTaskKeyword, shortModuleName } from './modules';
 import { scalarOffsetMap } from './scalar-map';
-import { isNullScalar } from '../../yaml/nodes';
 
 /** One argument of a task's module, from the YAML map form or a free-form `key=value` token. */
 export interface Arg {
