@@ -21,6 +21,7 @@ export const commonOptions = {
     yaml: join(dirname(require.resolve('yaml/package.json')), 'browser/dist/index.js'),
   },
   define: { 'import.meta.url': 'importMetaUrl' },
+  supported: { 'dynamic-import': false },
   plugins: [rubyParserApart()],
   inject: [join(dirname(fileURLToPath(import.meta.url)), 'import-meta-url.js')],
 };

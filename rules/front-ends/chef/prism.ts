@@ -12,7 +12,9 @@ let loading: Promise<void> | undefined;
  */
 export function loadRubyParser(): Promise<void> {
   loading ??= withoutWasiWarning(async () => {
-    const prism = await import('@ruby/prism');
+    // A plain copy of the module's exports: the bundles reach them through getters (CJS interop, twice when
+    // prism is bundled apart), and the node classes are read for every `instanceof` of a walk.
+    const prism: Prism = { ...(await import('@ruby/prism')) };
     const parse = await prism.loadPrism();
     loaded = { prism, parse };
   });
