@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -147,7 +146,9 @@ function fromAuthEntry(entry: AuthEntry, source: string): Credential | string {
 }
 
 /** Runs `docker-credential-<name> get`; a string result says why it gave nothing. */
-function runHelper(name: string, serverUrl: string, timeoutMs: number): Promise<Omit<Credential, 'source'> | string> {
+async function runHelper(name: string, serverUrl: string, timeoutMs: number): Promise<Omit<Credential, 'source'> | string> {
+  // Loaded here, not at start: few runs ever reach a credential helper.
+  const { spawn } = await import('node:child_process');
   return new Promise((resolve) => {
     // Its own process group, so a helper script's children die with it on timeout.
     const child = spawn(`docker-credential-${name}`, ['get'], { stdio: ['pipe', 'pipe', 'pipe'], detached: true });

@@ -1,5 +1,4 @@
-import http from 'node:http';
-import https from 'node:https';
+import type { Agent, IncomingHttpHeaders } from 'node:http';
 import { RegistryFailure } from './failure';
 import { KeyedLimiter } from './limiter';
 
@@ -12,7 +11,7 @@ export interface HttpRequest {
 
 export interface HttpResponse {
   status: number;
-  headers: http.IncomingHttpHeaders;
+  headers: IncomingHttpHeaders;
   body: Buffer;
 }
 
@@ -43,8 +42,24 @@ export const DEFAULT_TRANSPORT: TransportOptions = {
 /** Manifests are at most 4 MiB in Distribution; anything bigger is not a manifest. */
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
-const httpAgent = new http.Agent({ keepAlive: true });
-const httpsAgent = new https.Agent({ keepAlive: true });
+interface Network {
+  request: typeof import('node:http').request;
+  agent: Agent;
+}
+
+/**
+ * node:http and node:https with their keep-alive agents, loaded with the first request: most runs make none,
+ * and loading the TLS stack took about 10 ms of every CLI and server start.
+ */
+let network: Promise<{ http: Network; https: Network }> | undefined;
+
+function loadNetwork(): Promise<{ http: Network; https: Network }> {
+  network ??= Promise.all([import('node:http'), import('node:https')]).then(([http, https]) => ({
+    http: { request: http.request, agent: new http.Agent({ keepAlive: true }) },
+    https: { request: https.request, agent: new https.Agent({ keepAlive: true }) },
+  }));
+  return network;
+}
 
 const TLS_CODES = new Set([
   'EPROTO',
@@ -95,9 +110,11 @@ export class Transport {
     return Math.min(this.options.maxRetryDelayMs, base / 2 + Math.random() * base);
   }
 
-  private once(request: HttpRequest): Promise<HttpResponse> {
+  private async once(request: HttpRequest): Promise<HttpResponse> {
     const { url } = request;
     const secure = url.protocol === 'https:';
+    const net = await loadNetwork();
+    const { request: send, agent } = secure ? net.https : net.http;
     return new Promise<HttpResponse>((resolve, reject) => {
       let settled = false;
       const fail = (failure: RegistryFailure): void => {
@@ -110,7 +127,7 @@ export class Transport {
       };
       const headers: Record<string, string> = { 'User-Agent': 'driftless', ...request.headers };
       if (request.body !== undefined) headers['Content-Length'] = String(Buffer.byteLength(request.body));
-      const req = (secure ? https : http).request(url, { method: request.method, headers, agent: secure ? httpsAgent : httpAgent });
+      const req = send(url, { method: request.method, headers, agent });
       const total = setTimeout(
         () => fail(new RegistryFailure('timeout', `${url.host} did not answer within ${this.options.timeoutMs} ms`)),
         this.options.timeoutMs,
