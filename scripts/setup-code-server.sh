@@ -35,7 +35,7 @@ install_node() {
   echo "setup-code-server: installing Node $NODE_MAJOR into $NODE_DIR"
   rm -rf "$NODE_DIR"
   mkdir -p "$NODE_DIR"
-  (cd "$NODE_DIR" && npm init -y >/dev/null && npm install --no-audit --no-fund "node@$NODE_MAJOR")
+  (cd "$NODE_DIR" && clear_calling_npm_environment && npm init -y >/dev/null && npm install --no-audit --no-fund "node@$NODE_MAJOR")
   "$(node24_bin)" --version | grep -q "^v$NODE_MAJOR\." || { echo "setup-code-server: Node $NODE_MAJOR not runnable from $NODE_DIR" >&2; exit 1; }
   touch "$NODE_DIR/$COMPLETE_MARK"
 }
@@ -47,6 +47,16 @@ node24_headers() {
   dirname "$(dirname "$(dirname "$headers")")"
 }
 
+# `npm run` hands its scripts its own configuration as npm_config_* (npm_config_user_agent names the
+# outer npm's Node, which code-server's postinstall reads as the Node it runs under), plus NODE and
+# INIT_CWD. The nested installs must see only the Node put first on PATH and the user's npmrc.
+clear_calling_npm_environment() {
+  for name in $(env | sed -n 's/^\(npm_[A-Za-z0-9_]*\)=.*/\1/p'); do
+    unset "$name"
+  done
+  unset NODE INIT_CWD
+}
+
 install_code_server() {
   [ -f "$CODE_SERVER_DIR/$COMPLETE_MARK" ] && return 0
   echo "setup-code-server: installing code-server@$CODE_SERVER_VERSION into $CODE_SERVER_DIR (about 4 minutes)"
@@ -56,6 +66,7 @@ install_code_server() {
   nodedir=$(node24_headers)
   (
     cd "$CODE_SERVER_DIR"
+    clear_calling_npm_environment
     export PATH="$node_bin_dir:$PATH"
     export npm_config_nodedir="$nodedir"
     npm init -y >/dev/null
