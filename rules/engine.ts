@@ -3,7 +3,7 @@ import { FRONT_ENDS } from './front-ends';
 import { withDocumentParseCache, type DocumentParseCache } from './document-cache';
 import { Suppressions } from './suppression';
 import { LineIndex } from './text';
-import { platformOf, type Facts, type FileKind, type FileProbe, type Finding, type FrontEnd, type SeveritySetting, type SourceFile } from './types';
+import { layerOf, type Facts, type FileKind, type FileProbe, type Finding, type FrontEnd, type SeveritySetting, type SourceFile } from './types';
 
 export interface LintOptions {
   /** Severity overrides per rule (config file, then editor settings). */
@@ -74,15 +74,15 @@ export function lint(file: SourceFile, options: LintOptions = {}): LintResult {
 
 /** Runs every rule on the facts and settles severity and suppression. */
 export function check(facts: Facts, text: string, settings: Readonly<Record<string, SeveritySetting>>): Finding[] {
-  const platform = platformOf(facts.kind);
+  const layer = layerOf(facts.kind);
   const lines = new LineIndex(text);
   const suppressions = new Suppressions(facts, lines, RULE_IDS);
   const findings: Finding[] = [];
   for (const rule of RULES) {
-    const byDefault = rule.severity[platform];
+    const byDefault = rule.severity[layer];
     const setting = settings[rule.id];
     if (byDefault === undefined || setting === 'off') continue;
-    for (const found of rule.check(facts, platform)) {
+    for (const found of rule.check(facts, layer)) {
       if (suppressions.isSuppressed(rule.id, found.span)) continue;
       // Spelled out: spreading `found` cost a hundred times more (V8's slow path for these objects).
       findings.push({

@@ -25,8 +25,11 @@ export type SeveritySetting = Severity | 'off';
 
 export type FileKind = 'dockerfile' | 'kubernetes' | 'compose' | 'kustomize' | 'helm-values' | 'ansible' | 'chef';
 
-/** The severity columns of RULES.md: where the drift happens. */
-export type Platform = 'dockerfile' | 'deploy' | 'host';
+/**
+ * Where the drift happens, the severity columns of the rule pages: the image build (`dockerfile`), what is deployed
+ * (`deploy`: Kubernetes, compose, Kustomize, Helm values) or the host a tool configures in place (`host`: Ansible, Chef).
+ */
+export type Layer = 'dockerfile' | 'deploy' | 'host';
 
 /** A fix computed offline. */
 export interface LocalFix {
@@ -58,7 +61,7 @@ export interface RuleFinding {
   span: Span;
   message: string;
   fixes: Fix[];
-  /** Overrides the rule's default severity for this platform (e.g. OS vs language packages). */
+  /** Overrides the rule's default severity for this layer (e.g. OS vs language packages). */
   severity?: Severity;
 }
 
@@ -239,7 +242,7 @@ export function emptyFacts(kind: FileKind): Facts {
   };
 }
 
-export function platformOf(kind: FileKind): Platform {
+export function layerOf(kind: FileKind): Layer {
   switch (kind) {
     case 'dockerfile':
       return 'dockerfile';
@@ -258,8 +261,8 @@ export function platformOf(kind: FileKind): Platform {
 export interface RuleMeta {
   id: string;
   title: string;
-  /** Default severity per platform; a platform absent here is one the rule does not apply to. */
-  severity: Partial<Record<Platform, Severity>>;
+  /** Default severity per layer; a layer absent here is one the rule does not apply to. */
+  severity: Partial<Record<Layer, Severity>>;
   /** One line: what it finds. */
   summary: string;
   /** Markdown: why it matters and what to do instead. */
@@ -267,7 +270,7 @@ export interface RuleMeta {
 }
 
 export interface Rule extends RuleMeta {
-  check(facts: Facts, platform: Platform): RuleFinding[];
+  check(facts: Facts, layer: Layer): RuleFinding[];
 }
 
 /** Answers questions about the file system around a file; the engine never touches the disk itself. */

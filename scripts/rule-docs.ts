@@ -1,7 +1,7 @@
 import { RULES } from '../rules/catalogue';
-import type { Platform, Rule } from '../rules/types';
+import type { Layer, Rule } from '../rules/types';
 
-const PLATFORM_NAMES: Readonly<Record<Platform, string>> = {
+const LAYER_NAMES: Readonly<Record<Layer, string>> = {
   dockerfile: 'Dockerfile / Containerfile',
   deploy: 'Kubernetes, compose, Kustomize, Helm values',
   host: 'Ansible, Chef',
@@ -11,8 +11,8 @@ const GENERATED = '<!-- Generated from the rule metadata in rules/: run `npm run
 
 /** One rule's documentation page, from its metadata: the single source for the editor link and the repository. */
 export function renderRuleDoc(rule: Rule): string {
-  const severities = (Object.keys(PLATFORM_NAMES) as Platform[]).map(
-    (p) => `| ${PLATFORM_NAMES[p]} | ${rule.severity[p] ?? 'not checked'} |`,
+  const severities = (Object.keys(LAYER_NAMES) as Layer[]).map(
+    (p) => `| ${LAYER_NAMES[p]} | ${rule.severity[p] ?? 'not checked'} |`,
   );
   return [
     GENERATED,

@@ -15,8 +15,8 @@ export const inPlaceUpgrade: Rule = {
     'digest, rebuild, test and roll out. The fix removes the upgrade command from its `&&` chain (or the',
     'whole RUN, task or resource when it is all there is).',
   ].join('\n'),
-  check(facts, platform) {
-    const instead = platform === 'dockerfile' ? 'rebuild from a newer pinned base image instead' : 'roll out a rebuilt, pinned image or package set instead';
+  check(facts, layer) {
+    const instead = layer === 'dockerfile' ? 'rebuild from a newer pinned base image instead' : 'roll out a rebuilt, pinned image or package set instead';
     return facts.upgrades.map(
       (upgrade): RuleFinding => ({
         span: upgrade.span,

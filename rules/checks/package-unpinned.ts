@@ -37,7 +37,7 @@ export const packageUnpinned: Rule = {
     '`npm ci`). In a Dockerfile, language packages count more than OS packages: distribution updates within',
     'a release are conservative, registry releases are not, so pip, npm, gem and go installs are warnings.',
   ].join('\n'),
-  check(facts, platform) {
+  check(facts, layer) {
     return facts.packageInstalls
       .filter((install) => install.version === undefined)
       .map((install): RuleFinding => {
@@ -46,7 +46,7 @@ export const packageUnpinned: Rule = {
           message: `\`${install.name}\` is installed without a version (${install.manager}): each build or run may get a different one. Pin it: \`${pinned(install, facts.kind)}\`.`,
           fixes: [],
         };
-        if (platform === 'dockerfile' && install.ecosystem === 'language') finding.severity = 'warning';
+        if (layer === 'dockerfile' && install.ecosystem === 'language') finding.severity = 'warning';
         return finding;
       });
   },

@@ -65,7 +65,7 @@ function describeRule(rule: Rule): ReportingDescriptor {
     help: { text: `${rule.summary}\n\n${rule.docs}`, markdown: `${rule.summary}\n\n${rule.docs}` },
     helpUri: ruleDocsUrl(rule.id),
     defaultConfiguration: { level: LEVEL[highest] },
-    properties: { tags: ['immutability', 'infrastructure'], severityPerPlatform: { ...rule.severity } },
+    properties: { tags: ['immutability', 'infrastructure'], severityPerLayer: { ...rule.severity } },
   };
 }
 
