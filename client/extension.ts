@@ -6,9 +6,6 @@ import { StatusItem } from './status';
 
 let client: LanguageClient | undefined;
 
-/** Files the server lints, or whose change on disk matters to it (its config). */
-const WATCHED = '**/{*.yml,*.yaml,*.rb,Dockerfile,Dockerfile.*,*.dockerfile,*.Dockerfile,Containerfile,Containerfile.*,*.containerfile,.driftless.yaml}';
-
 function createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
@@ -16,13 +13,10 @@ function createClient(context: vscode.ExtensionContext, output: vscode.LogOutput
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { scheme: 'file', language: 'dockerfile' },
-      { scheme: 'untitled', language: 'dockerfile' },
-      { scheme: 'file', language: 'yaml' },
-      { scheme: 'file', language: 'ruby' },
-    ],
-    synchronize: { configurationSection: 'driftless', fileEvents: vscode.workspace.createFileSystemWatcher(WATCHED) },
+    // Every document: the server tells by name and language which are its own (the front ends declare them), and
+    // registers the file watcher for them itself.
+    documentSelector: [{ scheme: 'file' }, { scheme: 'untitled' }],
+    synchronize: { configurationSection: 'driftless' },
     initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted },
     outputChannel: output,
   };

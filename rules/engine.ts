@@ -1,6 +1,7 @@
 import { RULE_IDS, RULES } from './catalogue';
 import { FRONT_ENDS } from './front-ends';
 import { withDocumentParseCache, type DocumentParseCache } from './document-cache';
+import { hasFileName } from './file-names';
 import { Suppressions } from './suppression';
 import { LineIndex } from './text';
 import { layerOf, type Facts, type FileKind, type FileProbe, type Finding, type FrontEnd, type SeveritySetting, type SourceFile } from './types';
@@ -52,6 +53,7 @@ function initFrontEnd(frontEnd: FrontEnd): Promise<void> {
 
 export function classify(file: SourceFile, probe: FileProbe = NO_FILES): FileKind | undefined {
   for (const frontEnd of FRONT_ENDS) {
+    if (!hasFileName(frontEnd.files, file.path)) continue;
     const kind = frontEnd.classify(file, probe);
     if (kind) return kind;
   }

@@ -1,3 +1,5 @@
+import type { FileNames } from './file-names';
+
 /** Offsets are UTF-16 code unit indices into the document text, end exclusive. */
 export interface Span {
   start: number;
@@ -290,9 +292,11 @@ export interface FrontEnd {
   name: string;
   /** The kinds it extracts facts for. */
   kinds: readonly FileKind[];
+  /** The files it may claim: the engine offers it no other, and the CLI's walk and the editor's watcher read these. */
+  files: FileNames;
   /** Loads what the parser needs (WASM); idempotent. The engine awaits it once before linting. */
   init?(): Promise<void>;
-  /** The kind this front end claims the file as, or undefined. Called in the engine's order. */
+  /** The kind this front end claims the file as, or undefined. Called in the engine's order, for files named as in `files`. */
   classify(file: SourceFile, probe: FileProbe): FileKind | undefined;
   extract(file: SourceFile, kind: FileKind, probe: FileProbe): Facts;
 }

@@ -3,7 +3,7 @@ import { addShellFacts, mayHaveShellFacts } from '../shell/facts';
 import { initShellParser, parseArgv, parseShell } from '../shell/parse';
 import type { ShellScript } from '../shell/types';
 import type { Facts, FileKind, FrontEnd, SourceFile, TextEdit } from '../types';
-import { baseYamlFacts, isYamlPath, viewsOf } from '../yaml/documents';
+import { baseYamlFacts, viewsOf, YAML_FILES } from '../yaml/documents';
 import { parseYaml } from '../yaml/parse';
 import { detectAnsible, isVarsPath } from './ansible/detect';
 import { addKubernetesDefinitions } from './ansible/k8s-definition';
@@ -15,11 +15,11 @@ import { collectContent, type Task } from './ansible/tasks';
 export const ansibleFrontEnd: FrontEnd = {
   name: 'ansible',
   kinds: ['ansible'],
-
+  files: { ...YAML_FILES, languages: ['yaml', 'ansible'] },
   init: initShellParser,
 
   classify(file: SourceFile): FileKind | undefined {
-    if (!isYamlPath(file.path) || isVarsPath(file.path)) return undefined;
+    if (isVarsPath(file.path)) return undefined;
     return detectAnsible(file.path, parseYaml(file.text).documents) ? 'ansible' : undefined;
   },
 

@@ -19,7 +19,6 @@ const COOKBOOK_METADATA = ['metadata.rb', 'metadata.json'];
 
 /** A recipe or custom resource in a cookbook: `<cookbook>/recipes/*.rb`, `<cookbook>/resources/*.rb`. */
 function isCookbookRuby(file: SourceFile, probe: FileProbe): boolean {
-  if (!file.path.endsWith('.rb')) return false;
   const folder = path.dirname(file.path);
   if (!RESOURCE_FOLDERS.has(path.basename(folder))) return false;
   const cookbook = path.dirname(folder);
@@ -75,6 +74,7 @@ function addSyntaxError(result: ParseResult, source: RubySource, facts: Facts): 
 export const chefFrontEnd: FrontEnd = {
   name: 'chef',
   kinds: ['chef'],
+  files: { globs: ['*.rb'], languages: ['ruby'] },
   async init() {
     await Promise.all([loadRubyParser(), initShellParser()]);
   },

@@ -1,6 +1,7 @@
 import type { YAMLMap } from 'yaml';
 import type { Facts, FrontEnd, SourceFile } from '../types';
-import { baseName, baseYamlFacts, isYamlPath, viewsOf } from '../yaml/documents';
+import { baseName } from '../file-names';
+import { baseYamlFacts, viewsOf, YAML_FILES } from '../yaml/documents';
 import { addImageOnce, imageFromScalar } from '../yaml/image-scalar';
 import type { YamlView } from '../yaml/nodes';
 import { parseYaml } from '../yaml/parse';
@@ -25,8 +26,8 @@ function looksLikeCompose(view: YamlView): boolean {
 export const composeFrontEnd: FrontEnd = {
   name: 'compose',
   kinds: ['compose'],
+  files: YAML_FILES,
   classify(file: SourceFile) {
-    if (!isYamlPath(file.path)) return undefined;
     if (COMPOSE_NAME.test(baseName(file.path))) return 'compose';
     return viewsOf(parseYaml(file.text)).some(looksLikeCompose) ? 'compose' : undefined;
   },

@@ -1,5 +1,6 @@
 import { Add, Arg, DockerfileParser, From, Run, Shell, type Dockerfile } from 'dockerfile-ast';
 import './dockerfile/argument-scan-once';
+import type { FileNames } from '../file-names';
 import { addShellFacts } from '../shell/facts';
 import { initShellParser } from '../shell/parse';
 import { LineIndex } from '../text';
@@ -9,12 +10,15 @@ import { ImageCollector } from './dockerfile/images';
 import { runScripts } from './dockerfile/run';
 import type { GlobalArg } from './dockerfile/variables';
 
-/** `Dockerfile`, `Dockerfile.*`, `*.Dockerfile`, `*.dockerfile`, `Containerfile*`, by base name, any case. */
-export function isDockerfileName(path: string): boolean {
-  const base = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1).toLowerCase();
-  if (base.endsWith('.dockerignore')) return false;
-  return base === 'dockerfile' || base.startsWith('dockerfile.') || base.endsWith('.dockerfile') || base.startsWith('containerfile');
-}
+/** Dockerfiles and Containerfiles, by name in any case; an editor in the Dockerfile language mode says so for any name. */
+export const DOCKERFILE_FILES: FileNames = {
+  globs: ['Dockerfile', 'Dockerfile.*', '*.Dockerfile', 'Containerfile*', '*.Containerfile'],
+  except: ['*.dockerignore'],
+  anyCase: true,
+  byNameAlone: true,
+  languages: ['dockerfile'],
+  definingLanguage: 'dockerfile',
+};
 
 /** Shells whose RUN lines are not POSIX shell (`SHELL ["powershell", …]`): nothing to read there. */
 const NON_POSIX_SHELL = /(^|[\\/])(powershell|pwsh|cmd)(\.exe)?$/i;
@@ -22,8 +26,9 @@ const NON_POSIX_SHELL = /(^|[\\/])(powershell|pwsh|cmd)(\.exe)?$/i;
 export const dockerfileFrontEnd: FrontEnd = {
   name: 'dockerfile',
   kinds: ['dockerfile'],
+  files: DOCKERFILE_FILES,
   init: initShellParser,
-  classify: (file) => (isDockerfileName(file.path) ? 'dockerfile' : undefined),
+  classify: () => 'dockerfile',
   extract: (file) => extractDockerfile(file),
 };
 

@@ -1,7 +1,8 @@
 import { isMap, isSeq, Scalar, type YAMLMap } from 'yaml';
 import { parseImageReference } from '../image-reference';
 import { DIGEST_PLACEHOLDER, type Facts, type FileProbe, type FrontEnd, type ImageRef, type TextEdit } from '../types';
-import { baseName, baseYamlFacts, folderOf, viewsOf } from '../yaml/documents';
+import { baseName, folderPrefix } from '../file-names';
+import { baseYamlFacts, viewsOf } from '../yaml/documents';
 import { insertPairEdit } from '../yaml/edit';
 import { addImageOnce, imageFromScalar } from '../yaml/image-scalar';
 import type { YamlPair, YamlView } from '../yaml/nodes';
@@ -15,7 +16,7 @@ const IMAGE_KEY = /^(?:image|[a-z][A-Za-z0-9]*Image)$/;
 const MAX_DEPTH = 32;
 
 function chartYamlOf(path: string): string {
-  return `${folderOf(path)}Chart.yaml`;
+  return `${folderPrefix(path)}Chart.yaml`;
 }
 
 /** The chart's `appVersion`, which an empty `tag` falls back to in the usual `tag | default .Chart.AppVersion`. */
@@ -132,6 +133,7 @@ function walk(view: YamlView, node: unknown, key: string, depth: number, appVers
 export const helmValuesFrontEnd: FrontEnd = {
   name: 'helm-values',
   kinds: ['helm-values'],
+  files: { globs: ['values*.yaml', 'values*.yml'], anyCase: true, languages: ['yaml'] },
   classify(file, probe) {
     return VALUES_FILE.test(baseName(file.path)) && probe.exists(chartYamlOf(file.path)) ? 'helm-values' : undefined;
   },

@@ -1,5 +1,5 @@
 import type { Facts, FrontEnd, SourceFile } from '../types';
-import { baseYamlFacts, isYamlPath, viewsOf } from '../yaml/documents';
+import { baseYamlFacts, viewsOf, YAML_FILES } from '../yaml/documents';
 import { addKubernetesObject, isKubernetesObject } from '../yaml/kubernetes-object';
 import { parseYaml } from '../yaml/parse';
 
@@ -11,8 +11,8 @@ function parse(file: SourceFile) {
 export const kubernetesFrontEnd: FrontEnd = {
   name: 'kubernetes',
   kinds: ['kubernetes'],
+  files: { ...YAML_FILES, languages: ['yaml', 'helm'] },
   classify(file) {
-    if (!isYamlPath(file.path)) return undefined;
     const parsed = parse(file);
     const objects = parsed.skippedSchemas > 0 || viewsOf(parsed).some((view) => isKubernetesObject(view, view.map(view.doc.contents)));
     return objects ? 'kubernetes' : undefined;

@@ -1,18 +1,16 @@
 import { DIGEST_PLACEHOLDER, type Facts, type FrontEnd } from '../types';
 import { parseImageReference } from '../image-reference';
-import { baseName, baseYamlFacts, viewsOf } from '../yaml/documents';
+import { baseYamlFacts, viewsOf } from '../yaml/documents';
 import { insertPairEdit } from '../yaml/edit';
 import { parseYaml } from '../yaml/parse';
 
-const KUSTOMIZATION = /^kustomization(?:\.ya?ml)?$/i;
 
 /** `kustomization.yaml`: its `images:` entries that set `newTag` without a `digest`. */
 export const kustomizeFrontEnd: FrontEnd = {
   name: 'kustomize',
   kinds: ['kustomize'],
-  classify(file) {
-    return KUSTOMIZATION.test(baseName(file.path)) ? 'kustomize' : undefined;
-  },
+  files: { globs: ['kustomization.yaml', 'kustomization.yml', 'Kustomization'], anyCase: true, languages: ['yaml'] },
+  classify: () => 'kustomize',
   extract(file): Facts {
     const parsed = parseYaml(file.text);
     const facts = baseYamlFacts('kustomize', parsed);

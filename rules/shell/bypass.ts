@@ -1,6 +1,6 @@
 import type { IntegrityBypass, Span } from '../types';
 import type { ShellCommand, ShellWord } from './types';
-import { baseName } from './wrappers';
+import { programName } from './wrappers';
 
 /** Long flags that turn a check off, per command. */
 const FLAGS: Readonly<Record<string, readonly string[]>> = {
@@ -41,7 +41,7 @@ const PIP = /^pip(\d+(\.\d+)*)?$/;
 
 /** The flags in `command` that switch verification off, each with a fix removing it. */
 export function integrityBypasses(command: ShellCommand): IntegrityBypass[] {
-  let name = baseName(command.name.value ?? '');
+  let name = programName(command.name.value ?? '');
   if (PIP.test(name)) name = 'pip';
   const words = [command.name, ...command.args];
   const out: IntegrityBypass[] = [];

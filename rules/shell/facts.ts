@@ -2,7 +2,7 @@ import type { Facts, LocalFix, Span } from '../types';
 import { integrityBypasses } from './bypass';
 import { installedPackages, operands, subcommand } from './packages';
 import type { ShellCommand, ShellScript } from './types';
-import { baseName, isShell } from './wrappers';
+import { programName, isShell } from './wrappers';
 
 export interface ShellFactOptions {
   /** Removes the script's whole owner (the RUN instruction, the task, the resource): the fix for a command that is the whole script. */
@@ -41,7 +41,7 @@ export function addShellFacts(script: ShellScript, facts: Facts, options: ShellF
     const download = pipedDownload(command);
     if (download) facts.downloads.push(download);
     facts.integrityBypasses.push(...integrityBypasses(command));
-    if (editsInPlace(command)) facts.configEdits.push({ how: `${baseName(command.name.value ?? '')} -i`, span: commandWords(command) });
+    if (editsInPlace(command)) facts.configEdits.push({ how: `${programName(command.name.value ?? '')} -i`, span: commandWords(command) });
   }
 }
 
@@ -65,7 +65,7 @@ const ZYPPER_UPGRADES = new Set(['up', 'update', 'patch', 'dup', 'dist-upgrade']
 
 /** `apt-get upgrade`, `yum update` (no packages), `apk upgrade`, `zypper dup`, `pacman -Syu`: a name for it, or undefined. */
 export function upgradeDescription(command: ShellCommand): string | undefined {
-  const name = baseName(command.name.value ?? '');
+  const name = programName(command.name.value ?? '');
   const sub = subcommand(command);
   switch (name) {
     case 'apt-get':
@@ -97,7 +97,7 @@ const FETCHERS = new Set(['curl', 'wget']);
 
 /** `curl … | sh`, `bash <(curl …)`, `sh -c "$(curl …)"`: bytes from the network executed as they arrive. */
 function pipedDownload(command: ShellCommand): Facts['downloads'][number] | undefined {
-  if (!FETCHERS.has(baseName(command.name.value ?? ''))) return undefined;
+  if (!FETCHERS.has(programName(command.name.value ?? ''))) return undefined;
   const piped = command.pipedInto;
   const intoShell = piped?.commands.some((c) => isShell(c.name.value) && !c.args.some((a) => /^-[a-zA-Z]*c[a-zA-Z]*$/.test(a.value ?? '')));
   const span = intoShell ? piped!.span : command.executedBy;
@@ -108,7 +108,7 @@ function pipedDownload(command: ShellCommand): Facts['downloads'][number] | unde
 
 /** `sed -i`, `sed --in-place[=SUFFIX]`, `perl -pi -e`. */
 function editsInPlace(command: ShellCommand): boolean {
-  const name = baseName(command.name.value ?? '');
+  const name = programName(command.name.value ?? '');
   if (name !== 'sed' && name !== 'perl') return false;
   const args = command.args.map((a) => a.value ?? '');
   for (let i = 0; i < args.length; i++) {

@@ -1,6 +1,6 @@
 import type { PackageEcosystem } from '../types';
 import type { ShellCommand, ShellWord } from './types';
-import { baseName } from './wrappers';
+import { programName } from './wrappers';
 
 /** One package named on an install command line. */
 export interface NamedPackage {
@@ -184,7 +184,7 @@ const NO_OPTIONS: Options = { short: '', long: [] };
 
 /** The packages a command installs, or [] when it installs none. */
 export function installedPackages(command: ShellCommand): NamedPackage[] {
-  const name = baseName(command.name.value ?? '');
+  const name = programName(command.name.value ?? '');
   const args = command.args;
   const sub = subcommand(command);
   switch (name) {
@@ -228,13 +228,13 @@ const OPTIONS_FOR: Readonly<Record<string, Options>> = {
 
 /** The subcommand: the first positional word, with the manager's options skipped. */
 export function subcommand(command: ShellCommand): string | undefined {
-  const name = baseName(command.name.value ?? '');
+  const name = programName(command.name.value ?? '');
   const options = OPTIONS_FOR[name] ?? (PIP.test(name) ? PIP_OPTIONS : NO_OPTIONS);
   return positional(command.args, options)[0]?.value;
 }
 
 /** The positional words after the subcommand. */
 export function operands(command: ShellCommand): ShellWord[] {
-  const name = baseName(command.name.value ?? '');
+  const name = programName(command.name.value ?? '');
   return positional(command.args, OPTIONS_FOR[name] ?? (PIP.test(name) ? PIP_OPTIONS : NO_OPTIONS)).slice(1);
 }

@@ -7,7 +7,7 @@ import type { ShellParseCache } from './parse-cache';
 import { copyTree, type ShellNode } from './syntax-tree';
 import type { ShellCommand, ShellScript, ShellWord } from './types';
 import { unescapeDoubleQuoted, wordValue } from './words';
-import { baseName, unwrap } from './wrappers';
+import { programName, unwrap } from './wrappers';
 
 let parser: Parser | undefined;
 let loading: Promise<void> | undefined;
@@ -299,7 +299,7 @@ class Walker {
     if (wordNodes.length === 0) return out;
     const words: ShellWord[] = wordNodes.map((n) => ({ value: wordValue(n), raw: n.text, span: this.span(n) }));
     const real = unwrap(words);
-    const runsArguments = real.script === undefined && RUNS_ITS_ARGUMENTS.has(baseName(words[real.name].value ?? ''));
+    const runsArguments = real.script === undefined && RUNS_ITS_ARGUMENTS.has(programName(words[real.name].value ?? ''));
     const span = { start: words[0].span.start, end: words[words.length - 1].span.end };
     wordNodes.forEach((n, i) => {
       if (i === real.script) return;

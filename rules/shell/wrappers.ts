@@ -1,7 +1,7 @@
 import type { ShellWord } from './types';
 
-/** The last path component: `/usr/bin/apt-get` -> `apt-get`. */
-export function baseName(value: string): string {
+/** The program a command word names: `/usr/bin/apt-get` -> `apt-get`. */
+export function programName(value: string): string {
   return value.slice(value.lastIndexOf('/') + 1);
 }
 
@@ -108,7 +108,7 @@ const SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', 'mksh']);
 const PYTHON = /^python(\d+(\.\d+)*)?$/;
 
 export function isShell(name: string | undefined): boolean {
-  return name !== undefined && SHELLS.has(baseName(name));
+  return name !== undefined && SHELLS.has(programName(name));
 }
 
 export interface Unwrapped {
@@ -124,12 +124,12 @@ export function unwrap(words: readonly ShellWord[]): Unwrapped {
   for (let depth = 0; depth < 8 && at < words.length; depth++) {
     const value = words[at].value;
     if (value === undefined) break;
-    const wrapper = WRAPPERS[baseName(value)];
+    const wrapper = WRAPPERS[programName(value)];
     const next = wrapper?.(words, at);
     if (next === undefined || next >= words.length) break;
     at = next;
   }
-  const name = baseName(words[at].value ?? '');
+  const name = programName(words[at].value ?? '');
   if (SHELLS.has(name)) return { name: at, script: shellScriptArgument(words, at) };
   if (PYTHON.test(name)) return { name: pythonModule(words, at, 'pip') ?? at };
   return { name: at };

@@ -1,3 +1,4 @@
+import { hasFileName, type FileNames } from '../file-names';
 import { emptyFacts, type Facts, type FileKind } from '../types';
 import { YamlView } from './nodes';
 import type { ParsedYaml } from './parse';
@@ -19,16 +20,9 @@ export function baseYamlFacts(kind: FileKind, parsed: ParsedYaml): Facts {
   return facts;
 }
 
-/** The file name without its folder, either separator. */
-export function baseName(path: string): string {
-  return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
-}
-
-/** The folder part of a path, either separator, with its trailing separator; '' for a bare name. */
-export function folderOf(path: string): string {
-  return path.slice(0, Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
-}
+/** YAML files: every YAML kind is told by its content (or, for Kustomize and Helm values, a name among these). */
+export const YAML_FILES: FileNames = { globs: ['*.yaml', '*.yml'], anyCase: true, languages: ['yaml'] };
 
 export function isYamlPath(path: string): boolean {
-  return /\.ya?ml$/i.test(path);
+  return hasFileName(YAML_FILES, path);
 }

@@ -3,17 +3,12 @@ import type { Stats } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { UnreadablePathError } from './errors';
-import { isCandidateName } from './file-names';
+import { isCandidateName } from '../../rules/file-kinds';
 import { describeFsError } from './source-file';
 
-/** Globs in gitignore syntax, relative to `base` (the config's `ignore` list). */
-export interface IgnoreGlobs {
-  base: string;
-  patterns: readonly string[];
-}
-
 export interface DiscoverOptions {
-  ignore?: IgnoreGlobs;
+  /** Whether the configuration ignores a path met in a walk (a folder with `isDir`), on top of `.gitignore`. */
+  ignores?: (path: string, isDir: boolean) => boolean;
 }
 
 export interface DiscoveredFile {
@@ -44,7 +39,7 @@ interface IgnoreLayer {
 
 /**
  * Finds the files to lint under `roots` (files or folders). Folders are walked honouring `.gitignore` files
- * and the config's ignore globs, skipping `node_modules` and `.git`, never following a symlink back into
+ * and the configuration's ignore globs, skipping `node_modules` and `.git`, never following a symlink back into
  * a folder being walked (a link into a walked root is walked there only); only files whose names make
  * them candidates are returned. A root that does not exist or cannot be read throws UnreadablePathError.
  */
@@ -61,12 +56,10 @@ class Walker {
   private readonly seenFiles = new Set<string>();
   /** Real paths of the folders given as roots: a symlink into one of them is walked there, not twice. */
   private readonly rootDirs: string[] = [];
-  private readonly baseLayers: IgnoreLayer[];
+  private readonly configIgnores: (path: string, isDir: boolean) => boolean;
 
   constructor(options: DiscoverOptions) {
-    this.baseLayers = options.ignore && options.ignore.patterns.length > 0
-      ? [{ base: resolve(options.ignore.base), rules: ignore().add([...options.ignore.patterns]) }]
-      : [];
+    this.configIgnores = options.ignores ?? (() => false);
   }
 
   async addRoot(path: string, asGiven: string): Promise<void> {
@@ -79,7 +72,7 @@ class Walker {
     if (stats.isDirectory()) {
       const real = await realpath(path);
       this.rootDirs.push(real);
-      await this.walk(path, this.baseLayers, [real], asGiven);
+      await this.walk(path, [], [real], asGiven);
     } else if (stats.isFile()) {
       this.addFile(path, true);
     } else {
@@ -117,7 +110,7 @@ class Walker {
         isFile = target.isFile();
       }
       if (isDir) {
-        if (ALWAYS_SKIPPED.has(entry.name) || isIgnored(active, path, true)) continue;
+        if (ALWAYS_SKIPPED.has(entry.name) || isIgnored(active, path, true) || this.configIgnores(path, true)) continue;
         const realDir = entry.isSymbolicLink() ? await realpath(path) : join(real, entry.name);
         if (ancestors.includes(realDir)) {
           this.notices.push({ path, message: 'symbolic link loop, not followed', unreadable: false });
@@ -125,7 +118,7 @@ class Walker {
         }
         if (entry.isSymbolicLink() && this.rootDirs.some((root) => isWithin(realDir, root))) continue;
         subdirs.push(this.walk(path, active, [...ancestors, realDir]));
-      } else if (isFile && isCandidateName(path) && !isIgnored(active, path, false)) {
+      } else if (isFile && isCandidateName(path) && !isIgnored(active, path, false) && !this.configIgnores(path, false)) {
         this.addFile(path, false);
       }
     }

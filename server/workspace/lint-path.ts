@@ -2,7 +2,7 @@ import { isSeq, parseDocument } from 'yaml';
 import { classify, lint, type LintResult } from '../../rules/engine';
 import { withDocumentParseCache, type DocumentParseCache } from '../../rules/document-cache';
 import type { FileKind, SeveritySetting } from '../../rules/types';
-import { isRubyName, isYamlName } from './file-names';
+import { kindsNamed } from '../../rules/file-kinds';
 import { diskProbe } from './probe';
 
 export interface LintPathOptions {
@@ -30,7 +30,8 @@ export function lintPath(path: string, text: string, options: LintPathOptions = 
  * its top level is a list (plays, tasks), Kubernetes otherwise; anything else is read as a Dockerfile.
  */
 export function kindFromName(path: string, text: string): FileKind {
-  if (isRubyName(path)) return 'chef';
-  if (isYamlName(path)) return isSeq(parseDocument(text).contents) ? 'ansible' : 'kubernetes';
+  const named = kindsNamed(path);
+  if (named.includes('chef')) return 'chef';
+  if (named.includes('ansible')) return isSeq(parseDocument(text).contents) ? 'ansible' : 'kubernetes';
   return 'dockerfile';
 }

@@ -3,6 +3,7 @@ import { mkdirSync, symlinkSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { test } from 'node:test';
 import { discoverFiles, type Discovery } from '../../server/workspace/discover';
+import { ConfigResolver } from '../../server/workspace/config-resolver';
 import { UnreadablePathError } from '../../server/workspace/errors';
 import { tempTree } from './support';
 
@@ -20,6 +21,11 @@ test('picks Dockerfiles by name and YAML/Ruby files as content candidates, nothi
     'web.dockerfile': FROM,
     Containerfile: FROM,
     'Containerfile.prod': FROM,
+    'Containerfile-dev': FROM,
+    'lower/dockerfile': FROM,
+    'upper/DOCKERFILE': FROM,
+    'web.containerfile': FROM,
+    'overlay/Kustomization': 'images: []\n',
     'k8s/deploy.yaml': 'kind: Pod\n',
     'play.yml': '- hosts: all\n',
     'cookbooks/recipes/default.rb': "package 'x'\n",
@@ -31,13 +37,18 @@ test('picks Dockerfiles by name and YAML/Ruby files as content candidates, nothi
   const discovery = await discoverFiles([dir]);
   assert.deepEqual(found(discovery, dir), [
     'Containerfile',
+    'Containerfile-dev',
     'Containerfile.prod',
     'Dockerfile',
     'Dockerfile.dev',
     'api.Dockerfile',
     'cookbooks/recipes/default.rb',
     'k8s/deploy.yaml',
+    'lower/dockerfile',
+    'overlay/Kustomization',
     'play.yml',
+    'upper/DOCKERFILE',
+    'web.containerfile',
     'web.dockerfile',
   ]);
   assert.ok(discovery.files.every((f) => !f.explicit));
@@ -61,18 +72,26 @@ test('skips node_modules and .git, and honours nested .gitignore files with re-i
   assert.deepEqual(found(await discoverFiles([dir]), dir), ['app/Dockerfile', 'svc/Dockerfile', 'svc/Dockerfile.keep']);
 });
 
-test("applies the config's ignore globs relative to the config's folder", async (t) => {
+test("applies the ignore globs of each path's nearest config, relative to the config's folder", async (t) => {
   const { dir, cleanup } = tempTree({
+    '.driftless.yaml': 'ignore: [vendor/, deploy/test/**, other/skipped/]\n',
     'vendor/Dockerfile': FROM,
     'deploy/test/Dockerfile': FROM,
     'deploy/prod/Dockerfile': FROM,
+    'other/.driftless.yaml': 'ignore: [kept/old.Dockerfile]\n',
+    'other/skipped/Dockerfile': FROM,
+    'other/kept/old.Dockerfile': FROM,
+    'other/kept/Dockerfile': FROM,
   });
   t.after(cleanup);
-  const discovery = await discoverFiles([join(dir, 'deploy')], { ignore: { base: dir, patterns: ['vendor/', 'deploy/test/**'] } });
-  assert.deepEqual(found(discovery, dir), ['deploy/prod/Dockerfile']);
-  assert.deepEqual(found(await discoverFiles([dir], { ignore: { base: dir, patterns: ['vendor/'] } }), dir), [
+  const resolver = new ConfigResolver(() => [dir]);
+  const ignores = (path: string, isDir: boolean) => resolver.ignores(resolver.forFile(path), path, isDir);
+  assert.deepEqual(found(await discoverFiles([join(dir, 'deploy')], { ignores }), dir), ['deploy/prod/Dockerfile']);
+  // other/ has its own config, which replaces the top one there: other/skipped/ is walked, old.Dockerfile is not.
+  assert.deepEqual(found(await discoverFiles([dir], { ignores }), dir), [
     'deploy/prod/Dockerfile',
-    'deploy/test/Dockerfile',
+    'other/kept/Dockerfile',
+    'other/skipped/Dockerfile',
   ]);
 });
 

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { classify, initEngine } from '../../rules/engine';
-import { isDockerfileName } from '../../rules/front-ends/dockerfile';
+import { hasFileName } from '../../rules/file-names';
+import { DOCKERFILE_FILES } from '../../rules/front-ends/dockerfile';
 import { applyEdits } from '../../rules/text';
 import { DIGEST_PLACEHOLDER } from '../../rules/types';
 import { at, factsOf, fixture } from './helpers';
@@ -9,16 +10,17 @@ import { at, factsOf, fixture } from './helpers';
 before(() => initEngine());
 
 describe('classification by name', () => {
-  test('Dockerfile, Dockerfile.*, *.Dockerfile, *.dockerfile, Containerfile*, any case, any folder', () => {
-    for (const name of ['Dockerfile', 'dockerfile', 'DOCKERFILE', 'Dockerfile.prod', 'api.Dockerfile', 'build/web.dockerfile', 'Containerfile', 'Containerfile.fedora', 'C:\\src\\Dockerfile']) {
-      assert.equal(isDockerfileName(name), true, name);
+  test('Dockerfile, Dockerfile.*, *.Dockerfile, *.dockerfile, Containerfile*, *.containerfile, any case, any folder', () => {
+    for (const name of ['Dockerfile', 'dockerfile', 'DOCKERFILE', 'Dockerfile.prod', 'api.Dockerfile', 'build/web.dockerfile', 'Containerfile', 'Containerfile.fedora', 'Containerfile-dev', 'web.containerfile', 'C:\\src\\Dockerfile']) {
+      assert.equal(hasFileName(DOCKERFILE_FILES, name), true, name);
       assert.equal(classify({ path: name, text: 'FROM x' }), 'dockerfile', name);
     }
   });
 
   test('look-alikes are not Dockerfiles', () => {
     for (const name of ['Dockerfile.dockerignore', 'dockerfile-ast.js', 'mydockerfile', 'docker-compose.yml', 'Dockerfiles/readme.md']) {
-      assert.equal(isDockerfileName(name), false, name);
+      assert.equal(hasFileName(DOCKERFILE_FILES, name), false, name);
+      assert.notEqual(classify({ path: name, text: 'FROM x' }), 'dockerfile', name);
     }
   });
 });

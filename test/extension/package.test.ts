@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { RULES } from '../../rules/catalogue';
+import { activationEvents } from '../../rules/file-kinds';
 import { REPO_ROOT } from '../support/requirements';
 import { withPackagedVsix } from '../support/vsix';
 
@@ -75,4 +76,10 @@ test('package.json contributes every command under the Driftless category, and e
   const ruleSetting = manifest.contributes.configuration.properties['driftless.rules'] as { properties: Record<string, unknown> };
   assert.deepEqual(Object.keys(ruleSetting.properties).sort(), RULES.map((r) => r.id).sort(), 'driftless.rules lists every rule');
   assert.equal(manifest.capabilities.untrustedWorkspaces.supported, 'limited');
+});
+
+test("package.json's activation events are the front ends' declared languages and names, plus the commands", () => {
+  const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { activationEvents: string[] };
+  const declared = manifest.activationEvents.filter((event) => !event.startsWith('onCommand:'));
+  assert.deepEqual(declared, activationEvents(), 'regenerate them from rules/file-kinds.ts activationEvents()');
 });
