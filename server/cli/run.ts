@@ -1,14 +1,14 @@
-import { stat } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { ConfigError } from '../../rules/config';
-import { FILE_KINDS, initEngine } from '../../rules/engine';
+import { initEngine } from '../../rules/engine';
+import { kindsNamed } from '../../rules/file-kinds';
+import type { FileKind } from '../../rules/types';
 import type { Severity } from '../../rules/types';
 import { pinFiles, type PinSummary } from '../pin';
-import { loadConfigFile, loadConfigFor, type LoadedConfig } from '../workspace/config';
+import { loadConfigFile } from '../workspace/config';
+import { ConfigResolver, type ResolvedConfig } from '../workspace/config-resolver';
 import { discoverFiles } from '../workspace/discover';
-import { isRubyName } from '../workspace/file-names';
 import { UnreadablePathError } from '../workspace/errors';
-import { describeFsError } from '../workspace/source-file';
 import { HELP, parseCliArgs, type CliOptions, type Threshold } from './args';
 import { formatJson } from './format-json';
 import { formatSarif } from './format-sarif';
@@ -30,8 +30,6 @@ export interface CliIo {
   /** The CLI bundle, for lint worker threads; without it all linting runs on the main thread. */
   workerScript?: string;
 }
-
-const KINDS_BUT_CHEF = FILE_KINDS.filter((kind) => kind !== 'chef');
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
@@ -73,22 +71,21 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 }
 
 async function lintAndReport(options: CliOptions, io: CliIo): Promise<number> {
-  // Every kind but Chef: these parsers load while the files are found; Ruby's only if a recipe is among them.
-  const engineReady = initEngine(KINDS_BUT_CHEF);
   const progress = io.stderrIsTTY && !options.quiet ? progressLine(io.stderr) : undefined;
-  const explicitConfig = options.config ? await loadConfigFile(resolve(io.cwd, options.config)) : undefined;
+  const configs = cliConfigs(options, io);
   const jobs: LintJob[] = [];
   const notices: Notice[] = [];
   const insecureRegistries = new Set<string>();
   for (const path of options.paths) {
-    const absolute = resolve(io.cwd, path);
-    const loaded = explicitConfig ?? (await loadConfigFor(await folderOf(absolute, path), io.cwd));
-    const discovery = await discoverFiles([absolute], { ignore: ignoreGlobs(loaded) });
-    for (const file of discovery.files) jobs.push({ file, rules: loaded.config.rules });
-    for (const host of loaded.config.insecureRegistries) insecureRegistries.add(host);
+    const discovery = await discoverFiles([resolve(io.cwd, path)], { ignores: configs.ignores });
+    for (const file of discovery.files) {
+      const { config } = configs.forFile(file.path);
+      jobs.push({ file, rules: config.rules });
+      for (const host of config.insecureRegistries) insecureRegistries.add(host);
+    }
     for (const n of discovery.notices) notices.push({ display: displayPath(n.path, io.cwd), message: n.message, unreadable: n.unreadable });
   }
-  await Promise.all([engineReady, jobs.some((job) => isRubyName(job.file.path)) ? initEngine(['chef']) : undefined]);
+  await initEngine(kindsToLint(jobs));
   const pinned = options.pin ? await pinJobs(dedupe(jobs), [...insecureRegistries], options, io) : undefined;
   const outcome = await lintFiles(dedupe(jobs), {
     cwd: io.cwd,
@@ -153,17 +150,37 @@ function useColor(io: CliIo): boolean {
   return io.stdoutIsTTY;
 }
 
-/** The folder to search for `.driftless.yaml` from: the path itself, or a file's folder. */
-async function folderOf(absolute: string, asGiven: string): Promise<string> {
-  try {
-    return (await stat(absolute)).isDirectory() ? absolute : dirname(absolute);
-  } catch (error) {
-    throw new UnreadablePathError(asGiven, describeFsError(error));
-  }
+interface CliConfigs {
+  forFile(path: string): ResolvedConfig;
+  ignores(path: string, isDir: boolean): boolean;
 }
 
-function ignoreGlobs(loaded: LoadedConfig): { base: string; patterns: string[] } {
-  return { base: loaded.base, patterns: loaded.config.ignore };
+/**
+ * The config of each file: the one named with `--config` for all, else the nearest `.driftless.yaml` above the
+ * file, up to the working directory or the repository's top. A broken one stops the run (ConfigError).
+ */
+function cliConfigs(options: CliOptions, io: CliIo): CliConfigs {
+  const resolver = new ConfigResolver(() => [io.cwd]);
+  const named = options.config === undefined ? undefined : loadConfigFile(resolve(io.cwd, options.config));
+  const usable = (resolved: ResolvedConfig): ResolvedConfig => {
+    if (resolved.error) throw resolved.error;
+    return resolved;
+  };
+  return {
+    forFile: (path) => named ?? usable(resolver.forFile(path)),
+    ignores: (path, isDir) => resolver.ignores(named ?? usable(resolver.forFile(path)), path, isDir),
+  };
+}
+
+/** The kinds the files may be: only their parsers load (a run without a recipe is spared the Ruby parser). */
+function kindsToLint(jobs: readonly LintJob[]): FileKind[] {
+  const kinds = new Set<FileKind>();
+  for (const job of jobs) {
+    for (const kind of kindsNamed(job.file.path)) kinds.add(kind);
+    // A file named explicitly that no front end's names fit is read as a Dockerfile.
+    if (job.file.explicit) kinds.add('dockerfile');
+  }
+  return [...kinds];
 }
 
 /** A file reached through two paths given on the command line is linted once, with the first one's config. */

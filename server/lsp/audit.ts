@@ -70,8 +70,8 @@ export interface AuditResult {
 export interface AuditHost {
   /** Lints a file's text with the folder's config and settings; undefined when excluded or disabled. */
   lint(file: string, text: string): LintResult | undefined;
-  /** The ignore globs for a folder (config `ignore` and the `driftless.exclude` setting). */
-  ignoreGlobs(folder: string): string[];
+  /** Whether the config in force (`ignore`) or the `driftless.exclude` setting covers a path met in the walk. */
+  ignores(path: string, isDir: boolean): boolean;
   /** `files.exclude` globs for a folder. */
   filesExclude(folder: string): Promise<string[]>;
   /** An open editor's text for a file (newer than the disk), if it is open. */
@@ -128,7 +128,7 @@ export async function auditFolders(folders: readonly string[], host: AuditHost, 
   const report: Report = { files: [], notices: [] };
   const work: { folder: string; file: string }[] = [];
   for (const folder of folders) {
-    const discovery = await discoverFiles([folder], { ignore: { base: folder, patterns: host.ignoreGlobs(folder) } });
+    const discovery = await discoverFiles([folder], { ignores: host.ignores });
     const excluded = excludeMatcher(await host.filesExclude(folder));
     for (const notice of discovery.notices) {
       result.skipped.push({ path: relativeTo(folder, notice.path), reason: notice.message });

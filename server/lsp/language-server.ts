@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import {
   CodeActionKind,
   DiagnosticSeverity,
+  DidChangeWatchedFilesNotification,
   FileChangeType,
   LSPErrorCodes,
   MessageType,
@@ -21,14 +22,14 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { RULE_IDS } from '../../rules/catalogue';
 import { CONFIG_FILE_NAME, type ConfigError } from '../../rules/config';
 import { initEngine } from '../../rules/engine';
+import { watchedFilesGlob } from '../../rules/file-kinds';
 import { DocumentParseCache } from '../../rules/document-cache';
-import { readSourceFile } from '../workspace';
+import { ConfigResolver, readSourceFile } from '../workspace';
 import { formatJson } from '../cli/format-json';
 import { formatSarif } from '../cli/format-sarif';
 import type { Report } from '../cli/report';
 import { AuditCancelled, auditFolders, type AuditParams, type AuditResult } from './audit';
 import { CodeActions, FIX_ALL_KIND, PIN_ALL_KIND, type LintedDocument } from './code-actions';
-import { ConfigStore } from './config-store';
 import { diagnosticsOf, SOURCE } from './diagnostics';
 import { formatAuditMarkdown } from './format-markdown';
 import { imageHover } from './hover';
@@ -51,7 +52,6 @@ export interface LanguageServerOptions {
 /** Wires the Driftless language server onto a connection; the caller calls `connection.listen()`. */
 export function startLanguageServer(connection: Connection, options: LanguageServerOptions): void {
   const documents = new TextDocuments(TextDocument);
-  const configs = new ConfigStore();
   const pinner = new Pinner(options.resolver);
   let settings: ServerSettings = defaultSettings();
   let folders: string[] = [];
@@ -60,6 +60,7 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
   let pullConfiguration = false;
   let resolvesEdits = false;
   let versionedEdits = false;
+  let registersWatchers = false;
   /** Lint results of open documents, by URI, for the version they were computed on. */
   const linted = new Map<string, LintedDocument>();
   /** What each open document's lints parsed: a keystroke re-parses only the script or YAML document it touched. */
@@ -68,6 +69,7 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
   const onDisk = new Set<string>();
   let audited = false;
   let lastAudit: { result: AuditResult; report: Report; root: string } | undefined;
+  /** The message last shown for each broken config file. */
   const reportedConfigErrors = new Map<string, string>();
 
   /** A notification, not a request: nothing waits on the user, and clients without message requests still show it. */
@@ -75,6 +77,27 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
     void connection.sendNotification(ShowMessageNotification.type, { type, message });
   };
 
+  const reportConfig = (file: string, error: ConfigError | undefined): void => {
+    const configUri = uriOf(file);
+    if (!error) {
+      if (reportedConfigErrors.delete(file)) void connection.sendDiagnostics({ uri: configUri, diagnostics: [] });
+      return;
+    }
+    const diagnostic: Diagnostic = {
+      range: { start: { line: error.line - 1, character: 0 }, end: { line: error.line - 1, character: Number.MAX_SAFE_INTEGER } },
+      severity: DiagnosticSeverity.Error,
+      source: SOURCE,
+      code: 'config',
+      message: `${error.detail}. Driftless keeps using the last valid settings until this is fixed.`,
+    };
+    void connection.sendDiagnostics({ uri: configUri, diagnostics: [diagnostic] });
+    if (reportedConfigErrors.get(file) !== error.message) {
+      reportedConfigErrors.set(file, error.message);
+      showMessage(MessageType.Error, `Driftless: ${error.message}. Using the last valid settings until it is fixed.`);
+    }
+  };
+
+  const configs = new ConfigResolver(() => folders, reportConfig);
   const linter = new Linter(configs, () => settings, () => folders);
 
   const current = (uri: string): LintedDocument | undefined => {
@@ -118,26 +141,6 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
     for (const uri of [...onDisk]) await publishFromDisk(uri);
   };
 
-  const reportConfig = (folder: string, error: ConfigError | undefined): void => {
-    const configUri = uriOf(path.join(folder, CONFIG_FILE_NAME));
-    if (!error) {
-      if (reportedConfigErrors.delete(folder)) void connection.sendDiagnostics({ uri: configUri, diagnostics: [] });
-      return;
-    }
-    const diagnostic: Diagnostic = {
-      range: { start: { line: error.line - 1, character: 0 }, end: { line: error.line - 1, character: Number.MAX_SAFE_INTEGER } },
-      severity: DiagnosticSeverity.Error,
-      source: SOURCE,
-      code: 'config',
-      message: `${error.detail}. Driftless keeps using the last valid settings until this is fixed.`,
-    };
-    void connection.sendDiagnostics({ uri: configUri, diagnostics: [diagnostic] });
-    if (reportedConfigErrors.get(folder) !== error.message) {
-      reportedConfigErrors.set(folder, error.message);
-      showMessage(MessageType.Error, `Driftless: ${error.message}. Using the last valid settings until it is fixed.`);
-    }
-  };
-
   const loadSettings = async (pushed?: unknown): Promise<void> => {
     const raw = pullConfiguration ? await connection.workspace.getConfiguration('driftless') : pushed;
     const { settings: next, problems } = readSettings(raw, RULE_IDS);
@@ -155,16 +158,11 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
     },
     pinningBlocked: () => pinningBlocked(workspaceTrusted, settings.allowPinningInUntrustedWorkspace),
     resolveOptions: (uri, platform) => {
-      const file = fsPathOf(uri);
-      const folder = file === undefined ? undefined : linter.folderOf(file);
       // Registries reached over plain HTTP are a network setting from the workspace: trusted workspaces only.
-      const insecureRegistries = workspaceTrusted ? configs.get(folder).insecureRegistries : [];
+      const insecureRegistries = workspaceTrusted ? linter.configFor(fsPathOf(uri)).insecureRegistries : [];
       return { platform, insecureRegistries };
     },
-    configuredPlatform: (uri) => {
-      const file = fsPathOf(uri);
-      return configs.get(file === undefined ? undefined : linter.folderOf(file)).platform;
-    },
+    configuredPlatform: (uri) => linter.configFor(fsPathOf(uri)).platform,
     lookup: (reference, resolveOptions) => pinner.resolve(reference, resolveOptions),
     showError: (message) => showMessage(MessageType.Error, message),
   });
@@ -178,6 +176,7 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
     pullConfiguration = caps.workspace?.configuration === true;
     resolvesEdits = caps.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
     versionedEdits = caps.workspace?.workspaceEdit?.documentChanges === true;
+    registersWatchers = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     const rootFolders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     folders = rootFolders.map(fsPathOf).filter((f): f is string => f !== undefined);
     return {
@@ -192,22 +191,20 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
   });
 
   connection.onInitialized(async () => {
+    if (registersWatchers) {
+      await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: watchedFilesGlob() }] });
+    }
     await loadSettings();
-    for (const folder of folders) reportConfig(folder, configs.load(folder));
+    for (const folder of folders) configs.forFolder(folder);
     if (folders.length > 0) {
       connection.workspace.onDidChangeWorkspaceFolders(async (event) => {
-        for (const removed of event.removed) {
-          const folder = fsPathOf(removed.uri);
-          if (folder) configs.forget(folder);
-        }
         folders = folders.filter((f) => !event.removed.some((r) => fsPathOf(r.uri) === f));
         for (const added of event.added) {
           const folder = fsPathOf(added.uri);
-          if (folder) {
-            folders.push(folder);
-            reportConfig(folder, configs.load(folder));
-          }
+          if (folder) folders.push(folder);
         }
+        configs.forgetLookups();
+        for (const folder of folders) configs.forFolder(folder);
         await relintEverything();
       });
     }
@@ -230,11 +227,8 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
       const file = fsPathOf(change.uri);
       if (!file) continue;
       if (path.basename(file) === CONFIG_FILE_NAME) {
-        const folder = linter.folderOf(file);
-        if (folder !== undefined && path.dirname(file) === folder) {
-          reportConfig(folder, configs.load(folder));
-          configChanged = true;
-        }
+        configs.changed(file);
+        configChanged = true;
         continue;
       }
       if (documents.get(change.uri)) continue;
@@ -284,7 +278,7 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
         targets,
         {
           lint: (file, text) => linter.lint(file, text),
-          ignoreGlobs: (folder) => [...configs.get(folder).ignore, ...settings.exclude],
+          ignores: (file, isDir) => linter.ignores(file, isDir),
           filesExclude: async (folder) =>
             pullConfiguration ? filesExcludeGlobs(await connection.workspace.getConfiguration({ scopeUri: uriOf(folder), section: 'files.exclude' })) : [],
           openText: (uri) => documents.get(uri)?.getText(),

@@ -1,57 +1,56 @@
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
+import { defaultConfig, type DriftlessConfig } from '../../rules/config';
 import { lint, type LintResult } from '../../rules/engine';
 import type { DocumentParseCache } from '../../rules/document-cache';
-import type { FileKind, SeveritySetting } from '../../rules/types';
-import { diskProbe, lintPath } from '../workspace';
-import type { ConfigStore } from './config-store';
+import { kindOfLanguage } from '../../rules/file-kinds';
+import type { SeveritySetting } from '../../rules/types';
+import { diskProbe, lintPath, type ConfigResolver } from '../workspace';
 import type { ServerSettings } from './settings';
-import { folderOf } from './uris';
+import { workspaceFolderOf } from './uris';
 
-/** What a buffer is, when its path cannot say (an untitled buffer, a file named explicitly by its language mode). */
-function kindFromLanguage(languageId: string | undefined): FileKind | undefined {
-  return languageId === 'dockerfile' ? 'dockerfile' : undefined;
-}
-
-/** Lints text for the server: config file, editor settings and exclusions applied in one place. */
+/** Lints text for the server: each file's config, the editor settings and exclusions applied in one place. */
 export class Linter {
-  private ignoreCache = new Map<string, Ignore>();
+  private excludeCache = new Map<string, Ignore>();
 
   constructor(
-    private readonly configs: ConfigStore,
+    private readonly configs: ConfigResolver,
     private readonly settings: () => ServerSettings,
     private readonly folders: () => readonly string[],
   ) {}
 
-  /** Call when settings or config files change. */
+  /** Call when the settings change. */
   invalidate(): void {
-    this.ignoreCache.clear();
+    this.excludeCache.clear();
   }
 
-  folderOf(file: string): string | undefined {
-    return folderOf(file, this.folders());
+  /** The `.driftless.yaml` in force for a file (the defaults for an untitled buffer). */
+  configFor(file: string | undefined): DriftlessConfig {
+    return file === undefined ? defaultConfig() : this.configs.forFile(file).config;
   }
 
-  /** Severities: RULES.md defaults, then `.driftless.yaml`, then the editor settings. */
-  severities(folder: string | undefined): Record<string, SeveritySetting> {
-    return { ...this.configs.get(folder).rules, ...this.settings().rules };
+  /** Severities: the rule pages' defaults, then the file's `.driftless.yaml`, then the editor settings. */
+  severities(file: string | undefined): Record<string, SeveritySetting> {
+    return { ...this.configFor(file).rules, ...this.settings().rules };
   }
 
-  /** True when the config's `ignore` or the `driftless.exclude` setting covers the file. */
-  isExcluded(file: string): boolean {
-    const folder = this.folderOf(file);
-    if (folder === undefined) return false;
+  /** True when the `ignore` of the config in force or the `driftless.exclude` setting covers the path. */
+  ignores(file: string, isDir: boolean): boolean {
+    return this.configs.ignores(this.configs.forFile(file), file, isDir) || this.excludedBySettings(file, isDir);
+  }
+
+  /** `driftless.exclude` globs are relative to the workspace folder that holds the file. */
+  private excludedBySettings(file: string, isDir: boolean): boolean {
+    const folder = workspaceFolderOf(file, this.folders());
+    if (folder === undefined || this.settings().exclude.length === 0) return false;
     const rel = path.relative(folder, file).split(path.sep).join('/');
-    return rel !== '' && this.ignoreFor(folder).ignores(rel);
-  }
-
-  private ignoreFor(folder: string): Ignore {
-    let matcher = this.ignoreCache.get(folder);
+    if (rel === '') return false;
+    let matcher = this.excludeCache.get(folder);
     if (!matcher) {
-      matcher = ignore().add(this.configs.get(folder).ignore).add(this.settings().exclude);
-      this.ignoreCache.set(folder, matcher);
+      matcher = ignore().add(this.settings().exclude);
+      this.excludeCache.set(folder, matcher);
     }
-    return matcher;
+    return matcher.ignores(isDir ? `${rel}/` : rel);
   }
 
   /**
@@ -61,9 +60,9 @@ export class Linter {
    */
   lint(file: string | undefined, text: string, languageId?: string, parseCache?: DocumentParseCache): LintResult | undefined {
     if (!this.settings().enable) return undefined;
-    if (file !== undefined && this.isExcluded(file)) return undefined;
-    const byLanguage = kindFromLanguage(languageId);
-    const rules = this.severities(file === undefined ? undefined : this.folderOf(file));
+    if (file !== undefined && this.ignores(file, false)) return undefined;
+    const byLanguage = kindOfLanguage(languageId);
+    const rules = this.severities(file);
     const result = file === undefined ? undefined : lintPath(file, text, { rules, parseCache });
     if (result?.kind !== undefined || byLanguage === undefined) return result ?? { kind: undefined, findings: [], facts: undefined };
     return lint({ path: file ?? 'Dockerfile', text }, { rules, probe: diskProbe, kind: byLanguage, parseCache });

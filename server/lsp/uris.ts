@@ -11,7 +11,7 @@ export function uriOf(fsPath: string): string {
 }
 
 /** The workspace folder (by path) that holds a file: the longest matching prefix. */
-export function folderOf(file: string, folders: readonly string[]): string | undefined {
+export function workspaceFolderOf(file: string, folders: readonly string[]): string | undefined {
   let best: string | undefined;
   for (const folder of folders) {
     const rel = path.relative(folder, file);

@@ -1,7 +1,7 @@
-export { loadConfigFile, loadConfigFor, type LoadedConfig } from './config';
-export { discoverFiles, type DiscoveredFile, type Discovery, type DiscoveryNotice, type DiscoverOptions, type IgnoreGlobs } from './discover';
+export { loadConfigFile } from './config';
+export { ConfigResolver, type ConfigListener, type ResolvedConfig } from './config-resolver';
+export { discoverFiles, type DiscoveredFile, type Discovery, type DiscoveryNotice, type DiscoverOptions } from './discover';
 export { UnreadablePathError } from './errors';
-export { isCandidateName } from './file-names';
 export { MAX_FILE_BYTES } from './limits';
 export { kindFromName, lintPath, type LintPathOptions } from './lint-path';
 export { diskProbe } from './probe';

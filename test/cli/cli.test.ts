@@ -199,6 +199,35 @@ test('.driftless.yaml: severities, off and ignore globs, found from the path upw
   ]);
 });
 
+test('each file takes the nearest .driftless.yaml above it, whichever path names it: `driftless .` and `driftless svc` agree', (t) => {
+  const { dir, cleanup } = tempTree({
+    '.driftless.yaml': 'rules:\n  integrity-bypass: info\n',
+    'svc/.driftless.yaml': 'rules:\n  image-latest-tag: off\n',
+    'svc/Dockerfile': DOCKERFILE,
+    'web/Dockerfile': DOCKERFILE,
+  });
+  t.after(cleanup);
+  const svcOnly = ['svc/Dockerfile:2:23 info in-place-upgrade', 'svc/Dockerfile:3:10 error integrity-bypass'];
+  assert.deepEqual(positions(runCli(['svc'], { cwd: dir }).stdout), svcOnly);
+  assert.deepEqual(positions(runCli(['svc/Dockerfile'], { cwd: dir }).stdout), svcOnly);
+  assert.deepEqual(positions(runCli(['.'], { cwd: dir }).stdout), [
+    ...svcOnly,
+    'web/Dockerfile:1:6 warning image-latest-tag',
+    'web/Dockerfile:2:23 info in-place-upgrade',
+    'web/Dockerfile:3:10 info integrity-bypass',
+  ]);
+  assert.deepEqual(positions(runCli(['.'], { cwd: join(dir, 'svc') }).stdout), svcOnly.map((line) => line.slice('svc/'.length)));
+});
+
+test('a folder walk reads every file a front end declares, in any case Docker accepts: dockerfile, DOCKERFILE, Containerfile-dev', (t) => {
+  const { dir, cleanup } = tempTree({ 'a/dockerfile': DOCKERFILE, 'b/DOCKERFILE': DOCKERFILE, 'c/Containerfile-dev': DOCKERFILE });
+  t.after(cleanup);
+  const walked = positions(runCli(['.'], { cwd: dir }).stdout).filter((line) => line.includes('image-latest-tag'));
+  assert.deepEqual(walked, ['a/dockerfile:1:6 warning image-latest-tag', 'b/DOCKERFILE:1:6 warning image-latest-tag', 'c/Containerfile-dev:1:6 warning image-latest-tag']);
+  const named = positions(runCli(['a/dockerfile', 'b/DOCKERFILE', 'c/Containerfile-dev'], { cwd: dir }).stdout).filter((line) => line.includes('image-latest-tag'));
+  assert.deepEqual(named, walked);
+});
+
 test('a broken config or a missing --config file exits 2 with one line naming the file and line', (t) => {
   const { dir, cleanup } = tempTree({ '.driftless.yaml': 'rules:\n  image-latest-tag: loud\n', Dockerfile: DOCKERFILE });
   t.after(cleanup);

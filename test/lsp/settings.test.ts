@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DiagnosticSeverity, FileChangeType, MessageType } from 'vscode-languageserver-protocol/node';
+import { runCli } from '../cli/support';
 import { TestClient } from './client';
 import { PLAYBOOK, TempWorkspace } from './workspace';
 
@@ -8,7 +9,7 @@ function severities(diagnostics: { code?: number | string; severity?: number }[]
   return diagnostics.map((d) => `${d.code}=${d.severity}`);
 }
 
-test('severities come from RULES.md, then .driftless.yaml, then the editor settings; a change applies without restart', async () => {
+test('severities come from the rule pages, then .driftless.yaml, then the editor settings; a change applies without restart', async () => {
   const ws = new TempWorkspace({ '.driftless.yaml': 'rules:\n  package-latest: warning\n' });
   const client = await TestClient.spawn({ root: ws.root });
   try {
@@ -69,6 +70,39 @@ test('a broken .driftless.yaml is reported with file and line, and the last vali
     await clearedConfig;
     const fixed = await fixing;
     assert.equal(fixed.diagnostics.length, 2);
+  } finally {
+    await client.dispose();
+    ws.remove();
+  }
+});
+
+test('a file in a subfolder takes its nearest .driftless.yaml, as the CLI does; a broken one there is reported at its line', async () => {
+  const ws = new TempWorkspace({
+    '.driftless.yaml': 'rules:\n  package-latest: warning\n',
+    'svc/.driftless.yaml': 'rules:\n  package-latest: off\n',
+    'site.yml': PLAYBOOK,
+    'svc/site.yml': PLAYBOOK,
+  });
+  const client = await TestClient.spawn({ root: ws.root });
+  try {
+    const top = await client.open(ws.path('site.yml'), PLAYBOOK, 'yaml');
+    assert.deepEqual(severities(top.diagnostics), [`package-latest=${DiagnosticSeverity.Warning}`, `live-config-edit=${DiagnosticSeverity.Warning}`]);
+    const nested = await client.open(ws.path('svc/site.yml'), PLAYBOOK, 'yaml');
+    assert.deepEqual(severities(nested.diagnostics), [`live-config-edit=${DiagnosticSeverity.Warning}`]);
+    const cli = runCli(['--format', 'json', '.'], { cwd: ws.root });
+    const findings = (JSON.parse(cli.stdout) as { findings: { file: string; rule: string; severity: string }[] }).findings;
+    assert.deepEqual(
+      findings.map((f) => `${f.file} ${f.rule} ${f.severity}`),
+      ['site.yml package-latest warning', 'site.yml live-config-edit warning', 'svc/site.yml live-config-edit warning'],
+      'the CLI over the whole workspace agrees',
+    );
+
+    ws.write('svc/.driftless.yaml', 'rules:\n  package-latest: loud\n');
+    const configDiagnostics = client.nextDiagnostics(ws.uri('svc/.driftless.yaml'));
+    const relinted = client.nextDiagnostics(ws.uri('svc/site.yml'));
+    await client.filesChanged([{ uri: ws.uri('svc/.driftless.yaml'), type: FileChangeType.Changed }]);
+    assert.equal((await configDiagnostics).diagnostics[0].range.start.line, 1);
+    assert.deepEqual(severities((await relinted).diagnostics), [`live-config-edit=${DiagnosticSeverity.Warning}`], 'its last good settings stay in force');
   } finally {
     await client.dispose();
     ws.remove();
