@@ -50,6 +50,7 @@ export function parsePragma(comment: Comment, known: ReadonlySet<string>): Pragm
 export class Suppressions {
   private readonly pragmas: Pragma[];
   private readonly commentLines: Set<number>;
+  private readonly scoped: { span: Span; rules: string[] }[];
 
   constructor(
     private readonly facts: Facts,
@@ -58,6 +59,7 @@ export class Suppressions {
   ) {
     this.pragmas = [];
     this.commentLines = new Set();
+    this.scoped = facts.scopedSuppressions.map((s) => ({ span: s.span, rules: toDriftlessIds(s.ids, known) }));
     for (const comment of facts.comments) {
       this.commentLines.add(lines.position(comment.span.start).line);
       const pragma = parsePragma(comment, known);
@@ -66,7 +68,7 @@ export class Suppressions {
   }
 
   isSuppressed(rule: string, span: Span): boolean {
-    for (const scoped of this.facts.scopedSuppressions) {
+    for (const scoped of this.scoped) {
       if (scoped.rules.includes(rule) && scoped.span.start <= span.start && span.start <= scoped.span.end) return true;
     }
     return this.pragmas.some((p) => (p.rules === ALL || p.rules.includes(rule)) && this.reaches(p, span));

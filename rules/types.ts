@@ -200,7 +200,8 @@ export interface ParseError {
 /** Rules silenced over a span, e.g. by a kube-linter annotation on a Kubernetes object. */
 export interface ScopedSuppression {
   span: Span;
-  rules: string[];
+  /** The rule IDs as written: ours or a peer's (kube-linter, Checkov), mapped to ours by the engine. */
+  ids: string[];
 }
 
 export interface Facts {

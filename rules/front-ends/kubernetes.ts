@@ -1,6 +1,6 @@
 import type { Facts, FrontEnd, SourceFile } from '../types';
 import { baseYamlFacts, viewsOf, YAML_FILES } from '../yaml/documents';
-import { addKubernetesObject, isKubernetesObject } from '../yaml/kubernetes-object';
+import { addKubernetesObject, isKubernetesObject } from './kubernetes/object';
 import { parseYaml } from '../yaml/parse';
 
 /** Kubernetes manifests, Helm chart templates included (their `{{ }}` actions masked): any document with `apiVersion` and `kind`. */

@@ -55,10 +55,10 @@ test('noqa and checkov:skip reach the statement that holds them', () => {
   assert.equal(suppressions.isSuppressed('package-latest', spanOf(text, 'state=latest')), false);
 });
 
-test('driftless-disable-file silences a rule everywhere; scoped suppressions silence their span', () => {
+test('driftless-disable-file silences a rule everywhere; scoped suppressions (a peer ID mapped to ours) silence their span', () => {
   const text = ['FROM a', '# driftless-disable-file image-latest-tag', 'FROM b'].join('\n');
   const facts = factsOf(text);
-  facts.scopedSuppressions.push({ span: spanOf(text, 'FROM b'), rules: ['in-place-upgrade'] });
+  facts.scopedSuppressions.push({ span: spanOf(text, 'FROM b'), ids: ['DL3005'] });
   const suppressions = new Suppressions(facts, new LineIndex(text), KNOWN);
   assert.equal(suppressions.isSuppressed('image-latest-tag', spanOf(text, 'FROM a')), true);
   assert.equal(suppressions.isSuppressed('in-place-upgrade', spanOf(text, 'FROM b')), true);

@@ -136,7 +136,7 @@ test('suppression: kube-linter and checkov annotations on the object, checkov:sk
   const result = await lintFixture('k8s/suppressed.yaml');
   assert.deepEqual(summarize(result), []);
   const facts = result.facts!;
-  assert.deepEqual(facts.scopedSuppressions.map((s) => s.rules), [['writable-root-filesystem', 'image-digest-missing']]);
+  assert.deepEqual(facts.scopedSuppressions.map((s) => s.ids), [['no-read-only-root-fs', 'CKV_K8S_43']]);
   assert.equal(facts.containers.length, 2);
   assert.equal(facts.hostPathVolumes.length, 1);
 });

@@ -1,6 +1,6 @@
 import { isMap, isSeq } from 'yaml';
 import { emptyFacts, type Facts } from '../../types';
-import { addKubernetesObject, isKubernetesObject } from '../../yaml/kubernetes-object';
+import { addKubernetesObject, isKubernetesObject } from '../kubernetes/object';
 import type { YamlView } from '../../yaml/nodes';
 import type { Task } from './tasks';
 

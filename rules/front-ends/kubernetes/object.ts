@@ -1,10 +1,8 @@
 import { isScalar, type YAMLMap } from 'yaml';
-import { RULE_IDS } from '../catalogue';
-import { toDriftlessIds } from '../pragmas';
-import type { Facts, LocalFix, Span } from '../types';
-import { fillNullEdit, insertPairEdit, setScalarEdit } from './edit';
-import { addImageOnce, imageFromScalar } from './image-scalar';
-import { isNullScalar, type YamlPair, type YamlView } from './nodes';
+import type { Facts, LocalFix, Span } from '../../types';
+import { fillNullEdit, insertPairEdit, setScalarEdit } from '../../yaml/edit';
+import { addImageOnce, imageFromScalar } from '../../yaml/image-scalar';
+import { isNullScalar, type YamlPair, type YamlView } from '../../yaml/nodes';
 
 type Map_ = YAMLMap<unknown, unknown>;
 
@@ -65,8 +63,7 @@ function addAnnotationSuppressions(view: YamlView, object: Map_, span: Span, fac
       if (value) ids.push(value.split('=')[0].trim());
     }
   }
-  const rules = toDriftlessIds(ids, RULE_IDS);
-  if (rules.length > 0) facts.scopedSuppressions.push({ span, rules });
+  if (ids.length > 0) facts.scopedSuppressions.push({ span, ids });
 }
 
 function addConfigObject(view: YamlView, object: Map_, kind: 'ConfigMap' | 'Secret', facts: Facts): void {
