@@ -25,9 +25,6 @@ export interface LintResult {
 
 const NO_FILES: FileProbe = { exists: () => false };
 
-/** Every kind a front end lints, in the engine's order. */
-export const FILE_KINDS: readonly FileKind[] = FRONT_ENDS.flatMap((f) => f.kinds);
-
 const loading = new Map<FrontEnd, Promise<void>>();
 const ready = new Set<FrontEnd>();
 

@@ -165,7 +165,7 @@ export async function auditFolders(folders: readonly string[], host: AuditHost, 
     if (!linted?.kind) continue;
     record(result, uri, rel, linted, text);
     report.files.push(fileReport(file, rel, linted, text));
-    host.publish(uri, diagnosticsOf(linted, text));
+    host.publish(uri, diagnosticsOf(linted));
   }
   host.progress(total, total);
   result.durationMs = Math.round(performance.now() - started);

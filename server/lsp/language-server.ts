@@ -119,7 +119,7 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
     const version = doc.version;
     const state = current(uri);
     if (!state || documents.get(uri)?.version !== version) return;
-    void connection.sendDiagnostics({ uri, version, diagnostics: diagnosticsOf(state.result, state.text) });
+    void connection.sendDiagnostics({ uri, version, diagnostics: diagnosticsOf(state.result) });
   };
   const scheduler = new Debouncer(publishOpen);
 
@@ -127,7 +127,7 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
     const file = fsPathOf(uri);
     if (!file || documents.get(uri)) return;
     const read = await readSourceFile(file);
-    const diagnostics = read.status === 'text' ? diagnosticsOf(linter.lint(file, read.text), read.text) : [];
+    const diagnostics = read.status === 'text' ? diagnosticsOf(linter.lint(file, read.text)) : [];
     if (documents.get(uri)) return;
     if (diagnostics.length > 0) onDisk.add(uri);
     else onDisk.delete(uri);
