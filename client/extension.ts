@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { TRUST_NOTIFICATION, type InitializationOptions, type TrustParams } from '../server/protocol';
 import { registerCommands, type CommandContext } from './commands';
 import { ReportPanel } from './report-panel';
 import { StatusItem } from './status';
@@ -23,7 +24,7 @@ function createClient(context: vscode.ExtensionContext, output: vscode.LogOutput
       { scheme: 'file', language: 'ruby' },
     ],
     synchronize: { configurationSection: 'driftless', fileEvents: vscode.workspace.createFileSystemWatcher(WATCHED) },
-    initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted },
+    initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted } satisfies InitializationOptions,
     outputChannel: output,
   };
   return new LanguageClient('driftless', 'Driftless', serverOptions, clientOptions);
@@ -51,7 +52,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   context.subscriptions.push(output, status, ctx.report, ...registerCommands(ctx));
   context.subscriptions.push(
-    vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification('driftless/workspaceTrust', { trusted: true })),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification(TRUST_NOTIFICATION, { trusted: true } satisfies TrustParams)),
   );
   client = createClient(context, output);
   await client.start();

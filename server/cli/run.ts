@@ -4,20 +4,21 @@ import { ConfigError } from '../../rules/config';
 import { FILE_KINDS, initEngine } from '../../rules/engine';
 import type { Severity } from '../../rules/types';
 import { pinFiles, type PinSummary } from '../pin';
+import { TOOL_VERSION } from '../project';
+import { discoveryNotice } from '../report/file-report';
+import { formatJson } from '../report/format-json';
+import { formatSarif } from '../report/format-sarif';
+import { formatText } from '../report/format-text';
+import { SEVERITY_RANK, type Notice, type Report } from '../report/model';
 import { loadConfigFile, loadConfigFor, type LoadedConfig } from '../workspace/config';
 import { discoverFiles } from '../workspace/discover';
 import { isRubyName } from '../workspace/file-names';
 import { UnreadablePathError } from '../workspace/errors';
 import { describeFsError } from '../workspace/source-file';
 import { HELP, parseCliArgs, type CliOptions, type Threshold } from './args';
-import { formatJson } from './format-json';
-import { formatSarif } from './format-sarif';
-import { formatText } from './format-text';
 import { displayPath, type LintJob } from './lint-files';
 import { lintFiles } from './lint-pool';
 import { progressLine } from './progress';
-import { TOOL_VERSION } from './project';
-import { SEVERITY_RANK, type Notice, type Report } from './report';
 import { UsageError } from './usage-error';
 
 export interface CliIo {
@@ -86,7 +87,7 @@ async function lintAndReport(options: CliOptions, io: CliIo): Promise<number> {
     const discovery = await discoverFiles([absolute], { ignore: ignoreGlobs(loaded) });
     for (const file of discovery.files) jobs.push({ file, rules: loaded.config.rules });
     for (const host of loaded.config.insecureRegistries) insecureRegistries.add(host);
-    for (const n of discovery.notices) notices.push({ display: displayPath(n.path, io.cwd), message: n.message, unreadable: n.unreadable });
+    for (const n of discovery.notices) notices.push(discoveryNotice(displayPath(n.path, io.cwd), n));
   }
   await Promise.all([engineReady, jobs.some((job) => isRubyName(job.file.path)) ? initEngine(['chef']) : undefined]);
   const pinned = options.pin ? await pinJobs(dedupe(jobs), [...insecureRegistries], options, io) : undefined;
