@@ -7,6 +7,7 @@ import { pinFiles, type PinSummary } from '../pin';
 import { TOOL_VERSION } from '../project';
 import { discoveryNotice } from '../report/file-report';
 import { formatJson } from '../report/format-json';
+import { formatMarkdown } from '../report/format-markdown';
 import { formatSarif } from '../report/format-sarif';
 import { formatText } from '../report/format-text';
 import { SEVERITY_RANK, type Notice, type Report } from '../report/model';
@@ -118,7 +119,7 @@ async function lintAndReport(options: CliOptions, io: CliIo): Promise<number> {
   return failing ? EXIT_FINDINGS : EXIT_OK;
 }
 
-/** `--pin`, before linting so the report shows what is left; its lines go where they do not mix with JSON or SARIF. */
+/** `--pin`, before linting so the report shows what is left; its lines go where they do not mix with JSON, SARIF or Markdown. */
 function pinJobs(jobs: readonly LintJob[], insecureRegistries: string[], options: CliOptions, io: CliIo): Promise<PinSummary> {
   const print = options.format === 'text' ? io.stdout : io.stderr;
   return pinFiles(
@@ -138,6 +139,8 @@ function render(report: Report, options: CliOptions, io: CliIo): string {
       return formatJson(report);
     case 'sarif':
       return formatSarif(report, io.cwd);
+    case 'markdown':
+      return formatMarkdown(report);
     case 'text':
       return formatText(report, { color: useColor(io), quiet: options.quiet });
   }
