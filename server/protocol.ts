@@ -52,9 +52,8 @@ export interface AuditFinding {
   endCharacter: number;
 }
 
-export interface AuditImage {
-  uri: string;
-  path: string;
+/** An image reference in a file, at the 0-based position of the reference. */
+export interface ImageReference {
   line: number;
   character: number;
   /** As it resolves (ARG defaults substituted). */
@@ -63,8 +62,14 @@ export interface AuditImage {
   repository: string;
   tag?: string;
   digest?: string;
-  pinned: boolean;
   source: string;
+}
+
+export interface AuditImage extends ImageReference {
+  uri: string;
+  /** Relative to its workspace folder, `/`-separated. */
+  path: string;
+  pinned: boolean;
 }
 
 export interface AuditSkip {

@@ -1,4 +1,5 @@
 import type { FileKind, Finding, LocalFix, Range, Severity } from '../../rules/types';
+import type { ImageReference } from '../protocol';
 
 /** A local fix with its edits placed by line and column, for output formats that carry fixes (SARIF). */
 export interface PlacedFix {
@@ -21,19 +22,6 @@ export interface AppliedFix {
   column: number;
 }
 
-/** An image reference in a file, for the image inventory; 0-based position of the reference. */
-export interface ReportedImage {
-  line: number;
-  character: number;
-  /** As it resolves (ARG defaults substituted). */
-  reference: string;
-  registry?: string;
-  repository: string;
-  tag?: string;
-  digest?: string;
-  source: string;
-}
-
 /** One linted file: compact, as it crosses from a lint worker to the main thread as a structured clone. */
 export interface FileReport {
   path: string;
@@ -42,7 +30,7 @@ export interface FileReport {
   kind: FileKind;
   findings: ReportedFinding[];
   applied: AppliedFix[];
-  images: ReportedImage[];
+  images: ImageReference[];
 }
 
 /** A file not linted, and why: the user is told, the run goes on. */
