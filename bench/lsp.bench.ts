@@ -6,7 +6,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AuditResult } from '../server/lsp/audit';
+import type { AuditResult } from '../server/protocol';
 import { TestClient } from '../test/lsp/client';
 import { corpusDir } from '../test/support/requirements';
 import { withPackagedVsix } from '../test/support/vsix';

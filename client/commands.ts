@@ -1,12 +1,19 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { WorkDoneProgress, type LanguageClient, type WorkDoneProgressReport } from 'vscode-languageclient/node';
-import type { AuditResult } from '../server/lsp/audit';
-import type { ExportFormat, ReportPanel } from './report-panel';
+import { WorkDoneProgress, type LanguageClient, type WorkDoneProgressParams, type WorkDoneProgressReport } from 'vscode-languageclient/node';
+import {
+  AUDIT_REQUEST,
+  EXPORT_FORMATS,
+  EXPORT_REQUEST,
+  FIX_ALL_KIND,
+  PIN_ALL_KIND,
+  type AuditParams,
+  type AuditResult,
+  type ExportFormat,
+  type ExportParams,
+} from '../server/protocol';
+import type { ReportPanel } from './report-panel';
 import type { StatusItem } from './status';
-
-export const FIX_ALL_KIND = 'source.fixAll.driftless';
-export const PIN_ALL_KIND = 'source.pinDigests.driftless';
 
 const EXTENSIONS: Record<ExportFormat, string> = { sarif: 'sarif', json: 'json', markdown: 'md' };
 
@@ -35,7 +42,8 @@ export async function auditWorkspace(ctx: CommandContext): Promise<AuditResult |
         reported = percentage;
       });
       try {
-        return await client.sendRequest<AuditResult>('driftless/audit', { workDoneToken }, token);
+        const params: AuditParams & WorkDoneProgressParams = { workDoneToken };
+        return await client.sendRequest<AuditResult>(AUDIT_REQUEST, params, token);
       } catch (error) {
         if (token.isCancellationRequested) return undefined;
         throw error;
@@ -82,9 +90,10 @@ export function pinAllInFile(): Promise<boolean> {
 export async function exportAudit(ctx: CommandContext, format?: ExportFormat, target?: string): Promise<vscode.Uri | undefined> {
   const chosen =
     format ??
-    ((await vscode.window.showQuickPick(['sarif', 'json', 'markdown'], { placeHolder: 'Export the Driftless audit as' })) as ExportFormat | undefined);
+    ((await vscode.window.showQuickPick([...EXPORT_FORMATS], { placeHolder: 'Export the Driftless audit as' })) as ExportFormat | undefined);
   if (!chosen) return undefined;
-  const text = await ctx.client().sendRequest<string>('driftless/exportAudit', { format: chosen });
+  const params: ExportParams = { format: chosen };
+  const text = await ctx.client().sendRequest<string>(EXPORT_REQUEST, params);
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   const uri = target
     ? vscode.Uri.file(target)

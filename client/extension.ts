@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { TRUST_NOTIFICATION, type InitializationOptions, type TrustParams } from '../server/protocol';
 import { registerCommands, type CommandContext } from './commands';
 import { ReportPanel } from './report-panel';
 import { StatusItem } from './status';
@@ -17,7 +18,7 @@ function createClient(context: vscode.ExtensionContext, output: vscode.LogOutput
     // registers the file watcher for them itself.
     documentSelector: [{ scheme: 'file' }, { scheme: 'untitled' }],
     synchronize: { configurationSection: 'driftless' },
-    initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted },
+    initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted } satisfies InitializationOptions,
     outputChannel: output,
   };
   return new LanguageClient('driftless', 'Driftless', serverOptions, clientOptions);
@@ -45,7 +46,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   context.subscriptions.push(output, status, ctx.report, ...registerCommands(ctx));
   context.subscriptions.push(
-    vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification('driftless/workspaceTrust', { trusted: true })),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification(TRUST_NOTIFICATION, { trusted: true } satisfies TrustParams)),
   );
   client = createClient(context, output);
   await client.start();

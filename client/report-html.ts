@@ -1,5 +1,5 @@
 // The audit report's HTML: no vscode imports, so it renders (and is tested) anywhere.
-import type { AuditResult } from '../server/lsp/audit';
+import type { AuditResult } from '../server/protocol';
 
 export interface ReportPage {
   /** Fresh per render: the only scripts and styles allowed to run carry it. */

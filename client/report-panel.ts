@@ -1,9 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { AuditResult } from '../server/lsp/audit';
+import { EXPORT_FORMATS, type AuditResult, type ExportFormat } from '../server/protocol';
 import { renderReport } from './report-html';
-
-export type ExportFormat = 'sarif' | 'json' | 'markdown';
 
 /** The audit report webview: one panel, refreshed by each audit. */
 export class ReportPanel {
@@ -30,7 +28,7 @@ export class ReportPanel {
     if (m.type === 'open' && typeof m.uri === 'string') {
       const position = new vscode.Position(m.line ?? 0, m.character ?? 0);
       await vscode.window.showTextDocument(vscode.Uri.parse(m.uri), { selection: new vscode.Range(position, position), viewColumn: vscode.ViewColumn.One });
-    } else if (m.type === 'export' && (m.format === 'sarif' || m.format === 'json' || m.format === 'markdown')) {
+    } else if (m.type === 'export' && isExportFormat(m.format)) {
       await this.exportReport(m.format);
     }
   }
@@ -38,4 +36,8 @@ export class ReportPanel {
   dispose(): void {
     this.panel?.dispose();
   }
+}
+
+function isExportFormat(format: string | undefined): format is ExportFormat {
+  return (EXPORT_FORMATS as readonly (string | undefined)[]).includes(format);
 }

@@ -2,7 +2,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Severity } from '../../rules/types';
 import { UsageError } from './usage-error';
 
-export const FORMATS = ['text', 'json', 'sarif'] as const;
+export const FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export const THRESHOLDS = ['error', 'warning', 'info', 'none'] as const;
@@ -46,7 +46,8 @@ Helm values, Ansible, Chef). Folders are walked (honouring .gitignore and the co
 ignore globs); a file named explicitly is linted whatever its name. Default path: .
 
 Options:
-  -f, --format <text|json|sarif>   output format (default: text)
+  -f, --format <text|json|sarif|markdown>
+                                   output format (default: text)
       --fix                        apply the local fixes of the findings in place
       --pin                        ask each image's registry for the tag's digest and write it
                                    (name:tag@sha256:...), one line per image; the exit code

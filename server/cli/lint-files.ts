@@ -1,13 +1,13 @@
 import { writeFileSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import type { LintResult } from '../../rules/engine';
-import { LineIndex } from '../../rules/text';
 import type { SeveritySetting } from '../../rules/types';
 import type { DiscoveredFile } from '../workspace/discover';
 import { lintPath } from '../workspace/lint-path';
 import { describeFsError, readSourceFileSync } from '../workspace/source-file';
+import { fileReport, readNotice } from '../report/file-report';
+import { preferredLocalFix, type AppliedFix, type FileReport, type Notice } from '../report/model';
 import { fixText } from './fix';
-import { preferredLocalFix, type FileReport, type Notice, type ReportedFinding } from './report';
 
 export interface LintJob {
   file: DiscoveredFile;
@@ -24,23 +24,21 @@ export interface JobResult {
 export function lintJob(job: LintJob, cwd: string, fix: boolean): JobResult {
   const display = displayPath(job.file.path, cwd);
   const read = readSourceFileSync(job.file.path);
-  if (read.status !== 'text') {
-    const message = read.status === 'skipped' ? `skipped: ${read.reason}` : `cannot read: ${read.reason}`;
-    return { notice: { display, message, unreadable: read.status === 'unreadable' } };
-  }
+  if (read.status !== 'text') return { notice: readNotice(display, read) };
   const text = read.text;
   const lintText = (t: string): LintResult => lintPath(job.file.path, t, { rules: job.rules, explicit: job.file.explicit });
   let result = lintText(text);
-  if (!result.kind) return {};
+  const kind = result.kind;
+  if (!kind) return {};
   let finalText = text;
   let notice: Notice | undefined;
-  const report: FileReport = { path: job.file.path, display, kind: result.kind, findings: [], applied: [] };
+  let applied: AppliedFix[] = [];
   if (fix && result.findings.some((f) => preferredLocalFix(f))) {
     const outcome = fixText(text, result, lintText);
     if (outcome.text !== text) {
       try {
         writeFileSync(job.file.path, outcome.text, 'utf8');
-        report.applied = outcome.applied;
+        applied = outcome.applied;
         finalText = outcome.text;
         result = outcome.result;
       } catch (error) {
@@ -48,19 +46,7 @@ export function lintJob(job: LintJob, cwd: string, fix: boolean): JobResult {
       }
     }
   }
-  report.findings = placeFixes(result, finalText);
-  return { report, notice };
-}
-
-function placeFixes(result: LintResult, text: string): ReportedFinding[] {
-  let lines: LineIndex | undefined;
-  return result.findings.map((finding) => {
-    const fix = preferredLocalFix(finding);
-    if (!fix) return { finding };
-    lines ??= new LineIndex(text);
-    const index = lines;
-    return { finding, fix: { title: fix.title, edits: fix.edits.map((e) => ({ range: index.range(e.span), newText: e.newText })) } };
-  });
+  return { report: fileReport(job.file.path, display, kind, result, finalText, applied), notice };
 }
 
 export function displayPath(path: string, cwd: string): string {

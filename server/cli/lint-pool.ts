@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { lintJob, type JobResult, type LintJob } from './lint-files';
-import type { FileReport, Notice } from './report';
+import type { FileReport, Notice } from '../report/model';
 
 /** Below this many files a run stays on the main thread: starting a worker (its own WASM init) costs more. */
 export const PARALLEL_MIN_FILES = 200;

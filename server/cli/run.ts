@@ -5,19 +5,21 @@ import { kindsNamed } from '../../rules/file-kinds';
 import type { FileKind } from '../../rules/types';
 import type { Severity } from '../../rules/types';
 import { pinFiles, type PinSummary } from '../pin';
+import { TOOL_VERSION } from '../project';
+import { discoveryNotice } from '../report/file-report';
+import { formatJson } from '../report/format-json';
+import { formatMarkdown } from '../report/format-markdown';
+import { formatSarif } from '../report/format-sarif';
+import { formatText } from '../report/format-text';
+import { SEVERITY_RANK, type Notice, type Report } from '../report/model';
 import { loadConfigFile } from '../workspace/config';
 import { ConfigResolver, type ResolvedConfig } from '../workspace/config-resolver';
 import { discoverFiles } from '../workspace/discover';
 import { UnreadablePathError } from '../workspace/errors';
 import { HELP, parseCliArgs, type CliOptions, type Threshold } from './args';
-import { formatJson } from './format-json';
-import { formatSarif } from './format-sarif';
-import { formatText } from './format-text';
 import { displayPath, type LintJob } from './lint-files';
 import { lintFiles } from './lint-pool';
 import { progressLine } from './progress';
-import { TOOL_VERSION } from './project';
-import { SEVERITY_RANK, type Notice, type Report } from './report';
 import { UsageError } from './usage-error';
 
 export interface CliIo {
@@ -83,7 +85,7 @@ async function lintAndReport(options: CliOptions, io: CliIo): Promise<number> {
       jobs.push({ file, rules: config.rules });
       for (const host of config.insecureRegistries) insecureRegistries.add(host);
     }
-    for (const n of discovery.notices) notices.push({ display: displayPath(n.path, io.cwd), message: n.message, unreadable: n.unreadable });
+    for (const n of discovery.notices) notices.push(discoveryNotice(displayPath(n.path, io.cwd), n));
   }
   await initEngine(kindsToLint(jobs));
   const pinned = options.pin ? await pinJobs(dedupe(jobs), [...insecureRegistries], options, io) : undefined;
@@ -114,7 +116,7 @@ async function lintAndReport(options: CliOptions, io: CliIo): Promise<number> {
   return failing ? EXIT_FINDINGS : EXIT_OK;
 }
 
-/** `--pin`, before linting so the report shows what is left; its lines go where they do not mix with JSON or SARIF. */
+/** `--pin`, before linting so the report shows what is left; its lines go where they do not mix with JSON, SARIF or Markdown. */
 function pinJobs(jobs: readonly LintJob[], insecureRegistries: string[], options: CliOptions, io: CliIo): Promise<PinSummary> {
   const print = options.format === 'text' ? io.stdout : io.stderr;
   return pinFiles(
@@ -134,6 +136,8 @@ function render(report: Report, options: CliOptions, io: CliIo): string {
       return formatJson(report);
     case 'sarif':
       return formatSarif(report, io.cwd);
+    case 'markdown':
+      return formatMarkdown(report);
     case 'text':
       return formatText(report, { color: useColor(io), quiet: options.quiet });
   }

@@ -2,70 +2,11 @@ import * as path from 'node:path';
 import picomatch from 'picomatch';
 import type { Diagnostic } from 'vscode-languageserver';
 import type { LintResult } from '../../rules/engine';
-import { LineIndex } from '../../rules/text';
-import type { FileKind, Severity } from '../../rules/types';
-import { preferredLocalFix, type FileReport, type Report } from '../cli/report';
+import { discoveryNotice, fileReport, readNotice } from '../report/file-report';
+import type { Report } from '../report/model';
 import { discoverFiles, readSourceFileSync } from '../workspace';
 import { diagnosticsOf } from './diagnostics';
 import { uriOf } from './uris';
-
-/** `driftless/audit` parameters: the folders to audit (file URIs); all workspace folders when absent. */
-export interface AuditParams {
-  folders?: string[];
-}
-
-export interface AuditFinding {
-  uri: string;
-  /** Relative to its workspace folder, `/`-separated. */
-  path: string;
-  kind: FileKind;
-  rule: string;
-  severity: Severity;
-  message: string;
-  /** 0-based, as in LSP. */
-  line: number;
-  character: number;
-  endLine: number;
-  endCharacter: number;
-}
-
-export interface AuditImage {
-  uri: string;
-  path: string;
-  line: number;
-  character: number;
-  /** As it resolves (ARG defaults substituted). */
-  reference: string;
-  registry?: string;
-  repository: string;
-  tag?: string;
-  digest?: string;
-  pinned: boolean;
-  source: string;
-}
-
-export interface AuditSkip {
-  path: string;
-  reason: string;
-}
-
-export interface AuditResult {
-  /** Files linted. */
-  files: number;
-  /** Number of findings. */
-  findings: number;
-  byRule: Record<string, number>;
-  /** Findings per file kind. */
-  byKind: Record<string, number>;
-  /** Files linted per kind. */
-  filesByKind: Record<string, number>;
-  durationMs: number;
-  folders: string[];
-  findingList: AuditFinding[];
-  images: AuditImage[];
-  /** Files passed over (binary, too large, unreadable) and folders that could not be read. */
-  skipped: AuditSkip[];
-}
 
 export interface AuditHost {
   /** Lints a file's text with the folder's config and settings; undefined when excluded or disabled. */
@@ -81,10 +22,10 @@ export interface AuditHost {
   progress(done: number, total: number): void;
 }
 
-/** The result the client sees, and the CLI's report of the same run, for SARIF and JSON exports. */
+/** The audit's report, as the CLI would build it for the same files, and how long it took. */
 export interface AuditOutcome {
-  result: AuditResult;
   report: Report;
+  durationMs: number;
 }
 
 export class AuditCancelled extends Error {
@@ -113,27 +54,12 @@ const YIELD_EVERY_MS = 15;
 /** Lints every file under the folders, publishing as it goes; cancellable between files. */
 export async function auditFolders(folders: readonly string[], host: AuditHost, cancelled: () => boolean): Promise<AuditOutcome> {
   const started = performance.now();
-  const result: AuditResult = {
-    files: 0,
-    findings: 0,
-    byRule: {},
-    byKind: {},
-    filesByKind: {},
-    durationMs: 0,
-    folders: folders.map(uriOf),
-    findingList: [],
-    images: [],
-    skipped: [],
-  };
   const report: Report = { files: [], notices: [] };
   const work: { folder: string; file: string }[] = [];
   for (const folder of folders) {
     const discovery = await discoverFiles([folder], { ignores: host.ignores });
     const excluded = excludeMatcher(await host.filesExclude(folder));
-    for (const notice of discovery.notices) {
-      result.skipped.push({ path: relativeTo(folder, notice.path), reason: notice.message });
-      report.notices.push({ display: relativeTo(folder, notice.path), message: notice.message, unreadable: notice.unreadable });
-    }
+    for (const notice of discovery.notices) report.notices.push(discoveryNotice(relativeTo(folder, notice.path), notice));
     for (const found of discovery.files) if (!excluded(relativeTo(folder, found.path))) work.push({ folder, file: found.path });
   }
   const total = work.length;
@@ -155,81 +81,18 @@ export async function auditFolders(folders: readonly string[], host: AuditHost, 
       // still yields every YIELD_EVERY_MS.
       const read = readSourceFileSync(file);
       if (read.status !== 'text') {
-        result.skipped.push({ path: rel, reason: read.reason });
-        report.notices.push({ display: rel, message: read.reason, unreadable: read.status === 'unreadable' });
+        report.notices.push(readNotice(rel, read));
         continue;
       }
       text = read.text;
     }
     const linted = host.lint(file, text);
     if (!linted?.kind) continue;
-    record(result, uri, rel, linted, text);
-    report.files.push(fileReport(file, rel, linted, text));
+    report.files.push(fileReport(file, rel, linted.kind, linted, text));
     host.publish(uri, diagnosticsOf(linted));
   }
   host.progress(total, total);
-  result.durationMs = Math.round(performance.now() - started);
-  return { result, report };
-}
-
-function fileReport(file: string, rel: string, linted: LintResult, text: string): FileReport {
-  const lines = new LineIndex(text);
-  return {
-    path: file,
-    display: rel,
-    kind: linted.kind as FileKind,
-    applied: [],
-    findings: linted.findings.map((finding) => {
-      const fix = preferredLocalFix(finding);
-      // The report keeps what the exports print; the fixes' own edits are placed once, below, and dropped here.
-      return {
-        finding: { ...finding, fixes: [] },
-        ...(fix ? { fix: { title: fix.title, edits: fix.edits.map((e) => ({ range: lines.range(e.span), newText: e.newText })) } } : {}),
-      };
-    }),
-  };
-}
-
-function record(result: AuditResult, uri: string, rel: string, linted: LintResult, text: string): void {
-  const kind = linted.kind as FileKind;
-  result.files++;
-  result.filesByKind[kind] = (result.filesByKind[kind] ?? 0) + 1;
-  for (const f of linted.findings) {
-    result.findings++;
-    result.byRule[f.rule] = (result.byRule[f.rule] ?? 0) + 1;
-    result.byKind[kind] = (result.byKind[kind] ?? 0) + 1;
-    result.findingList.push({
-      uri,
-      path: rel,
-      kind,
-      rule: f.rule,
-      severity: f.severity,
-      message: f.message,
-      line: f.range.start.line,
-      character: f.range.start.character,
-      endLine: f.range.end.line,
-      endCharacter: f.range.end.character,
-    });
-  }
-  const images = linted.facts?.images ?? [];
-  if (images.length === 0) return;
-  const lines = new LineIndex(text);
-  for (const image of images) {
-    const at = lines.position(image.span.start);
-    result.images.push({
-      uri,
-      path: rel,
-      line: at.line,
-      character: at.character,
-      reference: image.text,
-      registry: image.registry,
-      repository: image.repository,
-      tag: image.tag,
-      digest: image.digest,
-      pinned: image.digest !== undefined,
-      source: image.source,
-    });
-  }
+  return { report, durationMs: Math.round(performance.now() - started) };
 }
 
 function relativeTo(folder: string, file: string): string {

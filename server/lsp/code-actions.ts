@@ -10,12 +10,10 @@ import type { LintResult } from '../../rules/engine';
 import { suppressionFixes } from '../../rules/suppression';
 import { LineIndex } from '../../rules/text';
 import type { DigestFix, Finding, LocalFix, TextEdit } from '../../rules/types';
+import { FIX_ALL_KIND, PIN_ALL_KIND } from '../protocol';
 import { toDiagnostic } from './diagnostics';
 import { digestEdits } from '../registry/pin';
 import type { DigestLookup, ResolveOptions } from './pinning';
-
-export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.driftless`;
-export const PIN_ALL_KIND = `${CodeActionKind.Source}.pinDigests.driftless`;
 
 /** A linted document as the code actions see it. */
 export interface LintedDocument {

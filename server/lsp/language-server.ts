@@ -25,25 +25,32 @@ import { initEngine } from '../../rules/engine';
 import { watchedFilesGlob } from '../../rules/file-kinds';
 import { DocumentParseCache } from '../../rules/document-cache';
 import { ConfigResolver, readSourceFile } from '../workspace';
-import { formatJson } from '../cli/format-json';
-import { formatSarif } from '../cli/format-sarif';
-import type { Report } from '../cli/report';
-import { AuditCancelled, auditFolders, type AuditParams, type AuditResult } from './audit';
-import { CodeActions, FIX_ALL_KIND, PIN_ALL_KIND, type LintedDocument } from './code-actions';
+import {
+  AUDIT_REQUEST,
+  EXPORT_REQUEST,
+  FIX_ALL_KIND,
+  PIN_ALL_KIND,
+  TRUST_NOTIFICATION,
+  type AuditParams,
+  type AuditResult,
+  type ExportParams,
+  type InitializationOptions,
+  type TrustParams,
+} from '../protocol';
+import { formatJson } from '../report/format-json';
+import { formatMarkdown } from '../report/format-markdown';
+import { formatSarif } from '../report/format-sarif';
+import type { Report } from '../report/model';
+import { summarize } from '../report/summary';
+import { AuditCancelled, auditFolders } from './audit';
+import { CodeActions, type LintedDocument } from './code-actions';
 import { diagnosticsOf, SOURCE } from './diagnostics';
-import { formatAuditMarkdown } from './format-markdown';
 import { imageHover } from './hover';
 import { Linter } from './linting';
 import { Pinner, pinningBlocked, type DigestResolver } from './pinning';
 import { Debouncer } from './scheduler';
-import { DEFAULT_DEBOUNCE_MS, defaultSettings, filesExcludeGlobs, readSettings, type InitializationOptions, type ServerSettings } from './settings';
+import { DEFAULT_DEBOUNCE_MS, defaultSettings, filesExcludeGlobs, readSettings, type ServerSettings } from './settings';
 import { fsPathOf, uriOf } from './uris';
-
-export const AUDIT_REQUEST = 'driftless/audit';
-export const TRUST_NOTIFICATION = 'driftless/workspaceTrust';
-export const EXPORT_REQUEST = 'driftless/exportAudit';
-
-export type ExportFormat = 'sarif' | 'json' | 'markdown';
 
 export interface LanguageServerOptions {
   resolver: DigestResolver;
@@ -68,7 +75,7 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
   /** Closed files with diagnostics published by an audit or a file watch. */
   const onDisk = new Set<string>();
   let audited = false;
-  let lastAudit: { result: AuditResult; report: Report; root: string } | undefined;
+  let lastAudit: { report: Report; root: string } | undefined;
   /** The message last shown for each broken config file. */
   const reportedConfigErrors = new Map<string, string>();
 
@@ -217,7 +224,7 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
     await relintEverything();
   });
 
-  connection.onNotification(TRUST_NOTIFICATION, (params: { trusted: boolean }) => {
+  connection.onNotification(TRUST_NOTIFICATION, (params: TrustParams) => {
     workspaceTrusted = params.trusted === true;
   });
 
@@ -274,7 +281,7 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
     const cancelled = () => token.isCancellationRequested || progressCancel?.isCancellationRequested === true;
     const published = new Set<string>();
     try {
-      const { result, report } = await auditFolders(
+      const { report, durationMs } = await auditFolders(
         targets,
         {
           lint: (file, text) => linter.lint(file, text),
@@ -300,8 +307,8 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
         void connection.sendDiagnostics({ uri, diagnostics: [] });
       }
       audited = true;
-      lastAudit = { result, report, root: targets[0] ?? process.cwd() };
-      return result;
+      lastAudit = { report, root: targets[0] ?? process.cwd() };
+      return { ...summarize(report), durationMs };
     } catch (error) {
       if (error instanceof AuditCancelled) throw new ResponseError(LSPErrorCodes.RequestCancelled, error.message);
       throw error;
@@ -310,7 +317,7 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
     }
   });
 
-  connection.onRequest(EXPORT_REQUEST, (params: { format: ExportFormat }): string => {
+  connection.onRequest(EXPORT_REQUEST, (params: ExportParams): string => {
     if (!lastAudit) throw new ResponseError(LSPErrorCodes.RequestFailed, 'No audit to export yet: run "Driftless: Audit Workspace" first.');
     switch (params.format) {
       case 'sarif':
@@ -318,7 +325,7 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
       case 'json':
         return formatJson(lastAudit.report);
       case 'markdown':
-        return formatAuditMarkdown(lastAudit.result);
+        return formatMarkdown(lastAudit.report);
       default:
         throw new ResponseError(LSPErrorCodes.RequestFailed, `Unknown export format ${JSON.stringify(params.format)} (expected sarif, json or markdown)`);
     }

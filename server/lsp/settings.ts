@@ -11,14 +11,6 @@ export interface ServerSettings {
   allowPinningInUntrustedWorkspace: boolean;
 }
 
-/** What the client tells the server once, at `initialize`. */
-export interface InitializationOptions {
-  /** Milliseconds between the last change and linting (default 200; benchmarks set 0). */
-  debounceMs?: number;
-  /** VS Code's Workspace Trust; clients that have none count as trusted. */
-  workspaceTrusted?: boolean;
-}
-
 export const DEFAULT_DEBOUNCE_MS = 200;
 
 const SEVERITIES: readonly string[] = ['error', 'warning', 'info', 'off'];

@@ -38,7 +38,7 @@ test('reads every option, long and short, and keeps the paths in order', () => {
 
 test('usage mistakes are UsageErrors that say what is wrong', () => {
   const cases: [string[], string][] = [
-    [['--format', 'xml'], "--format must be one of text, json, sarif (got 'xml')"],
+    [['--format', 'xml'], "--format must be one of text, json, sarif, markdown (got 'xml')"],
     [['--failure-threshold', 'high'], "--failure-threshold must be one of error, warning, info, none (got 'high')"],
     [['--jobs', '0'], "--jobs must be a whole number from 1 to 999 (got '0')"],
     [['-j', 'many'], "--jobs must be a whole number from 1 to 999 (got 'many')"],

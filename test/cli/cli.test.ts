@@ -114,6 +114,56 @@ test('json: the version 1 document with relative files and 1-based ranges', (t) 
   );
 });
 
+test('markdown: totals, counts per rule and kind, the image inventory, every finding and the files not linted', (t) => {
+  const { dir, cleanup } = tempTree({ 'app/Dockerfile': DOCKERFILE, 'deploy/site.yml': PLAYBOOK, 'bin/Dockerfile': 'FROM a\0b\n' });
+  t.after(cleanup);
+  const run = runCli(['--format', 'markdown'], { cwd: dir });
+  assert.equal(run.status, 1);
+  assert.equal(
+    run.stdout,
+    [
+      '# Driftless audit',
+      '',
+      '2 files, 4 findings, 1 image references (1 not pinned by digest).',
+      '',
+      '## By rule',
+      '',
+      '| | findings |',
+      '|---|---:|',
+      '| `image-latest-tag` | 1 |',
+      '| `in-place-upgrade` | 1 |',
+      '| `integrity-bypass` | 1 |',
+      '| `package-latest` | 1 |',
+      '',
+      '## By file kind',
+      '',
+      '| | findings |',
+      '|---|---:|',
+      '| `dockerfile` | 3 |',
+      '| `ansible` | 1 |',
+      '',
+      '## Images',
+      '',
+      '| image | tag | pinned | where |',
+      '|---|---|---|---|',
+      '| `ubuntu` |  | no | app/Dockerfile:1 |',
+      '',
+      '## Findings',
+      '',
+      '| where | rule | severity | message |',
+      '|---|---|---|---|',
+      ...JSON.parse(runCli(['--format', 'json'], { cwd: dir }).stdout).findings.map(
+        (f: JsonFinding & { message: string }) => `| ${f.file}:${f.line}:${f.column} | \`${f.rule}\` | ${f.severity} | ${f.message.replace(/\|/g, '\\|')} |`,
+      ),
+      '',
+      '## Not linted',
+      '',
+      '- bin/Dockerfile: skipped: binary file (contains NUL bytes)',
+      '',
+    ].join('\n'),
+  );
+});
+
 test('sarif: valid SARIF 2.1.0 with every catalogue rule documented, results, regions and fixes', (t) => {
   const { dir, cleanup } = tempTree({ 'app/Dockerfile': DOCKERFILE, 'deploy/site.yml': PLAYBOOK });
   t.after(cleanup);
@@ -260,7 +310,7 @@ test('usage errors, unknown paths: exit 2 with one line on stderr', (t) => {
   const { dir, cleanup } = tempTree({});
   t.after(cleanup);
   const bad = runCli(['--format', 'xml'], { cwd: dir });
-  assert.deepEqual([bad.status, bad.stdout, bad.stderr], [2, '', "driftless: --format must be one of text, json, sarif (got 'xml') (see driftless --help)\n"]);
+  assert.deepEqual([bad.status, bad.stdout, bad.stderr], [2, '', "driftless: --format must be one of text, json, sarif, markdown (got 'xml') (see driftless --help)\n"]);
   const unknown = runCli(['--pinn'], { cwd: dir });
   assert.deepEqual([unknown.status, unknown.stderr], [2, "driftless: unknown option '--pinn' (see driftless --help)\n"]);
   const missing = runCli(['no/such/Dockerfile'], { cwd: dir });

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { formatJson } from '../../server/cli/format-json';
-import { formatSarif } from '../../server/cli/format-sarif';
-import { formatText } from '../../server/cli/format-text';
-import type { Report } from '../../server/cli/report';
+import { formatJson } from '../../server/report/format-json';
+import { formatSarif } from '../../server/report/format-sarif';
+import { formatText } from '../../server/report/format-text';
+import type { Report } from '../../server/report/model';
 import { sarifSchemaErrors } from './sarif-schema';
 
 /** Two files, three findings, one with a local fix, one fix applied: enough to exercise every field. */
@@ -16,6 +16,7 @@ function sampleReport(): Report {
         display: 'app/Dockerfile',
         kind: 'dockerfile',
         applied: [{ rule: 'in-place-upgrade', title: 'Remove `apt-get upgrade -y`', line: 3, column: 24 }],
+        images: [],
         findings: [
           {
             finding: {
@@ -24,7 +25,6 @@ function sampleReport(): Report {
               message: 'nginx is not pinned',
               span: { start: 5, end: 10 },
               range: { start: { line: 0, character: 5 }, end: { line: 0, character: 10 } },
-              fixes: [],
             },
           },
           {
@@ -34,7 +34,6 @@ function sampleReport(): Report {
               message: 'curl -k skips TLS verification',
               span: { start: 40, end: 43 },
               range: { start: { line: 2, character: 9 }, end: { line: 2, character: 12 } },
-              fixes: [{ kind: 'local', title: 'Remove -k', edits: [{ span: { start: 39, end: 43 }, newText: '' }] }],
             },
             fix: { title: 'Remove -k', edits: [{ range: { start: { line: 2, character: 8 }, end: { line: 2, character: 12 } }, newText: '' }] },
           },
@@ -45,6 +44,7 @@ function sampleReport(): Report {
         display: 'my dir/Containerfile',
         kind: 'dockerfile',
         applied: [],
+        images: [],
         findings: [
           {
             finding: {
@@ -53,7 +53,6 @@ function sampleReport(): Report {
               message: 'curl has no version',
               span: { start: 70, end: 74 },
               range: { start: { line: 4, character: 20 }, end: { line: 4, character: 24 } },
-              fixes: [],
             },
           },
         ],

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { barChart, renderReport } from '../../client/report-html';
-import type { AuditResult } from '../../server/lsp/audit';
+import type { AuditResult } from '../../server/protocol';
 
 const RESULT: AuditResult = {
   files: 2,
@@ -10,7 +10,6 @@ const RESULT: AuditResult = {
   byKind: { ansible: 2, dockerfile: 1 },
   filesByKind: { ansible: 1, dockerfile: 1 },
   durationMs: 12,
-  folders: ['file:///ws'],
   findingList: [
     { uri: 'file:///ws/Dockerfile', path: 'Dockerfile', kind: 'dockerfile', rule: 'image-latest-tag', severity: 'warning', message: 'FROM <b>ubuntu</b>', line: 0, character: 5, endLine: 0, endCharacter: 11 },
     { uri: 'file:///ws/site.yml', path: 'site.yml', kind: 'ansible', rule: 'package-latest', severity: 'error', message: 'state: latest', line: 5, character: 15, endLine: 5, endCharacter: 21 },

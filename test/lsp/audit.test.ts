@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { CancellationTokenSource, FileChangeType, ResponseError } from 'vscode-languageserver-protocol/node';
-import type { AuditResult } from '../../server/lsp/audit';
+import type { AuditResult } from '../../server/protocol';
 import { TestClient } from './client';
 import { CLEAN_PLAYBOOK, PLAYBOOK, TempWorkspace } from './workspace';
 

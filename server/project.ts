@@ -1,4 +1,4 @@
-import packageJson from '../../package.json';
+import packageJson from '../package.json';
 
 export const TOOL_NAME = 'Driftless';
 export const TOOL_VERSION: string = packageJson.version;

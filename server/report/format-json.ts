@@ -1,4 +1,4 @@
-import type { Report } from './report';
+import type { Report } from './model';
 
 /** The `--format json` document: version 1, as issue 2 specifies it. 1-based lines and columns; end column exclusive. */
 export function formatJson(report: Report): string {

@@ -2,8 +2,8 @@ import { pathToFileURL } from 'node:url';
 import type { Fix, Log, ReportingDescriptor, Result } from 'sarif';
 import { RULES } from '../../rules/catalogue';
 import type { Range, Rule, Severity } from '../../rules/types';
-import { PROJECT_URL, TOOL_NAME, TOOL_VERSION, ruleDocsUrl } from './project';
-import { SEVERITY_RANK, type PlacedFix, type Report } from './report';
+import { PROJECT_URL, TOOL_NAME, TOOL_VERSION, ruleDocsUrl } from '../project';
+import { SEVERITY_RANK, type PlacedFix, type Report } from './model';
 
 const SRCROOT = '%SRCROOT%';
 

@@ -1,5 +1,5 @@
 import type { Severity } from '../../rules/types';
-import type { Report } from './report';
+import type { Report } from './model';
 
 export interface TextStyle {
   color: boolean;

@@ -1,0 +1,47 @@
+import type { LintResult } from '../../rules/engine';
+import { LineIndex } from '../../rules/text';
+import type { FileKind } from '../../rules/types';
+import type { DiscoveryNotice, ReadResult } from '../workspace';
+import { preferredLocalFix, type AppliedFix, type FileReport, type Notice } from './model';
+
+/** A linted file as the report keeps it: findings with their preferred local fix placed, fixes applied, image references. */
+export function fileReport(path: string, display: string, kind: FileKind, linted: LintResult, text: string, applied: AppliedFix[] = []): FileReport {
+  let index: LineIndex | undefined;
+  const lines = (): LineIndex => (index ??= new LineIndex(text));
+  return {
+    path,
+    display,
+    kind,
+    findings: linted.findings.map((found) => {
+      const { fixes, ...finding } = found;
+      const fix = preferredLocalFix(found);
+      if (!fix) return { finding };
+      return { finding, fix: { title: fix.title, edits: fix.edits.map((e) => ({ range: lines().range(e.span), newText: e.newText })) } };
+    }),
+    applied,
+    images: (linted.facts?.images ?? []).map((image) => {
+      const at = lines().position(image.span.start);
+      return {
+        line: at.line,
+        character: at.character,
+        reference: image.text,
+        registry: image.registry,
+        repository: image.repository,
+        tag: image.tag,
+        digest: image.digest,
+        source: image.source,
+      };
+    }),
+  };
+}
+
+/** Why a file that was found was not linted. */
+export function readNotice(display: string, read: Exclude<ReadResult, { status: 'text' }>): Notice {
+  const message = read.status === 'skipped' ? `skipped: ${read.reason}` : `cannot read: ${read.reason}`;
+  return { display, message, unreadable: read.status === 'unreadable' };
+}
+
+/** A path the walk passed over or could not read. */
+export function discoveryNotice(display: string, notice: DiscoveryNotice): Notice {
+  return { display, message: notice.message, unreadable: notice.unreadable };
+}

@@ -1,0 +1,56 @@
+import type { FileKind, Finding, LocalFix, Range, Severity } from '../../rules/types';
+import type { ImageReference } from '../protocol';
+
+/** A local fix with its edits placed by line and column, for output formats that carry fixes (SARIF). */
+export interface PlacedFix {
+  title: string;
+  edits: { range: Range; newText: string }[];
+}
+
+export interface ReportedFinding {
+  /** What the formats print of a finding: its fixes are left out, the one that counts is `fix`. */
+  finding: Omit<Finding, 'fixes'>;
+  /** The fix `--fix` would apply; absent when the finding has no local fix. */
+  fix?: PlacedFix;
+}
+
+/** One fix `--fix` applied, located where the finding was before the edit. */
+export interface AppliedFix {
+  rule: string;
+  title: string;
+  line: number;
+  column: number;
+}
+
+/** One linted file: compact, as it crosses from a lint worker to the main thread as a structured clone. */
+export interface FileReport {
+  path: string;
+  /** Relative to the working directory (CLI) or the workspace folder (editor), `/`-separated. */
+  display: string;
+  kind: FileKind;
+  findings: ReportedFinding[];
+  applied: AppliedFix[];
+  images: ImageReference[];
+}
+
+/** A file not linted, and why: the user is told, the run goes on. */
+export interface Notice {
+  display: string;
+  message: string;
+  /** The run could not read something it was asked to: the exit code is 2. */
+  unreadable: boolean;
+}
+
+/** One run, CLI or editor audit: every export format is rendered from it. */
+export interface Report {
+  files: FileReport[];
+  notices: Notice[];
+}
+
+export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 3, warning: 2, info: 1 };
+
+/** The fix `--fix` applies for a finding: its preferred local fix, else its first local one. */
+export function preferredLocalFix(finding: Finding): LocalFix | undefined {
+  const local = finding.fixes.filter((f): f is LocalFix => f.kind === 'local');
+  return local.find((f) => f.preferred) ?? local[0];
+}
