@@ -1,56 +1,25 @@
 import * as path from 'node:path';
 import {
   CodeActionKind,
-  DiagnosticSeverity,
   DidChangeWatchedFilesNotification,
-  FileChangeType,
-  LSPErrorCodes,
   MessageType,
-  ResponseError,
-  ShowMessageNotification,
   TextDocumentSyncKind,
-  TextDocuments,
   type CancellationToken,
   type Connection,
-  type Diagnostic,
-  type InitializeParams,
-  type InitializeResult,
   type WorkDoneProgressParams,
-  type WorkDoneProgressReporter,
 } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { RULE_IDS } from '../../rules/catalogue';
-import { CONFIG_FILE_NAME, type ConfigError } from '../../rules/config';
+import { CONFIG_FILE_NAME } from '../../rules/config';
 import { initEngine } from '../../rules/engine';
 import { watchedFilesGlob } from '../../rules/file-kinds';
-import { DocumentParseCache } from '../../rules/document-cache';
-import { ConfigResolver, readSourceFile } from '../workspace';
-import {
-  AUDIT_REQUEST,
-  EXPORT_REQUEST,
-  FIX_ALL_KIND,
-  PIN_ALL_KIND,
-  TRUST_NOTIFICATION,
-  type AuditParams,
-  type AuditResult,
-  type ExportParams,
-  type InitializationOptions,
-  type TrustParams,
-} from '../protocol';
-import { formatJson } from '../report/format-json';
-import { formatMarkdown } from '../report/format-markdown';
-import { formatSarif } from '../report/format-sarif';
-import type { Report } from '../report/model';
-import { summarize } from '../report/summary';
-import { AuditCancelled, auditFolders } from './audit';
-import { CodeActions, type LintedDocument } from './code-actions';
-import { diagnosticsOf, SOURCE } from './diagnostics';
+import { AUDIT_REQUEST, EXPORT_REQUEST, FIX_ALL_KIND, PIN_ALL_KIND, TRUST_NOTIFICATION, type AuditParams, type ExportParams, type TrustParams } from '../protocol';
+import { AuditRequests } from './audit-request';
+import { CodeActions } from './code-actions';
+import { WorkspaceConfiguration } from './configuration';
+import { DocumentSync } from './document-sync';
 import { imageHover } from './hover';
-import { Linter } from './linting';
-import { Pinner, pinningBlocked, type DigestResolver } from './pinning';
-import { Debouncer } from './scheduler';
-import { DEFAULT_DEBOUNCE_MS, defaultSettings, filesExcludeGlobs, readSettings, type ServerSettings } from './settings';
-import { fsPathOf, uriOf } from './uris';
+import { Pinner, type DigestResolver } from './pinning';
+import { Session } from './session';
+import { fsPathOf } from './uris';
 
 export interface LanguageServerOptions {
   resolver: DigestResolver;
@@ -58,134 +27,34 @@ export interface LanguageServerOptions {
 
 /** Wires the Driftless language server onto a connection; the caller calls `connection.listen()`. */
 export function startLanguageServer(connection: Connection, options: LanguageServerOptions): void {
-  const documents = new TextDocuments(TextDocument);
+  const session = new Session(connection);
+  const configuration = new WorkspaceConfiguration(connection, session);
+  const { linter } = configuration;
+  const sync = new DocumentSync(connection, session, linter);
   const pinner = new Pinner(options.resolver);
-  let settings: ServerSettings = defaultSettings();
-  let folders: string[] = [];
-  let debounceMs = DEFAULT_DEBOUNCE_MS;
-  let workspaceTrusted = true;
-  let pullConfiguration = false;
-  let resolvesEdits = false;
-  let versionedEdits = false;
-  let registersWatchers = false;
-  /** Lint results of open documents, by URI, for the version they were computed on. */
-  const linted = new Map<string, LintedDocument>();
-  /** What each open document's lints parsed: a keystroke re-parses only the script or YAML document it touched. */
-  const parseCaches = new Map<string, DocumentParseCache>();
-  /** Closed files with diagnostics published by an audit or a file watch. */
-  const onDisk = new Set<string>();
-  let audited = false;
-  let lastAudit: { report: Report; root: string } | undefined;
-  /** The message last shown for each broken config file. */
-  const reportedConfigErrors = new Map<string, string>();
-
-  /** A notification, not a request: nothing waits on the user, and clients without message requests still show it. */
-  const showMessage = (type: MessageType, message: string): void => {
-    void connection.sendNotification(ShowMessageNotification.type, { type, message });
-  };
-
-  const reportConfig = (file: string, error: ConfigError | undefined): void => {
-    const configUri = uriOf(file);
-    if (!error) {
-      if (reportedConfigErrors.delete(file)) void connection.sendDiagnostics({ uri: configUri, diagnostics: [] });
-      return;
-    }
-    const diagnostic: Diagnostic = {
-      range: { start: { line: error.line - 1, character: 0 }, end: { line: error.line - 1, character: Number.MAX_SAFE_INTEGER } },
-      severity: DiagnosticSeverity.Error,
-      source: SOURCE,
-      code: 'config',
-      message: `${error.detail}. Driftless keeps using the last valid settings until this is fixed.`,
-    };
-    void connection.sendDiagnostics({ uri: configUri, diagnostics: [diagnostic] });
-    if (reportedConfigErrors.get(file) !== error.message) {
-      reportedConfigErrors.set(file, error.message);
-      showMessage(MessageType.Error, `Driftless: ${error.message}. Using the last valid settings until it is fixed.`);
-    }
-  };
-
-  const configs = new ConfigResolver(() => folders, reportConfig);
-  const linter = new Linter(configs, () => settings, () => folders);
-
-  const current = (uri: string): LintedDocument | undefined => {
-    const doc = documents.get(uri);
-    if (!doc) return undefined;
-    const cached = linted.get(uri);
-    if (cached && cached.version === doc.version) return cached;
-    const text = doc.getText();
-    let parseCache = parseCaches.get(uri);
-    if (!parseCache) parseCaches.set(uri, (parseCache = new DocumentParseCache()));
-    const fresh: LintedDocument = { uri, version: doc.version, text, result: linter.lint(fsPathOf(uri), text, doc.languageId, parseCache) };
-    linted.set(uri, fresh);
-    return fresh;
-  };
-
-  const publishOpen = (uri: string): void => {
-    const doc = documents.get(uri);
-    if (!doc) return;
-    const version = doc.version;
-    const state = current(uri);
-    if (!state || documents.get(uri)?.version !== version) return;
-    void connection.sendDiagnostics({ uri, version, diagnostics: diagnosticsOf(state.result) });
-  };
-  const scheduler = new Debouncer(publishOpen);
-
-  const publishFromDisk = async (uri: string): Promise<void> => {
-    const file = fsPathOf(uri);
-    if (!file || documents.get(uri)) return;
-    const read = await readSourceFile(file);
-    const diagnostics = read.status === 'text' ? diagnosticsOf(linter.lint(file, read.text)) : [];
-    if (documents.get(uri)) return;
-    if (diagnostics.length > 0) onDisk.add(uri);
-    else onDisk.delete(uri);
-    void connection.sendDiagnostics({ uri, diagnostics });
-  };
-
-  const relintEverything = async (): Promise<void> => {
-    linted.clear();
-    linter.invalidate();
-    for (const doc of documents.all()) scheduler.schedule(doc.uri, 0);
-    for (const uri of [...onDisk]) await publishFromDisk(uri);
-  };
-
-  const loadSettings = async (pushed?: unknown): Promise<void> => {
-    const raw = pullConfiguration ? await connection.workspace.getConfiguration('driftless') : pushed;
-    const { settings: next, problems } = readSettings(raw, RULE_IDS);
-    settings = next;
-    for (const problem of problems) showMessage(MessageType.Warning, `Driftless: ${problem} (ignored).`);
-  };
-
+  const audits = new AuditRequests(connection, session, linter, sync);
   const codeActions = new CodeActions({
-    document: current,
+    document: (uri) => sync.current(uri),
     get resolvesEdits() {
-      return resolvesEdits;
+      return session.resolvesEdits;
     },
     get versionedEdits() {
-      return versionedEdits;
+      return session.versionedEdits;
     },
-    pinningBlocked: () => pinningBlocked(workspaceTrusted, settings.allowPinningInUntrustedWorkspace),
+    pinningBlocked: () => session.pinningBlocked(),
     resolveOptions: (uri, platform) => {
       // Registries reached over plain HTTP are a network setting from the workspace: trusted workspaces only.
-      const insecureRegistries = workspaceTrusted ? linter.configFor(fsPathOf(uri)).insecureRegistries : [];
+      const insecureRegistries = session.workspaceTrusted ? linter.configFor(fsPathOf(uri)).insecureRegistries : [];
       return { platform, insecureRegistries };
     },
     configuredPlatform: (uri) => linter.configFor(fsPathOf(uri)).platform,
     lookup: (reference, resolveOptions) => pinner.resolve(reference, resolveOptions),
-    showError: (message) => showMessage(MessageType.Error, message),
+    showError: (message) => session.showMessage(MessageType.Error, message),
   });
 
-  connection.onInitialize(async (params: InitializeParams): Promise<InitializeResult> => {
+  connection.onInitialize(async (params) => {
     await initEngine();
-    const init = (params.initializationOptions ?? {}) as InitializationOptions;
-    if (typeof init.debounceMs === 'number' && init.debounceMs >= 0) debounceMs = init.debounceMs;
-    if (typeof init.workspaceTrusted === 'boolean') workspaceTrusted = init.workspaceTrusted;
-    const caps = params.capabilities;
-    pullConfiguration = caps.workspace?.configuration === true;
-    resolvesEdits = caps.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
-    versionedEdits = caps.workspace?.workspaceEdit?.documentChanges === true;
-    registersWatchers = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
-    const rootFolders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
-    folders = rootFolders.map(fsPathOf).filter((f): f is string => f !== undefined);
+    session.initialize(params);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -198,138 +67,47 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
   });
 
   connection.onInitialized(async () => {
-    if (registersWatchers) {
+    if (session.registersWatchers) {
       await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: watchedFilesGlob() }] });
     }
-    await loadSettings();
-    for (const folder of folders) configs.forFolder(folder);
-    if (folders.length > 0) {
+    await session.loadSettings();
+    configuration.loadFolders();
+    if (session.folders.length > 0) {
       connection.workspace.onDidChangeWorkspaceFolders(async (event) => {
-        folders = folders.filter((f) => !event.removed.some((r) => fsPathOf(r.uri) === f));
-        for (const added of event.added) {
-          const folder = fsPathOf(added.uri);
-          if (folder) folders.push(folder);
-        }
-        configs.forgetLookups();
-        for (const folder of folders) configs.forFolder(folder);
-        await relintEverything();
+        session.changeFolders(event);
+        configuration.loadFolders();
+        await sync.relintAll();
       });
     }
-    await relintEverything();
+    await sync.relintAll();
   });
 
   connection.onDidChangeConfiguration(async (change) => {
-    const pushed = (change.settings as { driftless?: unknown } | null)?.driftless;
-    await loadSettings(pushed);
-    await relintEverything();
+    await session.loadSettings((change.settings as { driftless?: unknown } | null)?.driftless);
+    await sync.relintAll();
   });
 
   connection.onNotification(TRUST_NOTIFICATION, (params: TrustParams) => {
-    workspaceTrusted = params.trusted === true;
+    session.workspaceTrusted = params.trusted === true;
   });
 
   connection.onDidChangeWatchedFiles(async ({ changes }) => {
-    let configChanged = false;
-    for (const change of changes) {
+    const onDisk = changes.flatMap((change) => {
       const file = fsPathOf(change.uri);
-      if (!file) continue;
-      if (path.basename(file) === CONFIG_FILE_NAME) {
-        configs.changed(file);
-        configChanged = true;
-        continue;
-      }
-      if (documents.get(change.uri)) continue;
-      if (change.type === FileChangeType.Deleted) {
-        if (onDisk.delete(change.uri)) void connection.sendDiagnostics({ uri: change.uri, diagnostics: [] });
-      } else if (audited || onDisk.has(change.uri)) {
-        await publishFromDisk(change.uri);
-      }
-    }
-    if (configChanged) await relintEverything();
-  });
-
-  documents.onDidChangeContent(({ document }) => {
-    scheduler.schedule(document.uri, linted.has(document.uri) ? debounceMs : 0);
-  });
-
-  documents.onDidClose(({ document }) => {
-    scheduler.cancel(document.uri);
-    linted.delete(document.uri);
-    parseCaches.delete(document.uri);
-    if (audited && fsPathOf(document.uri)) void publishFromDisk(document.uri);
-    else void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+      return file === undefined ? [] : [{ change, isConfig: path.basename(file) === CONFIG_FILE_NAME, file }];
+    });
+    const configs = onDisk.filter((changed) => changed.isConfig);
+    for (const { file } of configs) configuration.resolver.changed(file);
+    await sync.filesChanged(onDisk.filter((changed) => !changed.isConfig).map(({ change }) => change));
+    if (configs.length > 0) await sync.relintAll();
   });
 
   connection.onCodeAction((params) => codeActions.provide(params));
   connection.onCodeActionResolve((action) => codeActions.resolve(action));
   connection.onHover((params) => {
-    const doc = current(params.textDocument.uri);
+    const doc = sync.current(params.textDocument.uri);
     return doc ? imageHover(doc, params.position, pinner) : null;
   });
-
-  connection.onRequest(AUDIT_REQUEST, async (params: AuditParams & WorkDoneProgressParams, token: CancellationToken): Promise<AuditResult> => {
-    const targets = params.folders?.map(fsPathOf).filter((f): f is string => f !== undefined) ?? folders;
-    let progress: WorkDoneProgressReporter;
-    let progressCancel: CancellationToken | undefined;
-    if (params.workDoneToken !== undefined) progress = connection.window.attachWorkDoneProgress(params.workDoneToken);
-    else {
-      const serverProgress = await connection.window.createWorkDoneProgress();
-      progress = serverProgress;
-      progressCancel = serverProgress.token;
-    }
-    progress.begin('Driftless: auditing the workspace', 0, 'finding files', true);
-    const cancelled = () => token.isCancellationRequested || progressCancel?.isCancellationRequested === true;
-    const published = new Set<string>();
-    try {
-      const { report, durationMs } = await auditFolders(
-        targets,
-        {
-          lint: (file, text) => linter.lint(file, text),
-          ignores: (file, isDir) => linter.ignores(file, isDir),
-          filesExclude: async (folder) =>
-            pullConfiguration ? filesExcludeGlobs(await connection.workspace.getConfiguration({ scopeUri: uriOf(folder), section: 'files.exclude' })) : [],
-          openText: (uri) => documents.get(uri)?.getText(),
-          publish: (uri, diagnostics) => {
-            if (documents.get(uri)) return;
-            if (diagnostics.length > 0) {
-              published.add(uri);
-              onDisk.add(uri);
-            }
-            void connection.sendDiagnostics({ uri, diagnostics });
-          },
-          progress: (done, total) => progress.report(total === 0 ? 100 : Math.floor((done / total) * 100), `${done} of ${total} files`),
-        },
-        cancelled,
-      );
-      for (const uri of [...onDisk]) {
-        if (published.has(uri) || !targets.some((t) => fsPathOf(uri)?.startsWith(t + path.sep))) continue;
-        onDisk.delete(uri);
-        void connection.sendDiagnostics({ uri, diagnostics: [] });
-      }
-      audited = true;
-      lastAudit = { report, root: targets[0] ?? process.cwd() };
-      return { ...summarize(report), durationMs };
-    } catch (error) {
-      if (error instanceof AuditCancelled) throw new ResponseError(LSPErrorCodes.RequestCancelled, error.message);
-      throw error;
-    } finally {
-      progress.done();
-    }
-  });
-
-  connection.onRequest(EXPORT_REQUEST, (params: ExportParams): string => {
-    if (!lastAudit) throw new ResponseError(LSPErrorCodes.RequestFailed, 'No audit to export yet: run "Driftless: Audit Workspace" first.');
-    switch (params.format) {
-      case 'sarif':
-        return formatSarif(lastAudit.report, lastAudit.root);
-      case 'json':
-        return formatJson(lastAudit.report);
-      case 'markdown':
-        return formatMarkdown(lastAudit.report);
-      default:
-        throw new ResponseError(LSPErrorCodes.RequestFailed, `Unknown export format ${JSON.stringify(params.format)} (expected sarif, json or markdown)`);
-    }
-  });
-
-  documents.listen(connection);
+  connection.onRequest(AUDIT_REQUEST, (params: AuditParams & WorkDoneProgressParams, token: CancellationToken) => audits.audit(params, token));
+  connection.onRequest(EXPORT_REQUEST, (params: ExportParams) => audits.export(params));
 }

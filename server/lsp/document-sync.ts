@@ -1,0 +1,118 @@
+import * as path from 'node:path';
+import { FileChangeType, TextDocuments, type Connection, type Diagnostic, type FileEvent } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DocumentParseCache } from '../../rules/document-cache';
+import { readSourceFile } from '../workspace';
+import type { LintedDocument } from './code-actions';
+import { diagnosticsOf } from './diagnostics';
+import type { Linter } from './linting';
+import { Debouncer } from './scheduler';
+import type { Session } from './session';
+import { fsPathOf } from './uris';
+
+/**
+ * Open documents and their lints, and the closed files that carry diagnostics (from an audit or a change on disk):
+ * what is published where, and when it is linted again.
+ */
+export class DocumentSync {
+  readonly documents = new TextDocuments(TextDocument);
+  /** Lint results of open documents, by URI, for the version they were computed on. */
+  private readonly linted = new Map<string, LintedDocument>();
+  /** What each open document's lints parsed: a keystroke re-parses only the script or YAML document it touched. */
+  private readonly parseCaches = new Map<string, DocumentParseCache>();
+  /** Closed files with diagnostics published by an audit or a file watch. */
+  private readonly onDisk = new Set<string>();
+  private readonly scheduler = new Debouncer((uri) => this.publishOpen(uri));
+  /** Once an audit ran, closed files changed on disk are linted again. */
+  private audited = false;
+
+  constructor(
+    private readonly connection: Connection,
+    session: Session,
+    private readonly linter: Linter,
+  ) {
+    this.documents.onDidChangeContent(({ document }) => {
+      this.scheduler.schedule(document.uri, this.linted.has(document.uri) ? session.debounceMs : 0);
+    });
+    this.documents.onDidClose(({ document }) => {
+      this.scheduler.cancel(document.uri);
+      this.linted.delete(document.uri);
+      this.parseCaches.delete(document.uri);
+      if (this.audited && fsPathOf(document.uri)) void this.publishFromDisk(document.uri);
+      else void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+    });
+    this.documents.listen(connection);
+  }
+
+  /** The open document's lint for its current version (linted now if it changed), or undefined when it is not open. */
+  current(uri: string): LintedDocument | undefined {
+    const doc = this.documents.get(uri);
+    if (!doc) return undefined;
+    const cached = this.linted.get(uri);
+    if (cached && cached.version === doc.version) return cached;
+    const text = doc.getText();
+    let parseCache = this.parseCaches.get(uri);
+    if (!parseCache) this.parseCaches.set(uri, (parseCache = new DocumentParseCache()));
+    const fresh: LintedDocument = { uri, version: doc.version, text, result: this.linter.lint(fsPathOf(uri), text, doc.languageId, parseCache) };
+    this.linted.set(uri, fresh);
+    return fresh;
+  }
+
+  /** Settings or config changed: every open document, and every closed file with diagnostics, is linted again. */
+  async relintAll(): Promise<void> {
+    this.linted.clear();
+    this.linter.invalidate();
+    for (const doc of this.documents.all()) this.scheduler.schedule(doc.uri, 0);
+    for (const uri of [...this.onDisk]) await this.publishFromDisk(uri);
+  }
+
+  /** Files changed on disk (not config files): a closed one with diagnostics, or any once audited, is linted again. */
+  async filesChanged(changes: readonly FileEvent[]): Promise<void> {
+    for (const change of changes) {
+      if (this.documents.get(change.uri)) continue;
+      if (change.type === FileChangeType.Deleted) {
+        if (this.onDisk.delete(change.uri)) void this.connection.sendDiagnostics({ uri: change.uri, diagnostics: [] });
+      } else if (this.audited || this.onDisk.has(change.uri)) {
+        await this.publishFromDisk(change.uri);
+      }
+    }
+  }
+
+  /** An audit's diagnostics for a file; an open document keeps its own. Returns whether they were published. */
+  publishAudited(uri: string, diagnostics: Diagnostic[]): boolean {
+    if (this.documents.get(uri)) return false;
+    if (diagnostics.length > 0) this.onDisk.add(uri);
+    void this.connection.sendDiagnostics({ uri, diagnostics });
+    return true;
+  }
+
+  /** After an audit of `folders`: closed files under them that it did not publish for have nothing left to show. */
+  auditDone(folders: readonly string[], published: ReadonlySet<string>): void {
+    this.audited = true;
+    for (const uri of [...this.onDisk]) {
+      if (published.has(uri) || !folders.some((folder) => fsPathOf(uri)?.startsWith(folder + path.sep))) continue;
+      this.onDisk.delete(uri);
+      void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    }
+  }
+
+  private publishOpen(uri: string): void {
+    const doc = this.documents.get(uri);
+    if (!doc) return;
+    const version = doc.version;
+    const state = this.current(uri);
+    if (!state || this.documents.get(uri)?.version !== version) return;
+    void this.connection.sendDiagnostics({ uri, version, diagnostics: diagnosticsOf(state.result) });
+  }
+
+  private async publishFromDisk(uri: string): Promise<void> {
+    const file = fsPathOf(uri);
+    if (!file || this.documents.get(uri)) return;
+    const read = await readSourceFile(file);
+    const diagnostics = read.status === 'text' ? diagnosticsOf(this.linter.lint(file, read.text)) : [];
+    if (this.documents.get(uri)) return;
+    if (diagnostics.length > 0) this.onDisk.add(uri);
+    else this.onDisk.delete(uri);
+    void this.connection.sendDiagnostics({ uri, diagnostics });
+  }
+}
