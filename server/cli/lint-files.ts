@@ -1,13 +1,13 @@
 import { writeFileSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import type { LintResult } from '../../rules/engine';
+import { fixText, preferredFix } from '../../rules/fixes';
 import { LineIndex } from '../../rules/text';
 import type { SeveritySetting } from '../../rules/types';
 import type { DiscoveredFile } from '../workspace/discover';
 import { lintPath } from '../workspace/lint-path';
 import { describeFsError, readSourceFileSync } from '../workspace/source-file';
-import { fixText } from './fix';
-import { preferredLocalFix, type FileReport, type Notice, type ReportedFinding } from './report';
+import type { FileReport, Notice, ReportedFinding } from './report';
 
 export interface LintJob {
   file: DiscoveredFile;
@@ -35,7 +35,7 @@ export function lintJob(job: LintJob, cwd: string, fix: boolean): JobResult {
   let finalText = text;
   let notice: Notice | undefined;
   const report: FileReport = { path: job.file.path, display, kind: result.kind, findings: [], applied: [] };
-  if (fix && result.findings.some((f) => preferredLocalFix(f))) {
+  if (fix && result.findings.some((f) => preferredFix(f))) {
     const outcome = fixText(text, result, lintText);
     if (outcome.text !== text) {
       try {
@@ -55,7 +55,7 @@ export function lintJob(job: LintJob, cwd: string, fix: boolean): JobResult {
 function placeFixes(result: LintResult, text: string): ReportedFinding[] {
   let lines: LineIndex | undefined;
   return result.findings.map((finding) => {
-    const fix = preferredLocalFix(finding);
+    const fix = preferredFix(finding);
     if (!fix) return { finding };
     lines ??= new LineIndex(text);
     const index = lines;

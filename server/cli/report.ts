@@ -1,4 +1,5 @@
-import type { Finding, LocalFix, Range, Severity } from '../../rules/types';
+import type { AppliedFix } from '../../rules/fixes';
+import type { Finding, Range, Severity } from '../../rules/types';
 import type { FileKind } from '../../rules/types';
 
 /** A local fix with its edits placed by line and column, for output formats that carry fixes (SARIF). */
@@ -11,14 +12,6 @@ export interface ReportedFinding {
   finding: Finding;
   /** The fix `--fix` would apply; absent when the finding has no local fix. */
   fix?: PlacedFix;
-}
-
-/** One fix `--fix` applied, located where the finding was before the edit. */
-export interface AppliedFix {
-  rule: string;
-  title: string;
-  line: number;
-  column: number;
 }
 
 export interface FileReport {
@@ -44,9 +37,3 @@ export interface Report {
 }
 
 export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 3, warning: 2, info: 1 };
-
-/** The fix `--fix` applies for a finding: its preferred local fix, else its first local one. */
-export function preferredLocalFix(finding: Finding): LocalFix | undefined {
-  const local = finding.fixes.filter((f): f is LocalFix => f.kind === 'local');
-  return local.find((f) => f.preferred) ?? local[0];
-}

@@ -4,7 +4,8 @@ import type { Diagnostic } from 'vscode-languageserver';
 import type { LintResult } from '../../rules/engine';
 import { LineIndex } from '../../rules/text';
 import type { FileKind, Severity } from '../../rules/types';
-import { preferredLocalFix, type FileReport, type Report } from '../cli/report';
+import { preferredFix } from '../../rules/fixes';
+import type { FileReport, Report } from '../cli/report';
 import { discoverFiles, readSourceFileSync } from '../workspace';
 import { diagnosticsOf } from './diagnostics';
 import { uriOf } from './uris';
@@ -180,7 +181,7 @@ function fileReport(file: string, rel: string, linted: LintResult, text: string)
     kind: linted.kind as FileKind,
     applied: [],
     findings: linted.findings.map((finding) => {
-      const fix = preferredLocalFix(finding);
+      const fix = preferredFix(finding);
       // The report keeps what the exports print; the fixes' own edits are placed once, below, and dropped here.
       return {
         finding: { ...finding, fixes: [] },
