@@ -167,6 +167,7 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
     },
     lookup: (reference, resolveOptions) => pinner.resolve(reference, resolveOptions),
     showError: (message) => showMessage(MessageType.Error, message),
+    lintText: (uri, text) => linter.lint(fsPathOf(uri), text, documents.get(uri)?.languageId),
   });
 
   connection.onInitialize(async (params: InitializeParams): Promise<InitializeResult> => {
