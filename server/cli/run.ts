@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { ConfigError } from '../../rules/config';
 import { FILE_KINDS, initEngine } from '../../rules/engine';
 import type { Severity } from '../../rules/types';
-import { pinFiles, type PinSummary } from '../pin';
+import { pinFiles, type PinSummary } from './pin';
 import { loadConfigFile, loadConfigFor, type LoadedConfig } from '../workspace/config';
 import { discoverFiles } from '../workspace/discover';
 import { isRubyName } from '../workspace/file-names';
