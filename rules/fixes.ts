@@ -28,12 +28,23 @@ export function editsClash(a: TextEdit, b: TextEdit): boolean {
   return a.span.start === b.span.start || (a.span.start < b.span.end && b.span.start < a.span.end);
 }
 
+/** A node of EditSet's treap: ordered by edit start, heap-ordered by priority. */
+interface EditNode {
+  edit: TextEdit;
+  priority: number;
+  left: EditNode | undefined;
+  right: EditNode | undefined;
+}
+
 /**
- * Edits that go together, kept sorted by start: no two clash and none repeats, so `applyEdits` takes them all.
- * Adding checks an edit against its two neighbours only (binary search), not against every edit held.
+ * Edits that go together: no two clash and none repeats, so `applyEdits` takes them all. Held edits are disjoint
+ * and start at distinct offsets, so their ends ascend with their starts: an edit can clash only with the held edit
+ * starting last before it and the one starting first at or after it. They are kept in a treap (a binary search
+ * tree balanced by random priorities), so adding n edits in any order takes O(n log n).
  */
 export class EditSet {
-  private readonly sorted: TextEdit[] = [];
+  private root: EditNode | undefined;
+  private seed = 0x9e3779b9;
 
   /**
    * Adds `edits` unless one clashes with an edit held or with another of `edits`: then adds none and returns
@@ -45,34 +56,76 @@ export class EditSet {
       if ((i > 0 && editsClash(own[i - 1], own[i])) || this.clashesWithHeld(own[i])) return own[i];
     }
     for (const edit of own) {
-      const at = this.lowerBound(edit.span.start);
-      if (!this.sorted[at] || !sameEdit(this.sorted[at], edit)) this.sorted.splice(at, 0, edit);
+      const { from } = this.neighbours(edit.span.start);
+      if (!from || !sameEdit(from, edit)) this.root = this.insert(this.root, { edit, priority: this.nextPriority(), left: undefined, right: undefined });
     }
     return undefined;
   }
 
-  get edits(): readonly TextEdit[] {
-    return this.sorted;
-  }
-
-  /** Held edits are disjoint and sorted, so their ends ascend: only the edit before `edit` and the one at or after its start can clash. */
-  private clashesWithHeld(edit: TextEdit): boolean {
-    const at = this.lowerBound(edit.span.start);
-    const next = this.sorted[at];
-    const previous = this.sorted[at - 1];
-    return (next !== undefined && editsClash(edit, next)) || (previous !== undefined && editsClash(edit, previous));
-  }
-
-  /** Index of the first held edit starting at or after `offset`. */
-  private lowerBound(offset: number): number {
-    let lo = 0;
-    let hi = this.sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.sorted[mid].span.start < offset) lo = mid + 1;
-      else hi = mid;
+  /** The held edits in text order. */
+  get edits(): TextEdit[] {
+    const out: TextEdit[] = [];
+    const path: EditNode[] = [];
+    let node = this.root;
+    while (node || path.length > 0) {
+      for (; node; node = node.left) path.push(node);
+      const next = path.pop() as EditNode;
+      out.push(next.edit);
+      node = next.right;
     }
-    return lo;
+    return out;
+  }
+
+  private clashesWithHeld(edit: TextEdit): boolean {
+    const { before, from } = this.neighbours(edit.span.start);
+    return (before !== undefined && editsClash(edit, before)) || (from !== undefined && editsClash(edit, from));
+  }
+
+  /** The held edit starting last before `offset`, and the one starting first at or after it. */
+  private neighbours(offset: number): { before?: TextEdit; from?: TextEdit } {
+    let before: TextEdit | undefined;
+    let from: TextEdit | undefined;
+    let node = this.root;
+    while (node) {
+      if (node.edit.span.start < offset) {
+        before = node.edit;
+        node = node.right;
+      } else {
+        from = node.edit;
+        node = node.left;
+      }
+    }
+    return { before, from };
+  }
+
+  private insert(node: EditNode | undefined, fresh: EditNode): EditNode {
+    if (!node) return fresh;
+    if (fresh.edit.span.start < node.edit.span.start) {
+      const left = this.insert(node.left, fresh);
+      if (left.priority <= node.priority) {
+        node.left = left;
+        return node;
+      }
+      node.left = left.right;
+      left.right = node;
+      return left;
+    }
+    const right = this.insert(node.right, fresh);
+    if (right.priority <= node.priority) {
+      node.right = right;
+      return node;
+    }
+    node.right = right.left;
+    right.left = node;
+    return right;
+  }
+
+  /** xorshift32: the same tree for the same edits, run after run. */
+  private nextPriority(): number {
+    this.seed ^= this.seed << 13;
+    this.seed ^= this.seed >>> 17;
+    this.seed ^= this.seed << 5;
+    return this.seed >>> 0;
   }
 }
 
@@ -102,7 +155,7 @@ export function chooseFixes(findings: readonly Finding[]): FixChoice {
     const fix = preferredFix(finding);
     if (fix && fix.edits.length > 0 && !taken.addUnlessClash(fix.edits)) chosen.push({ finding, fix });
   }
-  return { chosen, edits: [...taken.edits] };
+  return { chosen, edits: taken.edits };
 }
 
 /** One fix the loop applied, located where its finding was before the edit (1-based). */
