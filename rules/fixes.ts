@@ -98,26 +98,19 @@ export class EditSet {
     return { before, from };
   }
 
+  /** Inserts `fresh` below `node` by start, then rotates it up while its priority beats its parent's. */
   private insert(node: EditNode | undefined, fresh: EditNode): EditNode {
     if (!node) return fresh;
-    if (fresh.edit.span.start < node.edit.span.start) {
-      const left = this.insert(node.left, fresh);
-      if (left.priority <= node.priority) {
-        node.left = left;
-        return node;
-      }
-      node.left = left.right;
-      left.right = node;
-      return left;
-    }
-    const right = this.insert(node.right, fresh);
-    if (right.priority <= node.priority) {
-      node.right = right;
+    const side = fresh.edit.span.start < node.edit.span.start ? 'left' : 'right';
+    const other = side === 'left' ? 'right' : 'left';
+    const child = this.insert(node[side], fresh);
+    if (child.priority <= node.priority) {
+      node[side] = child;
       return node;
     }
-    node.right = right.left;
-    right.left = node;
-    return right;
+    node[side] = child[other];
+    child[other] = node;
+    return child;
   }
 
   /** xorshift32: the same tree for the same edits, run after run. */
