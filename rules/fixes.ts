@@ -12,7 +12,7 @@ export function preferredFix(finding: Finding): LocalFix | undefined {
 }
 
 /** Whether two edits are the same change: identical edits offered by two findings are applied once. */
-export function sameEdit(a: TextEdit, b: TextEdit): boolean {
+function sameEdit(a: TextEdit, b: TextEdit): boolean {
   return a.span.start === b.span.start && a.span.end === b.span.end && a.newText === b.newText;
 }
 
