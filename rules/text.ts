@@ -89,3 +89,24 @@ export function lineBreakOf(text: string): string {
   return i > 0 && text[i - 1] === '\r' ? '\r\n' : '\n';
 }
 
+/**
+ * The one edit that turns `before` into `after`: their differing middle, with the common prefix and suffix left
+ * alone. The cut never splits a CRLF or a surrogate pair, so the edit's ends are positions an editor can hold.
+ */
+export function replacementBetween(before: string, after: string): TextEdit {
+  const limit = Math.min(before.length, after.length);
+  let prefix = 0;
+  while (prefix < limit && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
+  if (prefix > 0 && splitsPair(before, prefix)) prefix--;
+  let suffix = 0;
+  while (suffix < limit - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
+  if (suffix > 0 && splitsPair(before, before.length - suffix)) suffix--;
+  return { span: { start: prefix, end: before.length - suffix }, newText: after.slice(prefix, after.length - suffix) };
+}
+
+/** Whether `offset` falls between the two halves of a CRLF or a surrogate pair. */
+function splitsPair(text: string, offset: number): boolean {
+  const previous = text.charCodeAt(offset - 1);
+  const next = text.charCodeAt(offset);
+  return (previous === 13 && next === 10) || (previous >= 0xd800 && previous <= 0xdbff && next >= 0xdc00 && next <= 0xdfff);
+}

@@ -261,6 +261,16 @@ export function layerOf(kind: FileKind): Layer {
 // Rules and front ends.
 // ---------------------------------------------------------------------------
 
+/** What a rule's fixes are: every fix it emits has this kind. */
+export interface FixDeclaration {
+  /** `local`: offline edits (LocalFix); `network`: a registry lookup writes a digest (DigestFix). */
+  needs: 'local' | 'network';
+  /** Ruff's sense: applying the fix cannot change what runs or break it. */
+  safe: boolean;
+  /** One sentence: why the fix is safe or not. */
+  why: string;
+}
+
 export interface RuleMeta {
   id: string;
   title: string;
@@ -270,6 +280,8 @@ export interface RuleMeta {
   summary: string;
   /** Markdown: why it matters and what to do instead. */
   docs: string;
+  /** What the rule's findings offer as a fix; absent when they offer none. */
+  fix?: FixDeclaration;
 }
 
 export interface Rule extends RuleMeta {

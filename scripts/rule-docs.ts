@@ -1,5 +1,5 @@
 import { RULES } from '../rules/catalogue';
-import type { Layer, Rule } from '../rules/types';
+import type { FixDeclaration, Layer, Rule } from '../rules/types';
 
 const LAYER_NAMES: Readonly<Record<Layer, string>> = {
   dockerfile: 'Dockerfile / Containerfile',
@@ -30,6 +30,10 @@ export function renderRuleDoc(rule: Rule): string {
     '',
     rule.docs.trim(),
     '',
+    '## Fix',
+    '',
+    fixLine(rule.fix),
+    '',
     '## Turning it off',
     '',
     'On one line (the statement below the comment):',
@@ -48,6 +52,13 @@ export function renderRuleDoc(rule: Rule): string {
     `In the editor, the setting \`driftless.rules\` (\`{ "${rule.id}": "off" }\`) overrides the file.`,
     '',
   ].join('\n');
+}
+
+/** What the fix needs and whether `--fix` could apply it without review, with the reason. */
+function fixLine(fix: FixDeclaration | undefined): string {
+  if (!fix) return 'None: the finding is fixed by hand.';
+  const needs = fix.needs === 'network' ? 'Needs a registry lookup (`driftless --pin`)' : 'Offline';
+  return `${needs}, ${fix.safe ? 'safe' : 'unsafe'}. ${fix.why}`;
 }
 
 /** The index page listing every rule. */

@@ -1,5 +1,5 @@
 import type { Rule, RuleFinding } from '../types';
-import { imageNotes, imageWhere, pinToDigest } from './image-pin';
+import { DIGEST_PIN_FIX, imageNotes, imageWhere, pinToDigest } from './image-pin';
 
 /** `FROM nginx:1.25`: a tag, which the registry can move, and no digest. */
 export const imageDigestMissing: Rule = {
@@ -14,6 +14,7 @@ export const imageDigestMissing: Rule = {
     'Add the digest and keep the tag (`nginx:1.25@sha256:…`): the digest decides what is pulled, the tag tells',
     'the reader what it is. Update both together through a reviewed change.',
   ].join('\n'),
+  fix: DIGEST_PIN_FIX,
   check(facts) {
     const findings: RuleFinding[] = [];
     for (const image of facts.images) {

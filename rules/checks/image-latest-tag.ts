@@ -1,5 +1,5 @@
 import type { Rule, RuleFinding } from '../types';
-import { imageNotes, imageWhere, pinToDigest } from './image-pin';
+import { DIGEST_PIN_FIX, imageNotes, imageWhere, pinToDigest } from './image-pin';
 
 /** `FROM ubuntu`, `image: nginx:latest`: an image pinned to nothing. */
 export const imageLatestTag: Rule = {
@@ -15,6 +15,7 @@ export const imageLatestTag: Rule = {
     'Pin the image to a digest (`ubuntu:24.04@sha256:…`): the digest names exact bytes. Keep a tag next to it',
     'for the reader, and move it forward deliberately (Renovate and Dependabot update pinned digests).',
   ].join('\n'),
+  fix: DIGEST_PIN_FIX,
   check(facts) {
     const findings: RuleFinding[] = [];
     for (const image of facts.images) {

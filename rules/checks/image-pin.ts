@@ -1,4 +1,11 @@
-import type { DigestFix, ImageRef } from '../types';
+import type { DigestFix, FixDeclaration, ImageRef } from '../types';
+
+/** The image rules' fix: write the digest the reference resolves to. */
+export const DIGEST_PIN_FIX: FixDeclaration = {
+  needs: 'network',
+  safe: true,
+  why: 'The digest written is the one the reference points to now: the next pull gets the bytes a pull gets today, and the tag stays for the reader.',
+};
 
 /** The digest fix for an image rule: resolve the reference and write `@sha256:…` after it (the tag stays). */
 export function pinToDigest(image: ImageRef): DigestFix[] {

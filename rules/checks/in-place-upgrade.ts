@@ -15,6 +15,11 @@ export const inPlaceUpgrade: Rule = {
     'digest, rebuild, test and roll out. The fix removes the upgrade command from its `&&` chain (or the',
     'whole RUN, task or resource when it is all there is).',
   ].join('\n'),
+  fix: {
+    needs: 'local',
+    safe: false,
+    why: 'Removing the upgrade changes what is installed: the image or host keeps the versions it had, security updates included, until the base is bumped.',
+  },
   check(facts, layer) {
     const instead = layer === 'dockerfile' ? 'rebuild from a newer pinned base image instead' : 'roll out a rebuilt, pinned image or package set instead';
     return facts.upgrades.map(

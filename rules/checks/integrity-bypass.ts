@@ -14,6 +14,11 @@ export const integrityBypass: Rule = {
     'Remove the flag and fix the cause instead: install the CA certificate the proxy uses, import the',
     "repository's signing key, or use the index over HTTPS.",
   ].join('\n'),
+  fix: {
+    needs: 'local',
+    safe: false,
+    why: 'Checking certificates and signatures again can break a build or play that only worked without them, e.g. behind a TLS-intercepting proxy whose CA is not installed.',
+  },
   check(facts) {
     return facts.integrityBypasses.map(
       (bypass): RuleFinding => ({

@@ -13,6 +13,11 @@ export const mutableConfigmap: Rule = {
     'Mark it `immutable: true` and roll out a change as a new object with a new name (Kustomize and Helm',
     'can add a content hash to the name). Immutable objects also take load off the API server.',
   ].join('\n'),
+  fix: {
+    needs: 'local',
+    safe: false,
+    why: 'An immutable object cannot be updated in place: the next `kubectl apply` or Helm upgrade of one kept under a fixed name fails until it is renamed or deleted.',
+  },
   check(facts) {
     return facts.configObjects
       .filter((o) => !o.immutable)

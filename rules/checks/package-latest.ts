@@ -18,6 +18,11 @@ export const packageLatest: Rule = {
     'Install it once (`state: present`, `action :install`) with a pinned version, and move the version',
     'forward by changing the code and rolling out, or bake the package into the image.',
   ].join('\n'),
+  fix: {
+    needs: 'local',
+    safe: false,
+    why: "Installing once instead of upgrading changes what later runs do: the host keeps the version it has instead of taking the repository's newest.",
+  },
   check(facts) {
     return facts.packageLatest.map(
       (latest): RuleFinding => ({

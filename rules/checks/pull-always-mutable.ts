@@ -1,4 +1,5 @@
 import type { DigestFix, ImageRef, Rule, RuleFinding } from '../types';
+import { DIGEST_PIN_FIX } from './image-pin';
 
 function digestFix(image: ImageRef): DigestFix[] {
   if (!image.pin) return [];
@@ -19,6 +20,7 @@ export const pullAlwaysMutable: Rule = {
     'Pin the image to its digest (`nginx:1.25@sha256:…`). The pull policy can stay: pulling a digest',
     'always yields the same bytes.',
   ].join('\n'),
+  fix: DIGEST_PIN_FIX,
   check(facts) {
     const findings: RuleFinding[] = [];
     for (const image of facts.images) {

@@ -13,6 +13,11 @@ export const writableRootFilesystem: Rule = {
     'Set `securityContext.readOnlyRootFilesystem: true` and give the paths that must be written (`/tmp`,',
     'caches) an `emptyDir` volume.',
   ].join('\n'),
+  fix: {
+    needs: 'local',
+    safe: false,
+    why: 'A read-only root filesystem crashes a container that writes outside its volumes (to `/tmp`, a cache or its own config).',
+  },
   check(facts) {
     return facts.containers
       .filter((c) => !c.readOnlyRootFilesystem)

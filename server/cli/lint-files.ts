@@ -1,13 +1,13 @@
 import { writeFileSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import type { LintResult } from '../../rules/engine';
+import { fixText, preferredFix, type AppliedFix } from '../../rules/fixes';
 import type { SeveritySetting } from '../../rules/types';
 import type { DiscoveredFile } from '../workspace/discover';
 import { lintPath } from '../workspace/lint-path';
 import { describeFsError, readSourceFileSync } from '../workspace/source-file';
 import { fileReport, readNotice } from '../report/file-report';
-import { preferredLocalFix, type AppliedFix, type FileReport, type Notice } from '../report/model';
-import { fixText } from './fix';
+import type { FileReport, Notice } from '../report/model';
 
 export interface LintJob {
   file: DiscoveredFile;
@@ -33,7 +33,7 @@ export function lintJob(job: LintJob, cwd: string, fix: boolean): JobResult {
   let finalText = text;
   let notice: Notice | undefined;
   let applied: AppliedFix[] = [];
-  if (fix && result.findings.some((f) => preferredLocalFix(f))) {
+  if (fix && result.findings.some((f) => preferredFix(f))) {
     const outcome = fixText(text, result, lintText);
     if (outcome.text !== text) {
       try {

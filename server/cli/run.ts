@@ -4,7 +4,7 @@ import { initEngine } from '../../rules/engine';
 import { kindsNamed } from '../../rules/file-kinds';
 import type { FileKind } from '../../rules/types';
 import type { Severity } from '../../rules/types';
-import { pinFiles, type PinSummary } from '../pin';
+import { pinFiles, type PinSummary } from './pin';
 import { TOOL_VERSION } from '../project';
 import { discoveryNotice } from '../report/file-report';
 import { formatJson } from '../report/format-json';

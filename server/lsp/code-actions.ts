@@ -7,8 +7,9 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { LintResult } from '../../rules/engine';
+import { fixText, preferredFix } from '../../rules/fixes';
 import { suppressionFixes } from '../../rules/suppression';
-import { LineIndex } from '../../rules/text';
+import { LineIndex, replacementBetween } from '../../rules/text';
 import type { DigestFix, Finding, LocalFix, TextEdit } from '../../rules/types';
 import { FIX_ALL_KIND, PIN_ALL_KIND } from '../protocol';
 import { toDiagnostic } from './diagnostics';
@@ -48,6 +49,8 @@ export interface CodeActionHost {
   /** The configured platform to offer a per-platform digest for, if any. */
   configuredPlatform(uri: string): string | undefined;
   lookup(reference: string, options: ResolveOptions): Promise<DigestLookup>;
+  /** Lints `text` as the document `uri` would be linted: fix-all lints each text it writes, as `--fix` does. */
+  lintText(uri: string, text: string): LintResult | undefined;
   showError(message: string): void;
 }
 
@@ -59,22 +62,12 @@ function refOf(f: Finding): FindingRef {
   return { rule: f.rule, start: f.span.start, end: f.span.end };
 }
 
-function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
-  return a.start < b.end && b.start < a.end;
-}
-
 function localFixes(f: Finding): LocalFix[] {
   return f.fixes.filter((x): x is LocalFix => x.kind === 'local');
 }
 
 function digestFix(f: Finding): DigestFix | undefined {
   return f.fixes.find((x): x is DigestFix => x.kind === 'digest');
-}
-
-/** The fix that best fixes a finding: the one marked preferred, else the first. */
-function preferredFix(f: Finding): LocalFix | undefined {
-  const fixes = localFixes(f);
-  return fixes.find((x) => x.preferred) ?? fixes[0];
 }
 
 function pinTitle(image: string, platform: string | undefined): string {
@@ -186,7 +179,7 @@ export class CodeActions {
   private localEdits(doc: LintedDocument, data: ActionData): TextEdit[] | undefined {
     const result = doc.result;
     if (!result) return undefined;
-    if (data.type === 'fixAll') return fixAllEdits(result.findings);
+    if (data.type === 'fixAll') return this.fixAllEdits(doc, result);
     if (data.type !== 'local' && data.type !== 'suppress') return undefined;
     const finding = result.findings.find((f) => sameFinding(f, data));
     if (!finding) return undefined;
@@ -194,6 +187,18 @@ export class CodeActions {
     if (!result.facts) return undefined;
     const [line, file] = suppressionFixes(finding, result.facts, doc.text);
     return (data.scope === 'line' ? line : file).edits;
+  }
+
+  /**
+   * The edits that give the document the text `driftless --fix` gives the file: the first round's edits when
+   * one round fixed everything, else one replacement of the middle the rounds changed.
+   */
+  private fixAllEdits(doc: LintedDocument, result: LintResult): TextEdit[] {
+    // Undefined means linting was switched off or the file excluded meanwhile: nothing is left to fix.
+    const relint = (text: string): LintResult => this.host.lintText(doc.uri, text) ?? { kind: undefined, findings: [], facts: undefined };
+    const outcome = fixText(doc.text, result, relint);
+    if (outcome.rounds.length <= 1) return outcome.rounds[0] ?? [];
+    return [replacementBetween(doc.text, outcome.text)];
   }
 
   private async pinEditsFor(doc: LintedDocument, data: ActionData): Promise<TextEdit[] | undefined> {
@@ -230,18 +235,6 @@ export class CodeActions {
     }
     return { changes: { [doc.uri]: lspEdits } };
   }
-}
-
-/** The preferred local fix of every finding whose edits do not collide with an earlier one's. */
-export function fixAllEdits(findings: readonly Finding[]): TextEdit[] {
-  const chosen: TextEdit[] = [];
-  for (const finding of findings) {
-    const fix = preferredFix(finding);
-    if (!fix) continue;
-    if (fix.edits.some((e) => chosen.some((c) => overlaps(e.span, c.span) || (e.span.start === c.span.start && e.span.end === c.span.end)))) continue;
-    chosen.push(...fix.edits);
-  }
-  return chosen;
 }
 
 /** One digest fix per image position: several rules may offer the same pin for one reference. */

@@ -50,6 +50,7 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
     configuredPlatform: (uri) => linter.configFor(fsPathOf(uri)).platform,
     lookup: (reference, resolveOptions) => pinner.resolve(reference, resolveOptions),
     showError: (message) => session.showMessage(MessageType.Error, message),
+    lintText: (uri, text) => linter.lint(fsPathOf(uri), text, sync.documents.get(uri)?.languageId),
   });
 
   connection.onInitialize(async (params) => {

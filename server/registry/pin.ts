@@ -1,3 +1,4 @@
+import { EditSet } from '../../rules/fixes';
 import { applyEdits } from '../../rules/text';
 import { DIGEST_PLACEHOLDER, type DigestFix, type TextEdit } from '../../rules/types';
 import type { FailureReason } from './failure';
@@ -65,36 +66,16 @@ export async function pinText(text: string, fixes: readonly DigestFix[], resolve
   }
   const ordered = [...groups.values()].sort((a, b) => a.firstOffset - b.firstOffset);
   const resolved = await mapBounded(ordered, options.concurrency ?? 8, (group) => resolveDigestFix(group.fixes[0], resolver, options));
-  const accepted: TextEdit[] = [];
+  const accepted = new EditSet();
   const outcomes: PinOutcome[] = ordered.map((group, i): PinOutcome => {
     const answer = resolved[i];
     const base = { image: group.image, ...(group.platform ? { platform: group.platform } : {}), offset: group.firstOffset };
     if (!answer.ok) return { ok: false, ...base, reason: answer.reason, message: answer.message };
-    const edits = uniqueEdits(group.fixes.flatMap((fix) => digestEdits(fix, answer.digest)));
-    const clash = edits.find((edit) => accepted.some((other) => overlaps(edit, other) && !sameEdit(edit, other)));
+    const clash = accepted.addUnlessClash(group.fixes.flatMap((fix) => digestEdits(fix, answer.digest)));
     if (clash) {
-      return { ok: false, ...base, reason: 'conflict', message: `${group.image}: its edit at offset ${clash.span.start} overlaps another image's` };
+      return { ok: false, ...base, reason: 'conflict', message: `${group.image}: its edit at offset ${clash.span.start} clashes with another image's` };
     }
-    accepted.push(...edits.filter((edit) => !accepted.some((other) => sameEdit(edit, other))));
     return { ok: true, ...base, digest: answer.digest, cached: answer.cached };
   });
-  return { text: applyEdits(text, accepted), outcomes };
-}
-
-function sameEdit(a: TextEdit, b: TextEdit): boolean {
-  return a.span.start === b.span.start && a.span.end === b.span.end && a.newText === b.newText;
-}
-
-/** Whether applyEdits could not apply both (an insertion may touch a replacement's ends, not sit inside it). */
-function overlaps(a: TextEdit, b: TextEdit): boolean {
-  const aEmpty = a.span.start === a.span.end;
-  const bEmpty = b.span.start === b.span.end;
-  if (aEmpty && bEmpty) return a.span.start === b.span.start;
-  if (aEmpty) return b.span.start < a.span.start && a.span.start < b.span.end;
-  if (bEmpty) return a.span.start < b.span.start && b.span.start < a.span.end;
-  return a.span.start < b.span.end && b.span.start < a.span.end;
-}
-
-function uniqueEdits(edits: TextEdit[]): TextEdit[] {
-  return edits.filter((edit, i) => edits.findIndex((other) => sameEdit(edit, other)) === i);
+  return { text: applyEdits(text, accepted.edits), outcomes };
 }

@@ -1,8 +1,9 @@
 import type { LintResult } from '../../rules/engine';
+import { preferredFix, type AppliedFix } from '../../rules/fixes';
 import { LineIndex } from '../../rules/text';
 import type { FileKind } from '../../rules/types';
 import type { DiscoveryNotice, ReadResult } from '../workspace';
-import { preferredLocalFix, type AppliedFix, type FileReport, type Notice } from './model';
+import type { FileReport, Notice } from './model';
 
 /** A linted file as the report keeps it: findings with their preferred local fix placed, fixes applied, image references. */
 export function fileReport(path: string, display: string, kind: FileKind, linted: LintResult, text: string, applied: AppliedFix[] = []): FileReport {
@@ -14,7 +15,7 @@ export function fileReport(path: string, display: string, kind: FileKind, linted
     kind,
     findings: linted.findings.map((found) => {
       const { fixes, ...finding } = found;
-      const fix = preferredLocalFix(found);
+      const fix = preferredFix(found);
       if (!fix) return { finding };
       return { finding, fix: { title: fix.title, edits: fix.edits.map((e) => ({ range: lines().range(e.span), newText: e.newText })) } };
     }),

@@ -1,4 +1,5 @@
-import type { FileKind, Finding, LocalFix, Range, Severity } from '../../rules/types';
+import type { AppliedFix } from '../../rules/fixes';
+import type { FileKind, Finding, Range, Severity } from '../../rules/types';
 import type { ImageReference } from '../protocol';
 
 /** A local fix with its edits placed by line and column, for output formats that carry fixes (SARIF). */
@@ -12,14 +13,6 @@ export interface ReportedFinding {
   finding: Omit<Finding, 'fixes'>;
   /** The fix `--fix` would apply; absent when the finding has no local fix. */
   fix?: PlacedFix;
-}
-
-/** One fix `--fix` applied, located where the finding was before the edit. */
-export interface AppliedFix {
-  rule: string;
-  title: string;
-  line: number;
-  column: number;
 }
 
 /** One linted file: compact, as it crosses from a lint worker to the main thread as a structured clone. */
@@ -48,9 +41,3 @@ export interface Report {
 }
 
 export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 3, warning: 2, info: 1 };
-
-/** The fix `--fix` applies for a finding: its preferred local fix, else its first local one. */
-export function preferredLocalFix(finding: Finding): LocalFix | undefined {
-  const local = finding.fixes.filter((f): f is LocalFix => f.kind === 'local');
-  return local.find((f) => f.preferred) ?? local[0];
-}

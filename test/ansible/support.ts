@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { initEngine, lint } from '../../rules/engine';
-import { applyEdits } from '../../rules/text';
 import type { Finding, LocalFix } from '../../rules/types';
+import { applyFix as fixedText } from '../support/fixes';
 import { localFix, type Linted } from '../support/findings';
 import { REPO_ROOT } from '../support/requirements';
 
@@ -52,7 +52,7 @@ export function withoutTask(value: Json, name: string): Json {
 
 /** Applies a fix: the result loads, the finding is gone, and the file re-lints. */
 export function applyFix(linted: Linted, finding: Finding, fix: LocalFix = localFix(finding)): Linted {
-  const text = applyEdits(linted.text, fix.edits);
+  const text = fixedText(linted.text, fix);
   load(text);
   const after = lintText(linted.path, text);
   const sameRule = after.findings.filter((f) => f.rule === finding.rule);

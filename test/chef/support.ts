@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseRuby } from '../../rules/front-ends/chef/prism';
 import { initEngine, lint } from '../../rules/engine';
-import { applyEdits } from '../../rules/text';
 import type { FileKind, Finding, LocalFix } from '../../rules/types';
+import { applyFix as fixedText } from '../support/fixes';
 import { localFix, type Linted } from '../support/findings';
 import { REPO_ROOT } from '../support/requirements';
 
@@ -49,7 +49,7 @@ export function assertParses(text: string): void {
 
 /** Applies the fix: the result is exactly `expected`, parses, and has one finding of that rule fewer. */
 export function applyFix(linted: Linted, finding: Finding, expected: string, fix: LocalFix = localFix(finding)): Linted {
-  const text = applyEdits(linted.text, fix.edits);
+  const text = fixedText(linted.text, fix);
   assert.equal(text, expected, `"${fix.title}" changes only what it says`);
   assertParses(text);
   const after = lintText(linted.path, text, linted.kind);

@@ -3,13 +3,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lint } from '../../rules/engine';
 import { extractDockerfile } from '../../rules/front-ends/dockerfile';
-import { applyEdits } from '../../rules/text';
-import { DIGEST_PLACEHOLDER, type Finding, type Fix, type SeveritySetting, type Span } from '../../rules/types';
+import type { Finding, SeveritySetting, Span } from '../../rules/types';
+import { applyFix } from '../support/fixes';
 import { REPO_ROOT } from '../support/requirements';
 
+export { applyFix, SAMPLE_DIGEST } from '../support/fixes';
+
 export const FIXTURES = join(REPO_ROOT, 'test', 'fixtures', 'dockerfile');
-/** What a registry would answer; any well-formed sha256 digest does for the edits. */
-export const SAMPLE_DIGEST = `sha256:${'ab12'.repeat(16)}`;
 
 export function fixture(name: string): string {
   return readFileSync(join(FIXTURES, name), 'utf8');
@@ -31,12 +31,6 @@ export const at = (text: string, span: Span) => text.slice(span.start, span.end)
 export function where(finding: Finding): string {
   const { start, end } = finding.range;
   return `${start.line + 1}:${start.character + 1}-${end.line + 1}:${end.character + 1}`;
-}
-
-/** Applies a fix as the editor or `--fix` would; a digest fix gets a sample digest. */
-export function applyFix(text: string, fix: Fix): string {
-  const edits = fix.edits.map((e) => ({ span: e.span, newText: e.newText.split(DIGEST_PLACEHOLDER).join(SAMPLE_DIGEST) }));
-  return applyEdits(text, edits);
 }
 
 /**

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { applyEdits, LineIndex, lineBreakOf } from '../../rules/text';
+import { applyEdits, LineIndex, lineBreakOf, replacementBetween } from '../../rules/text';
 
 test('LineIndex maps offsets to positions across LF, CRLF and lone CR', () => {
   const text = 'ab\ncd\r\nef\rg';
@@ -46,4 +46,25 @@ test('lineBreakOf keeps the file’s own line endings', () => {
   assert.equal(lineBreakOf('a\r\nb'), '\r\n');
   assert.equal(lineBreakOf('a\nb\r\n'), '\n');
   assert.equal(lineBreakOf('single line'), '\n');
+});
+
+test('replacementBetween replaces only the changed middle, never cutting a CRLF or a surrogate pair', () => {
+  const cases: [string, string][] = [
+    ['a\nb\nc\n', 'a\nc\n'],
+    ['same', 'same'],
+    ['x\r\ny', 'x\r\r\ny'],
+    ['a\r\nb', 'a\nb'],
+    ['😀b', '😁b'],
+    ['ab😀', 'ab😁'],
+    ['', 'new'],
+  ];
+  for (const [before, after] of cases) {
+    const edit = replacementBetween(before, after);
+    assert.equal(applyEdits(before, [edit]), after, JSON.stringify([before, after]));
+    for (const offset of [edit.span.start, edit.span.end]) {
+      const pair = before.slice(offset - 1, offset + 1);
+      assert.ok(offset === 0 || (pair !== '\r\n' && !/^[\ud800-\udbff][\udc00-\udfff]$/.test(pair)), `cut at ${offset} in ${JSON.stringify(before)}`);
+    }
+  }
+  assert.deepEqual(replacementBetween('a\nb\nc\n', 'a\nc\n'), { span: { start: 2, end: 4 }, newText: '' });
 });

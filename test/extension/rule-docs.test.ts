@@ -24,3 +24,14 @@ test('a rule page carries the id, title, severities per file kind, the docs and 
   assert.ok(page.includes(rule.docs.trim()));
   assert.ok(page.includes('# driftless-disable-next-line package-latest'));
 });
+
+test('a rule page says what its fix needs and whether it is safe, with why; a rule without a fix says so', () => {
+  const page = (id: string) => {
+    const rule = RULES.find((r) => r.id === id);
+    assert.ok(rule);
+    return renderRuleDoc(rule);
+  };
+  assert.match(page('image-digest-missing'), /^## Fix\n\nNeeds a registry lookup \(`driftless --pin`\), safe\. \S/m);
+  assert.match(page('writable-root-filesystem'), /^## Fix\n\nOffline, unsafe\. A read-only root filesystem crashes/m);
+  assert.match(page('git-unpinned'), /^## Fix\n\nNone: the finding is fixed by hand\.$/m);
+});

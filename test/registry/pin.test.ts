@@ -46,7 +46,7 @@ describe('pinText without a network', () => {
     const fix = (image: string, newText: string): DigestFix => ({ kind: 'digest', title: image, image, edits: [{ span: { start: 7, end }, newText }] });
     const result = await pinText(text, [fix('a:1', `a:1@${DIGEST_PLACEHOLDER}`), fix('b:2', `b:2@${DIGEST_PLACEHOLDER}`)], fixed({ 'a:1': 'sha256:aa', 'b:2': 'sha256:bb' }));
     assert.equal(result.text, 'image: a:1@sha256:aa\n');
-    assert.deepEqual(result.outcomes[1], { ok: false, image: 'b:2', offset: 7, reason: 'conflict', message: "b:2: its edit at offset 7 overlaps another image's" });
+    assert.deepEqual(result.outcomes[1], { ok: false, image: 'b:2', offset: 7, reason: 'conflict', message: "b:2: its edit at offset 7 clashes with another image's" });
   });
 });
 

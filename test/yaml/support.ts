@@ -3,13 +3,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { initEngine, lint, type LintResult } from '../../rules/engine';
-import { applyEdits } from '../../rules/text';
-import type { FileProbe, Finding, LocalFix } from '../../rules/types';
+import type { FileProbe, Finding } from '../../rules/types';
 import { parseYaml } from '../../rules/yaml/parse';
+import { applyFix } from '../support/fixes';
 import { localFix } from '../support/findings';
 import { REPO_ROOT } from '../support/requirements';
 
 export { localFix } from '../support/findings';
+export { applyFix } from '../support/fixes';
 
 export const FIXTURES = join(REPO_ROOT, 'test', 'fixtures', 'yaml');
 
@@ -40,10 +41,6 @@ export function spanText(text: string, finding: Finding): string {
 
 export function byRule(findings: readonly Finding[], rule: string): Finding[] {
   return findings.filter((f) => f.rule === rule);
-}
-
-export function applyFix(text: string, fix: LocalFix): string {
-  return applyEdits(text, fix.edits);
 }
 
 export type YamlValue = unknown;

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import type { LintResult } from '../../rules/engine';
 import { LineIndex } from '../../rules/text';
 import type { Finding, Fix } from '../../rules/types';
-import { MAX_FIX_ROUNDS, fixText } from '../../server/cli/fix';
+import { MAX_FIX_ROUNDS, fixText } from '../../rules/fixes';
 
 /** A stand-in linter for the fix loop's own logic: a finding for every match of `pattern`, with the fixes `fixesFor` gives. */
 function linter(pattern: RegExp, fixesFor: (start: number, end: number, match: string) => Fix[]): (text: string) => LintResult {

@@ -1,16 +1,17 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import type { LintResult } from '../rules/engine';
-import { LineIndex } from '../rules/text';
-import type { DigestFix, Finding, ImageRef, SeveritySetting, Span } from '../rules/types';
-import { createResolver, DiskCache, type ResolverOptions } from './registry';
-import { mapBounded } from './registry/limiter';
-import { pinText } from './registry/pin';
-import { lintPath } from './workspace/lint-path';
-import { UnreadablePathError } from './workspace/errors';
-import { describeFsError } from './workspace/source-file';
+import { RULES } from '../../rules/catalogue';
+import type { LintResult } from '../../rules/engine';
+import { LineIndex } from '../../rules/text';
+import type { DigestFix, Finding, ImageRef, SeveritySetting, Span } from '../../rules/types';
+import { createResolver, DiskCache, type ResolverOptions } from '../registry';
+import { mapBounded } from '../registry/limiter';
+import { pinText } from '../registry/pin';
+import { lintPath } from '../workspace/lint-path';
+import { UnreadablePathError } from '../workspace/errors';
+import { describeFsError } from '../workspace/source-file';
 
-/** The rules whose findings carry "Pin to digest". */
-export const IMAGE_RULES: ReadonlySet<string> = new Set(['image-latest-tag', 'image-digest-missing', 'pull-always-mutable']);
+/** The rules whose fixes need a registry lookup: their findings carry "Pin to digest". */
+const PIN_RULES: ReadonlySet<string> = new Set(RULES.filter((rule) => rule.fix?.needs === 'network').map((rule) => rule.id));
 
 /** Files pinned at once; each file's images are looked up concurrently too, bounded per registry. */
 const FILES_AT_ONCE = 4;
@@ -93,7 +94,7 @@ export async function pinFiles(jobs: readonly PinJob[], options: PinFilesOptions
 }
 
 function digestFixes(finding: Finding): DigestFix[] {
-  return IMAGE_RULES.has(finding.rule) ? finding.fixes.filter((f): f is DigestFix => f.kind === 'digest') : [];
+  return PIN_RULES.has(finding.rule) ? finding.fixes.filter((f): f is DigestFix => f.kind === 'digest') : [];
 }
 
 /** Images an image rule reported that have no digest fix: the front end said why (`pinBlocker`). */
@@ -101,7 +102,7 @@ function blockedImages(linted: LintResult): ImageRef[] {
   const images = linted.facts?.images ?? [];
   const blocked = new Set<ImageRef>();
   for (const finding of linted.findings) {
-    if (!IMAGE_RULES.has(finding.rule) || finding.fixes.some((f) => f.kind === 'digest')) continue;
+    if (!PIN_RULES.has(finding.rule) || finding.fixes.some((f) => f.kind === 'digest')) continue;
     const image = images.find((i) => touches(i.span, finding.span) || (i.pullAlways !== undefined && touches(i.pullAlways, finding.span)));
     if (image && !image.digest) blocked.add(image);
   }
