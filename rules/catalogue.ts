@@ -15,7 +15,7 @@ import { writableRootFilesystem } from './checks/writable-root-filesystem';
 import { yamlSyntax } from './checks/yaml-syntax';
 import type { Rule } from './types';
 
-/** Every rule, in the order of RULES.md. */
+/** Every rule, in the order of their pages in docs/rules/. */
 export const RULES: readonly Rule[] = [
   imageLatestTag,
   imageDigestMissing,

@@ -12,7 +12,7 @@ export interface CliOptions {
   paths: string[];
   format: Format;
   fix: boolean;
-  /** Look up image digests and write them (issue 6). */
+  /** Look up image digests and write them. */
   pin: boolean;
   /** A JSON file keeping `--pin`'s tag -> digest answers between runs. */
   digestCache?: string;

@@ -1,6 +1,6 @@
 import type { Report } from './model';
 
-/** The `--format json` document: version 1, as issue 2 specifies it. 1-based lines and columns; end column exclusive. */
+/** The `--format json` document, version 1: 1-based lines and columns; end column exclusive. */
 export function formatJson(report: Report): string {
   const byRule: Record<string, number> = {};
   const findings = [];

@@ -8,7 +8,7 @@ import { MAX_FILE_BYTES } from '../../server/workspace/limits';
 import { sarifSchemaErrors } from './sarif-schema';
 import { CLI, runCli, tempTree } from './support';
 
-// Dockerfile findings per RULES.md: `ubuntu` has no tag (image-latest-tag, warning), `apt-get upgrade`
+// Dockerfile findings per the rule pages (docs/rules/): `ubuntu` has no tag (image-latest-tag, warning), `apt-get upgrade`
 // patches in place (in-place-upgrade, info), `curl -k` skips TLS verification (integrity-bypass, error).
 const DOCKERFILE = [
   'FROM ubuntu', //                                               1:6 image-latest-tag

@@ -13,7 +13,7 @@ interface Expected {
   column: number;
 }
 
-/** What RULES.md says these fixture files hold: rule, default severity for the file's platform, where the range starts. */
+/** What the rule pages say these fixture files hold: rule, default severity for the file's layer, where the range starts. */
 const EXPECTED: Expected[] = [
   { file: 'app/Dockerfile', rule: 'image-latest-tag', severity: 'warning', line: 1, column: 6 },
   { file: 'app/Dockerfile', rule: 'remote-unverified', severity: 'warning', line: 2, column: 5 },
