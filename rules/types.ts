@@ -25,13 +25,26 @@ export interface TextEdit {
 export type Severity = 'error' | 'warning' | 'info';
 export type SeveritySetting = Severity | 'off';
 
-export type FileKind = 'dockerfile' | 'kubernetes' | 'compose' | 'kustomize' | 'helm-values' | 'ansible' | 'chef';
+export type FileKind =
+  | 'dockerfile'
+  | 'kubernetes'
+  | 'compose'
+  | 'kustomize'
+  | 'helm-values'
+  | 'ansible'
+  | 'chef'
+  | 'terraform'
+  | 'github-actions'
+  | 'gitlab-ci'
+  | 'puppet';
 
 /**
  * Where the drift happens, the severity columns of the rule pages: the image build (`dockerfile`), what is deployed
- * (`deploy`: Kubernetes, compose, Kustomize, Helm values) or the host a tool configures in place (`host`: Ansible, Chef).
+ * (`deploy`: Kubernetes, compose, Kustomize, Helm values), the host a tool configures in place (`host`: Ansible,
+ * Chef), what Terraform/OpenTofu provisions (`terraform`: its images as `deploy`, the shell it runs on instances as
+ * `host`), CI pipelines (`ci`: build and ship, as `dockerfile`) and Puppet manifests (`puppet`: as `host`).
  */
-export type Layer = 'dockerfile' | 'deploy' | 'host';
+export type Layer = 'dockerfile' | 'deploy' | 'host' | 'terraform' | 'ci' | 'puppet';
 
 /** A fix computed offline. */
 export interface LocalFix {
@@ -245,16 +258,22 @@ export function emptyFacts(kind: FileKind): Facts {
   };
 }
 
+const LAYERS: Readonly<Record<FileKind, Layer>> = {
+  dockerfile: 'dockerfile',
+  kubernetes: 'deploy',
+  compose: 'deploy',
+  kustomize: 'deploy',
+  'helm-values': 'deploy',
+  ansible: 'host',
+  chef: 'host',
+  terraform: 'terraform',
+  'github-actions': 'ci',
+  'gitlab-ci': 'ci',
+  puppet: 'puppet',
+};
+
 export function layerOf(kind: FileKind): Layer {
-  switch (kind) {
-    case 'dockerfile':
-      return 'dockerfile';
-    case 'ansible':
-    case 'chef':
-      return 'host';
-    default:
-      return 'deploy';
-  }
+  return LAYERS[kind];
 }
 
 // ---------------------------------------------------------------------------

@@ -5,6 +5,9 @@ const LAYER_NAMES: Readonly<Record<Layer, string>> = {
   dockerfile: 'Dockerfile / Containerfile',
   deploy: 'Kubernetes, compose, Kustomize, Helm values',
   host: 'Ansible, Chef',
+  terraform: 'Terraform / OpenTofu',
+  ci: 'CI pipelines (GitHub Actions, GitLab CI)',
+  puppet: 'Puppet',
 };
 
 const GENERATED = '<!-- Generated from the rule metadata in rules/: run `npm run docs:rules` after changing a rule. -->';

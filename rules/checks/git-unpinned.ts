@@ -19,7 +19,7 @@ function describe(checkout: GitCheckout): string {
 export const gitUnpinned: Rule = {
   id: 'git-unpinned',
   title: 'Git checkout of a moving ref',
-  severity: { dockerfile: 'warning', host: 'warning' },
+  severity: { dockerfile: 'warning', host: 'warning', terraform: 'warning', ci: 'warning', puppet: 'warning' },
   summary: 'A git checkout of a branch, `HEAD` or no ref at all; a 40-hex commit or a version tag (`v1.2.3`) passes.',
   docs: [
     'A branch is a moving pointer: checking it out today and tomorrow gives different code, and nothing in',

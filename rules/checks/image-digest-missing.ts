@@ -5,7 +5,7 @@ import { DIGEST_PIN_FIX, imageNotes, imageWhere, pinToDigest } from './image-pin
 export const imageDigestMissing: Rule = {
   id: 'image-digest-missing',
   title: 'Image tag without a digest',
-  severity: { dockerfile: 'info', deploy: 'warning', host: 'warning' },
+  severity: { dockerfile: 'info', deploy: 'warning', host: 'warning', terraform: 'warning', ci: 'info', puppet: 'warning' },
   summary: 'An image reference with a tag (other than `latest`) but no `@sha256:` digest.',
   docs: [
     'A tag is a pointer the publisher can move: `nginx:1.25` is rebuilt for every patch release and base',

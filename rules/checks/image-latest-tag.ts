@@ -5,7 +5,7 @@ import { DIGEST_PIN_FIX, imageNotes, imageWhere, pinToDigest } from './image-pin
 export const imageLatestTag: Rule = {
   id: 'image-latest-tag',
   title: 'Image pinned to nothing (latest)',
-  severity: { dockerfile: 'warning', deploy: 'error', host: 'error' },
+  severity: { dockerfile: 'warning', deploy: 'error', host: 'error', terraform: 'error', ci: 'warning', puppet: 'error' },
   summary: 'An image reference with no tag or the `:latest` tag, and no digest.',
   docs: [
     'A reference without a tag means `:latest`, and `latest` is whatever was pushed last. A rebuild of the',

@@ -4,7 +4,7 @@ import type { Rule, RuleFinding } from '../types';
 export const inPlaceUpgrade: Rule = {
   id: 'in-place-upgrade',
   title: 'Packages upgraded in place',
-  severity: { dockerfile: 'info', host: 'error' },
+  severity: { dockerfile: 'info', host: 'error', terraform: 'error', ci: 'info', puppet: 'error' },
   summary: 'A system-wide package upgrade (`apt-get upgrade`, `yum update`, `apk upgrade`, `zypper dup`, `pacman -Syu`, Ansible `upgrade: dist`).',
   docs: [
     'An in-place upgrade installs whatever the mirrors serve on the day it runs. In a Dockerfile, two builds of',
@@ -21,7 +21,7 @@ export const inPlaceUpgrade: Rule = {
     why: 'Removing the upgrade changes what is installed: the image or host keeps the versions it had, security updates included, until the base is bumped.',
   },
   check(facts, layer) {
-    const instead = layer === 'dockerfile' ? 'rebuild from a newer pinned base image instead' : 'roll out a rebuilt, pinned image or package set instead';
+    const instead = layer === 'dockerfile' || layer === 'ci' ? 'rebuild from a newer pinned base image instead' : 'roll out a rebuilt, pinned image or package set instead';
     return facts.upgrades.map(
       (upgrade): RuleFinding => ({
         span: upgrade.span,

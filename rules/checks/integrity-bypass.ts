@@ -4,7 +4,7 @@ import type { Rule, RuleFinding } from '../types';
 export const integrityBypass: Rule = {
   id: 'integrity-bypass',
   title: 'Verification switched off',
-  severity: { dockerfile: 'error', host: 'error' },
+  severity: { dockerfile: 'error', host: 'error', terraform: 'error', ci: 'error', puppet: 'error' },
   summary: 'A flag or key that disables TLS or signature checks (`curl -k`, `wget --no-check-certificate`, `--allow-unauthenticated`, `--nogpgcheck`, `apk --allow-untrusted`, `pip --trusted-host`, `validate_certs: false`).',
   docs: [
     'TLS certificates and package signatures are what tie downloaded bytes to their publisher. Without them,',

@@ -4,7 +4,7 @@ import type { Rule, RuleFinding } from '../types';
 export const liveConfigEdit: Rule = {
   id: 'live-config-edit',
   title: 'Config file edited in place',
-  severity: { host: 'warning' },
+  severity: { host: 'warning', terraform: 'warning', puppet: 'warning' },
   summary: 'A task or resource edits a config file in place on the host (lineinfile, replace, ini_file, patch, sed -i, FileEdit).',
   docs: [
     'An in-place edit changes a file whose other lines nobody declared: the result depends on what the host',

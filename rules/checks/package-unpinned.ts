@@ -26,7 +26,7 @@ function pinned(install: PackageInstall, kind: FileKind): string {
 export const packageUnpinned: Rule = {
   id: 'package-unpinned',
   title: 'Package installed without a version',
-  severity: { dockerfile: 'info', host: 'info' },
+  severity: { dockerfile: 'info', host: 'info', terraform: 'info', ci: 'info', puppet: 'info' },
   summary: 'A package installed without a version (`apt-get install x`, `pip install x`, `npm install -g x`, `gem install x`, `go install x@latest`).',
   docs: [
     'Without a version, the package manager installs whatever is newest when the build or the run happens.',
@@ -46,7 +46,7 @@ export const packageUnpinned: Rule = {
           message: `\`${install.name}\` is installed without a version (${install.manager}): each build or run may get a different one. Pin it: \`${pinned(install, facts.kind)}\`.`,
           fixes: [],
         };
-        if (layer === 'dockerfile' && install.ecosystem === 'language') finding.severity = 'warning';
+        if ((layer === 'dockerfile' || layer === 'ci') && install.ecosystem === 'language') finding.severity = 'warning';
         return finding;
       });
   },

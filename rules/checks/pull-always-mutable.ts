@@ -10,7 +10,7 @@ function digestFix(image: ImageRef): DigestFix[] {
 export const pullAlwaysMutable: Rule = {
   id: 'pull-always-mutable',
   title: 'Image pulled on every start without a digest',
-  severity: { deploy: 'warning' },
+  severity: { deploy: 'warning', terraform: 'warning' },
   summary: '`imagePullPolicy: Always` (compose `pull_policy: always`) on an image that has no `@sha256:` digest.',
   docs: [
     'With a pull policy of `Always`, every container start asks the registry what the tag points to *now*.',

@@ -15,7 +15,7 @@ function message(download: Download): string {
 export const remoteUnverified: Rule = {
   id: 'remote-unverified',
   title: 'Remote file without a checksum',
-  severity: { dockerfile: 'warning', host: 'warning' },
+  severity: { dockerfile: 'warning', host: 'warning', terraform: 'warning', ci: 'warning', puppet: 'warning' },
   summary: 'Bytes fetched from the network with nothing pinning them: `ADD <url>` without `--checksum`, `curl … | sh`, `get_url`/`unarchive`/`remote_file` without a checksum.',
   docs: [
     'A URL is a name, not content: the file behind it can be replaced, truncated or tampered with, and the',

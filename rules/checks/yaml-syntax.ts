@@ -4,7 +4,7 @@ import type { Rule, RuleFinding } from '../types';
 export const yamlSyntax: Rule = {
   id: 'yaml-syntax',
   title: 'YAML syntax error',
-  severity: { deploy: 'info', host: 'info' },
+  severity: { deploy: 'info', host: 'info', ci: 'info' },
   summary: 'The YAML does not parse (or repeats a key); what follows the error may not be checked.',
   docs: [
     'The file does not parse as YAML, or a mapping repeats a key (Kubernetes and compose reject both).',
