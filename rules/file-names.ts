@@ -30,10 +30,11 @@ export function baseName(path: string): string {
 export function hasFileName(names: FileNames, path: string): boolean {
   let matches = matchers.get(names);
   if (!matches) {
+    // Plain regular expressions: a folder walk asks this of every file, for every front end.
     const options = { nocase: names.anyCase === true, dot: true };
-    const included = picomatch([...names.globs], options);
-    const excluded = names.except && names.except.length > 0 ? picomatch([...names.except], options) : () => false;
-    matches = (base) => included(base) && !excluded(base);
+    const included = names.globs.map((glob) => picomatch.makeRe(glob, options));
+    const excluded = (names.except ?? []).map((glob) => picomatch.makeRe(glob, options));
+    matches = (base) => included.some((re) => re.test(base)) && !excluded.some((re) => re.test(base));
     matchers.set(names, matches);
   }
   return matches(baseName(path));

@@ -14,7 +14,8 @@ export function fileReport(path: string, display: string, kind: FileKind, linted
     display,
     kind,
     findings: linted.findings.map((found) => {
-      const { fixes, ...finding } = found;
+      // Spelled out: a rest or spread copy of a finding takes V8's slow path, many times the cost of this.
+      const finding = { span: found.span, message: found.message, rule: found.rule, severity: found.severity, range: found.range };
       const fix = preferredFix(found);
       if (!fix) return { finding };
       return { finding, fix: { title: fix.title, edits: fix.edits.map((e) => ({ range: lines().range(e.span), newText: e.newText })) } };

@@ -34,6 +34,7 @@ export type ConfigListener = (file: string, error: ConfigError | undefined) => v
 export class ConfigResolver {
   private readonly nearest = new Map<string, string | null>();
   private readonly parsed = new Map<string, ParsedFile>();
+  private readonly resolved = new Map<string, ResolvedConfig>();
 
   constructor(
     private readonly roots: () => readonly string[],
@@ -46,10 +47,17 @@ export class ConfigResolver {
 
   forFolder(folder: string): ResolvedConfig {
     const dir = resolve(folder);
-    const file = this.nearestConfig(dir);
-    if (file === null) return { config: defaultConfig(), base: this.topOf(dir) };
-    const { config, error } = this.parse(file);
-    return { config, file, base: dirname(file), ...(error ? { error } : {}) };
+    let answer = this.resolved.get(dir);
+    if (!answer) {
+      const file = this.nearestConfig(dir);
+      if (file === null) answer = { config: defaultConfig(), base: dir };
+      else {
+        const { config, error } = this.parse(file);
+        answer = { config, file, base: dirname(file), ...(error ? { error } : {}) };
+      }
+      this.resolved.set(dir, answer);
+    }
+    return answer;
   }
 
   /** Whether the config in force ignores `path` (a file or, with `isDir`, a folder) by its `ignore` globs. */
@@ -66,7 +74,7 @@ export class ConfigResolver {
   /** A config file was created, changed or deleted: it is read again (a broken one keeps its last good settings). */
   changed(file: string): void {
     const path = resolve(file);
-    this.nearest.clear();
+    this.forgetLookups();
     const previous = this.parsed.get(path);
     this.parsed.delete(path);
     if (!isPresent(path)) {
@@ -79,6 +87,7 @@ export class ConfigResolver {
   /** Roots changed (a workspace folder added or removed): every lookup is made again. */
   forgetLookups(): void {
     this.nearest.clear();
+    this.resolved.clear();
   }
 
   private nearestConfig(dir: string): string | null {
@@ -96,13 +105,6 @@ export class ConfigResolver {
 
   private isTop(dir: string): boolean {
     return this.roots().some((root) => resolve(root) === dir) || existsSync(join(dir, '.git'));
-  }
-
-  /** The folder the defaults' (empty) ignore list would be relative to: the top the search stopped at. */
-  private topOf(dir: string): string {
-    let current = dir;
-    while (!this.isTop(current) && dirname(current) !== current) current = dirname(current);
-    return current;
   }
 
   private parse(file: string, lastGood?: DriftlessConfig): ParsedFile {
