@@ -1,5 +1,4 @@
 import { writeFileSync } from 'node:fs';
-import { relative, sep } from 'node:path';
 import type { LintResult } from '../../rules/engine';
 import { fixText, preferredFix, type AppliedFix } from '../../rules/fixes';
 import type { SeveritySetting } from '../../rules/types';
@@ -8,6 +7,7 @@ import { lintPath } from '../workspace/lint-path';
 import { describeFsError, readSourceFileSync } from '../workspace/source-file';
 import { fileReport, readNotice } from '../report/file-report';
 import type { FileReport, Notice } from '../report/model';
+import { posixRelative } from '../workspace/ignore-rules';
 
 export interface LintJob {
   file: DiscoveredFile;
@@ -50,6 +50,5 @@ export function lintJob(job: LintJob, cwd: string, fix: boolean): JobResult {
 }
 
 export function displayPath(path: string, cwd: string): string {
-  const rel = relative(cwd, path) || '.';
-  return sep === '/' ? rel : rel.split(sep).join('/');
+  return posixRelative(cwd, path) || '.';
 }

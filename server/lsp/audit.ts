@@ -1,4 +1,3 @@
-import * as path from 'node:path';
 import picomatch from 'picomatch';
 import type { Diagnostic } from 'vscode-languageserver';
 import type { LintResult } from '../../rules/engine';
@@ -7,6 +6,7 @@ import type { Report } from '../report/model';
 import { discoverFiles, readSourceFileSync } from '../workspace';
 import { diagnosticsOf } from './diagnostics';
 import { uriOf } from './uris';
+import { posixRelative } from '../workspace/ignore-rules';
 
 export interface AuditHost {
   /** Lints a file's text with the folder's config and settings; undefined when excluded or disabled. */
@@ -59,8 +59,8 @@ export async function auditFolders(folders: readonly string[], host: AuditHost, 
   for (const folder of folders) {
     const discovery = await discoverFiles([folder], { ignores: host.ignores });
     const excluded = excludeMatcher(await host.filesExclude(folder));
-    for (const notice of discovery.notices) report.notices.push(discoveryNotice(relativeTo(folder, notice.path), notice));
-    for (const found of discovery.files) if (!excluded(relativeTo(folder, found.path))) work.push({ folder, file: found.path });
+    for (const notice of discovery.notices) report.notices.push(discoveryNotice(posixRelative(folder, notice.path), notice));
+    for (const found of discovery.files) if (!excluded(posixRelative(folder, found.path))) work.push({ folder, file: found.path });
   }
   const total = work.length;
   host.progress(0, total);
@@ -74,7 +74,7 @@ export async function auditFolders(folders: readonly string[], host: AuditHost, 
     if (cancelled()) throw new AuditCancelled(done, total);
     const { folder, file } = work[done];
     const uri = uriOf(file);
-    const rel = relativeTo(folder, file);
+    const rel = posixRelative(folder, file);
     let text = host.openText(uri);
     if (text === undefined) {
       // Synchronous, as in the CLI: four promise round trips per small file cost more than the read; the loop
@@ -95,6 +95,4 @@ export async function auditFolders(folders: readonly string[], host: AuditHost, 
   return { report, durationMs: Math.round(performance.now() - started) };
 }
 
-function relativeTo(folder: string, file: string): string {
-  return path.relative(folder, file).split(path.sep).join('/');
-}
+

@@ -1,5 +1,3 @@
-import * as path from 'node:path';
-import ignore, { type Ignore } from 'ignore';
 import { defaultConfig, type DriftlessConfig } from '../../rules/config';
 import { lint, type LintResult } from '../../rules/engine';
 import type { DocumentParseCache } from '../../rules/document-cache';
@@ -8,10 +6,11 @@ import type { SeveritySetting } from '../../rules/types';
 import { diskProbe, lintPath, type ConfigResolver } from '../workspace';
 import type { ServerSettings } from './settings';
 import { workspaceFolderOf } from './uris';
+import { IgnoreRules } from '../workspace/ignore-rules';
 
 /** Lints text for the server: each file's config, the editor settings and exclusions applied in one place. */
 export class Linter {
-  private excludeCache = new Map<string, Ignore>();
+  private excludeCache = new Map<string, IgnoreRules>();
 
   constructor(
     private readonly configs: ConfigResolver,
@@ -43,14 +42,12 @@ export class Linter {
   private excludedBySettings(file: string, isDir: boolean): boolean {
     const folder = workspaceFolderOf(file, this.folders());
     if (folder === undefined || this.settings().exclude.length === 0) return false;
-    const rel = path.relative(folder, file).split(path.sep).join('/');
-    if (rel === '') return false;
-    let matcher = this.excludeCache.get(folder);
-    if (!matcher) {
-      matcher = ignore().add(this.settings().exclude);
-      this.excludeCache.set(folder, matcher);
+    let rules = this.excludeCache.get(folder);
+    if (!rules) {
+      rules = new IgnoreRules(folder, this.settings().exclude);
+      this.excludeCache.set(folder, rules);
     }
-    return matcher.ignores(isDir ? `${rel}/` : rel);
+    return rules.ignores(file, isDir);
   }
 
   /**

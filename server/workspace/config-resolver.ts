@@ -1,8 +1,8 @@
 import { existsSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
-import ignore, { type Ignore } from 'ignore';
+import { dirname, join, resolve } from 'node:path';
 import { RULE_IDS } from '../../rules/catalogue';
 import { CONFIG_FILE_NAME, ConfigError, defaultConfig, parseConfig, type DriftlessConfig } from '../../rules/config';
+import { IgnoreRules } from './ignore-rules';
 import { describeFsError, readSourceFileSync } from './source-file';
 
 /** The configuration in force for a file. */
@@ -19,7 +19,7 @@ export interface ResolvedConfig {
 interface ParsedFile {
   config: DriftlessConfig;
   error?: ConfigError;
-  ignore?: Ignore;
+  ignore?: IgnoreRules;
 }
 
 /** Told each time a config file is read: the error when it is broken, undefined when it is good (again) or gone. */
@@ -64,11 +64,8 @@ export class ConfigResolver {
   ignores(resolved: ResolvedConfig, path: string, isDir: boolean): boolean {
     if (resolved.file === undefined || resolved.config.ignore.length === 0) return false;
     const entry = this.parse(resolved.file);
-    entry.ignore ??= ignore().add(entry.config.ignore);
-    const rel = relative(resolved.base, path);
-    if (rel === '' || rel.startsWith('..')) return false;
-    const posix = sep === '/' ? rel : rel.split(sep).join('/');
-    return entry.ignore.ignores(isDir ? `${posix}/` : posix);
+    entry.ignore ??= new IgnoreRules(resolved.base, entry.config.ignore);
+    return entry.ignore.ignores(path, isDir);
   }
 
   /** A config file was created, changed or deleted: it is read again (a broken one keeps its last good settings). */

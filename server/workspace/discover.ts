@@ -1,8 +1,8 @@
 import { readFile, readdir, realpath, stat } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import ignore, { type Ignore } from 'ignore';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { UnreadablePathError } from './errors';
+import { IgnoreRules } from './ignore-rules';
 import { isCandidateName } from '../../rules/file-kinds';
 import { describeFsError } from './source-file';
 
@@ -32,10 +32,6 @@ export interface Discovery {
 
 const ALWAYS_SKIPPED = new Set(['node_modules', '.git']);
 
-interface IgnoreLayer {
-  base: string;
-  rules: Ignore;
-}
 
 /**
  * Finds the files to lint under `roots` (files or folders). Folders are walked honouring `.gitignore` files
@@ -86,7 +82,7 @@ class Walker {
     this.files.push({ path, explicit });
   }
 
-  private async walk(dir: string, layers: readonly IgnoreLayer[], ancestors: readonly string[], rootAsGiven?: string): Promise<void> {
+  private async walk(dir: string, layers: readonly IgnoreRules[], ancestors: readonly string[], rootAsGiven?: string): Promise<void> {
     const real = ancestors[ancestors.length - 1];
     let entries;
     try {
@@ -137,7 +133,7 @@ class Walker {
     }
   }
 
-  private async gitignoreLayer(dir: string, present: boolean): Promise<IgnoreLayer | undefined> {
+  private async gitignoreLayer(dir: string, present: boolean): Promise<IgnoreRules | undefined> {
     if (!present) return undefined;
     const file = join(dir, '.gitignore');
     let text: string;
@@ -147,7 +143,7 @@ class Walker {
       this.notices.push({ path: file, message: `ignored: ${describeFsError(error)}`, unreadable: true });
       return undefined;
     }
-    return { base: dir, rules: ignore().add(text) };
+    return new IgnoreRules(dir, text);
   }
 }
 
@@ -157,15 +153,12 @@ function isWithin(path: string, dir: string): boolean {
 }
 
 /** Later (deeper) layers win, as in git: a deeper `!pattern` re-includes what a parent ignored. */
-function isIgnored(layers: readonly IgnoreLayer[], path: string, isDir: boolean): boolean {
+function isIgnored(layers: readonly IgnoreRules[], path: string, isDir: boolean): boolean {
   let ignored = false;
   for (const layer of layers) {
-    const rel = relative(layer.base, path);
-    if (rel === '' || rel.startsWith('..')) continue;
-    const posix = sep === '/' ? rel : rel.split(sep).join('/');
-    const result = layer.rules.test(isDir ? `${posix}/` : posix);
-    if (result.ignored) ignored = true;
-    else if (result.unignored) ignored = false;
+    const result = layer.test(path, isDir);
+    if (result?.ignored) ignored = true;
+    else if (result?.unignored) ignored = false;
   }
   return ignored;
 }
