@@ -4,6 +4,8 @@ import { PassThrough } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import {
   ConfigurationRequest,
+  RegistrationRequest,
+  type Registration,
   createProtocolConnection,
   DidChangeConfigurationNotification,
   DidChangeTextDocumentNotification,
@@ -53,12 +55,14 @@ export interface ClientOptions {
   initializationOptions?: Record<string, unknown>;
   /** Drop codeAction resolveSupport (a client that wants edits up front). */
   noResolve?: boolean;
+  /** Let the server register its file watcher (`client/registerCapability`), as VS Code does. */
+  watchesFiles?: boolean;
 }
 
 type Waiter = { uri: string; accept: (p: Published) => boolean; resolve: (p: Published) => void };
 
-const CAPABILITIES = (noResolve: boolean): ClientCapabilities => ({
-  workspace: { configuration: true, workspaceEdit: { documentChanges: true }, didChangeWatchedFiles: { dynamicRegistration: false } },
+const CAPABILITIES = (noResolve: boolean, watchesFiles: boolean): ClientCapabilities => ({
+  workspace: { configuration: true, workspaceEdit: { documentChanges: true }, didChangeWatchedFiles: { dynamicRegistration: watchesFiles } },
   window: { workDoneProgress: true },
   textDocument: {
     synchronization: { dynamicRegistration: false },
@@ -78,6 +82,9 @@ export class TestClient {
   readonly published = new Map<string, Published>();
   readonly messages: ShowMessageParams[] = [];
   readonly progress: ProgressNotice[] = [];
+  /** What the server registered with `client/registerCapability`. */
+  private readonly registrations: Registration[] = [];
+  private readonly registrationWaiters: { method: string; resolve: (r: Registration) => void }[] = [];
   private readonly waiters: Waiter[] = [];
   private readonly messageWaiters: { accept: (m: ShowMessageParams) => boolean; resolve: (m: ShowMessageParams) => void }[] = [];
   private readonly texts = new Map<string, TextDocument>();
@@ -115,6 +122,15 @@ export class TestClient {
       p.items.map((item) => (item.section === 'driftless' ? this.settings : item.section === 'files.exclude' ? (options.filesExclude ?? {}) : null)),
     );
     connection.onRequest('window/workDoneProgress/create', () => null);
+    connection.onRequest(RegistrationRequest.type, (p) => {
+      this.registrations.push(...p.registrations);
+      for (const w of [...this.registrationWaiters]) {
+        const found = p.registrations.find((r) => r.method === w.method);
+        if (!found) continue;
+        this.registrationWaiters.splice(this.registrationWaiters.indexOf(w), 1);
+        w.resolve(found);
+      }
+    });
     connection.listen();
   }
 
@@ -147,10 +163,17 @@ export class TestClient {
       processId: this.child ? process.pid : null,
       rootUri: root ? pathToFileURL(root).href : null,
       workspaceFolders: root ? [{ uri: pathToFileURL(root).href, name: 'root' }] : null,
-      capabilities: CAPABILITIES(this.options.noResolve === true),
+      capabilities: CAPABILITIES(this.options.noResolve === true, this.options.watchesFiles === true),
       initializationOptions: { debounceMs: 20, ...this.options.initializationOptions },
     });
     await this.connection.sendNotification(InitializedNotification.type, {});
+  }
+
+  /** Resolves with the server's registration of `method` (at once if it was made already). */
+  registration(method: string): Promise<Registration> {
+    const made = this.registrations.find((r) => r.method === method);
+    if (made) return Promise.resolve(made);
+    return new Promise((resolve) => this.registrationWaiters.push({ method, resolve }));
   }
 
   /** Resolves with the next publication for `uri` that `accept` takes (the latest one if it already does). */

@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { CodeActionKind, DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-protocol/node';
+import picomatch from 'picomatch';
+import {
+  CodeActionKind,
+  DiagnosticSeverity,
+  DidChangeWatchedFilesNotification,
+  type Diagnostic,
+  type DidChangeWatchedFilesRegistrationOptions,
+} from 'vscode-languageserver-protocol/node';
 import { TestClient } from './client';
 import { PLAYBOOK, TempWorkspace } from './workspace';
 
@@ -187,3 +194,24 @@ describe('diagnostics scheduling', () => {
     }
   });
 });
+
+test('a client that lets the server register watchers is asked to watch every file a front end declares, and the config files', async () => {
+  const ws = new TempWorkspace();
+  const client = await TestClient.spawn({ root: ws.root, watchesFiles: true });
+  try {
+    const registration = await client.registration(DidChangeWatchedFilesNotification.method);
+    const { watchers } = registration.registerOptions as DidChangeWatchedFilesRegistrationOptions;
+    assert.equal(watchers.length, 1);
+    const glob = watchers[0].globPattern;
+    assert.equal(typeof glob, 'string');
+    const watched = picomatch(glob as string, { dot: true });
+    for (const path of ['svc/Dockerfile', 'a/dockerfile', 'b/DOCKERFILE', 'c/Containerfile-dev', 'k8s/deploy.yaml', 'site.YML', 'cookbooks/web/recipes/default.rb', 'svc/.driftless.yaml']) {
+      assert.ok(watched(path), path);
+    }
+    for (const path of ['README.md', 'main.go', 'notes.txt']) assert.ok(!watched(path), path);
+  } finally {
+    await client.dispose();
+    ws.remove();
+  }
+});
+
