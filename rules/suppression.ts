@@ -41,7 +41,8 @@ export function parsePragma(comment: Comment, known: ReadonlySet<string>): Pragm
   }
   const checkov = /^checkov:skip=([A-Za-z0-9_]+)/.exec(text);
   if (checkov) return { reach: { kind: 'enclosing' }, rules: toDriftlessIds([checkov[1]], known), comment };
-  const trivy = /^trivy:ignore:(\S+)/.exec(text);
+  // An `:exp:<date>` suffix or a `[…]` attribute condition follows the ID; the pragma covers the block below.
+  const trivy = /^(?:trivy|tfsec):ignore:([^\s:[]+)/.exec(text);
   if (trivy) return { reach: { kind: 'next-line' }, rules: toDriftlessIds([trivy[1]], known), comment };
   return undefined;
 }
