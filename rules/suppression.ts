@@ -82,18 +82,25 @@ export class Suppressions {
       case 'file':
         return true;
       case 'next-line': {
-        let target = commentLine + 1;
-        while (this.commentLines.has(target) && target < this.lines.lineCount) target++;
+        const target = this.lineAfterComments(commentLine);
         if (findingLine === target) return true;
         const statement = this.statementStartingOn(target);
         return statement !== undefined && statement.start <= span.start && span.start < statement.end;
       }
       case 'enclosing': {
         if (findingLine === commentLine) return true;
-        const statement = this.innermostStatement(pragma.comment.span.start);
+        // Outside every statement (a Checkov skip above a Terraform block), it covers the statement below.
+        const statement = this.innermostStatement(pragma.comment.span.start) ?? this.statementStartingOn(this.lineAfterComments(commentLine));
         return statement !== undefined && statement.start <= span.start && span.start < statement.end;
       }
     }
+  }
+
+  /** The first line after `line` that holds no comment. */
+  private lineAfterComments(line: number): number {
+    let target = line + 1;
+    while (this.commentLines.has(target) && target < this.lines.lineCount) target++;
+    return target;
   }
 
   /** The longest statement starting on each line, built once: a file's findings ask for it per pragma. */
