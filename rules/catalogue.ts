@@ -13,6 +13,12 @@ import { pullAlwaysMutable } from './checks/pull-always-mutable';
 import { rubySyntax } from './checks/ruby-syntax';
 import { writableRootFilesystem } from './checks/writable-root-filesystem';
 import { yamlSyntax } from './checks/yaml-syntax';
+import { amiFloating } from './checks/ami-floating';
+import { driftIgnored } from './checks/drift-ignored';
+import { hclSyntax } from './checks/hcl-syntax';
+import { liveProvisioner } from './checks/live-provisioner';
+import { moduleUnpinned } from './checks/module-unpinned';
+import { registryTagsMutable } from './checks/registry-tags-mutable';
 import type { Rule } from './types';
 
 /** Every rule, in the order of their pages in docs/rules/. */
@@ -32,6 +38,12 @@ export const RULES: readonly Rule[] = [
   pullAlwaysMutable,
   yamlSyntax,
   rubySyntax,
+  amiFloating,
+  driftIgnored,
+  liveProvisioner,
+  moduleUnpinned,
+  registryTagsMutable,
+  hclSyntax,
 ];
 
 export const RULE_IDS: ReadonlySet<string> = new Set(RULES.map((r) => r.id));

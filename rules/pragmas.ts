@@ -45,6 +45,12 @@ export const PEER_RULE_IDS: Readonly<Record<string, readonly string[]>> = {
   'git-latest': ['git-unpinned'],
   '401': ['git-unpinned'],
   '403': ['package-latest'],
+  // Checkov, tfsec and Trivy on Terraform
+  CKV_AWS_51: ['registry-tags-mutable'],
+  CKV_TF_1: ['module-unpinned', 'git-unpinned'],
+  CKV_TF_2: ['module-unpinned', 'git-unpinned'],
+  'AVD-AWS-0031': ['registry-tags-mutable'],
+  'aws-ecr-enforce-immutable-repository': ['registry-tags-mutable'],
 };
 
 /** Our own IDs for a list of IDs that may mix ours with the peers'. */

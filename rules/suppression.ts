@@ -41,7 +41,8 @@ export function parsePragma(comment: Comment, known: ReadonlySet<string>): Pragm
   }
   const checkov = /^checkov:skip=([A-Za-z0-9_]+)/.exec(text);
   if (checkov) return { reach: { kind: 'enclosing' }, rules: toDriftlessIds([checkov[1]], known), comment };
-  const trivy = /^trivy:ignore:(\S+)/.exec(text);
+  // An `:exp:<date>` suffix or a `[…]` attribute condition follows the ID; the pragma covers the block below.
+  const trivy = /^(?:trivy|tfsec):ignore:([^\s:[]+)/.exec(text);
   if (trivy) return { reach: { kind: 'next-line' }, rules: toDriftlessIds([trivy[1]], known), comment };
   return undefined;
 }
@@ -81,18 +82,25 @@ export class Suppressions {
       case 'file':
         return true;
       case 'next-line': {
-        let target = commentLine + 1;
-        while (this.commentLines.has(target) && target < this.lines.lineCount) target++;
+        const target = this.lineAfterComments(commentLine);
         if (findingLine === target) return true;
         const statement = this.statementStartingOn(target);
         return statement !== undefined && statement.start <= span.start && span.start < statement.end;
       }
       case 'enclosing': {
         if (findingLine === commentLine) return true;
-        const statement = this.innermostStatement(pragma.comment.span.start);
+        // Outside every statement (a Checkov skip above a Terraform block), it covers the statement below.
+        const statement = this.innermostStatement(pragma.comment.span.start) ?? this.statementStartingOn(this.lineAfterComments(commentLine));
         return statement !== undefined && statement.start <= span.start && span.start < statement.end;
       }
     }
+  }
+
+  /** The first line after `line` that holds no comment. */
+  private lineAfterComments(line: number): number {
+    let target = line + 1;
+    while (this.commentLines.has(target) && target < this.lines.lineCount) target++;
+    return target;
   }
 
   /** The longest statement starting on each line, built once: a file's findings ask for it per pragma. */

@@ -106,7 +106,8 @@ export type ImageSource =
   | 'kustomize'
   | 'helm-values'
   | 'ansible'
-  | 'chef';
+  | 'chef'
+  | 'terraform';
 
 export interface ImageRef {
   /** The reference as it resolves (ARG defaults substituted), e.g. `nginx:1.25`. */
@@ -160,7 +161,7 @@ export interface Download {
   url: string;
   /** The URL, or the whole `curl … | sh` pipeline. */
   span: Span;
-  how: 'add' | 'pipe-to-shell' | 'get_url' | 'unarchive' | 'remote_file';
+  how: 'add' | 'pipe-to-shell' | 'get_url' | 'unarchive' | 'remote_file' | 'http';
   verified: boolean;
 }
 
@@ -205,7 +206,7 @@ export interface HostPathVolume {
 }
 
 export interface ParseError {
-  rule: 'yaml-syntax' | 'ruby-syntax';
+  rule: 'yaml-syntax' | 'ruby-syntax' | 'hcl-syntax';
   message: string;
   span: Span;
 }
@@ -215,6 +216,52 @@ export interface ScopedSuppression {
   span: Span;
   /** The rule IDs as written: ours or a peer's (kube-linter, Checkov), mapped to ours by the engine. */
   ids: string[];
+}
+
+/** A Terraform AMI that each plan may choose anew: `data "aws_ami"` with `most_recent`, or an SSM `/latest` parameter. */
+export interface AmiLookup {
+  how: 'most-recent' | 'ssm-parameter';
+  /** The `most_recent = true` value, or the instance's `ami`/`image_id` value that reads the parameter. */
+  span: Span;
+  /** The `name` filter's pattern(s), or the parameter path. */
+  pattern?: string;
+  /** `owners`, or an `owner-id`/`owner-alias` filter, limits who published the image. */
+  owned: boolean;
+}
+
+/** One entry of a Terraform `lifecycle { ignore_changes }`: an attribute, or `all`. */
+export interface IgnoredChange {
+  /** `all`, or the attribute path as written (`launch_template[0].version`). */
+  attribute: string;
+  /** The names along the path (`['launch_template', 'version']`); `['all']` for all. */
+  names: string[];
+  span: Span;
+}
+
+/** A Terraform `provisioner "<type>"` block. */
+export interface Provisioner {
+  type: string;
+  /** `provisioner "remote-exec"`. */
+  span: Span;
+}
+
+/** A Terraform `module` block's source (and version), when literal. */
+export interface ModuleSource {
+  source: string;
+  span: Span;
+  /** A registry address (`<namespace>/<name>/<provider>`, optionally with a host): the only sources `version` applies to. */
+  registry: boolean;
+  version?: { text: string; span: Span };
+}
+
+/** A container registry repository (Terraform `aws_ecr_repository`) and whether its tags can be overwritten. */
+export interface ImageRepository {
+  /** The `image_tag_mutability` value when written, else the resource header. */
+  span: Span;
+  /** `MUTABLE` as written, or undefined when the attribute is absent (mutable by default). */
+  mutability?: string;
+  name?: string;
+  fix?: LocalFix;
 }
 
 export interface Facts {
@@ -235,6 +282,12 @@ export interface Facts {
   hostPathVolumes: HostPathVolume[];
   scopedSuppressions: ScopedSuppression[];
   parseErrors: ParseError[];
+  // Terraform / OpenTofu
+  amiLookups: AmiLookup[];
+  ignoredChanges: IgnoredChange[];
+  provisioners: Provisioner[];
+  moduleSources: ModuleSource[];
+  imageRepositories: ImageRepository[];
 }
 
 export function emptyFacts(kind: FileKind): Facts {
@@ -255,6 +308,11 @@ export function emptyFacts(kind: FileKind): Facts {
     hostPathVolumes: [],
     scopedSuppressions: [],
     parseErrors: [],
+    amiLookups: [],
+    ignoredChanges: [],
+    provisioners: [],
+    moduleSources: [],
+    imageRepositories: [],
   };
 }
 

@@ -15,6 +15,7 @@ const PIN_SYNTAX: Readonly<Record<string, (name: string) => string>> = {
   npm: (n) => `${n}@<version>`,
   gem: (n) => `${n} -v <version>`,
   go: (n) => `${n}@v<version>`,
+  'cloud-init': (n) => `[${n}, <version>]`,
 };
 
 function pinned(install: PackageInstall, kind: FileKind): string {
