@@ -106,7 +106,8 @@ export type ImageSource =
   | 'kustomize'
   | 'helm-values'
   | 'ansible'
-  | 'chef';
+  | 'chef'
+  | 'puppet';
 
 export interface ImageRef {
   /** The reference as it resolves (ARG defaults substituted), e.g. `nginx:1.25`. */
@@ -160,7 +161,7 @@ export interface Download {
   url: string;
   /** The URL, or the whole `curl … | sh` pipeline. */
   span: Span;
-  how: 'add' | 'pipe-to-shell' | 'get_url' | 'unarchive' | 'remote_file';
+  how: 'add' | 'pipe-to-shell' | 'get_url' | 'unarchive' | 'remote_file' | 'archive' | 'file';
   verified: boolean;
 }
 
@@ -205,7 +206,7 @@ export interface HostPathVolume {
 }
 
 export interface ParseError {
-  rule: 'yaml-syntax' | 'ruby-syntax';
+  rule: 'yaml-syntax' | 'ruby-syntax' | 'puppet-syntax';
   message: string;
   span: Span;
 }

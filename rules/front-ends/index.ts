@@ -6,6 +6,7 @@ import { dockerfileFrontEnd } from './dockerfile';
 import { helmValuesFrontEnd } from './helm-values';
 import { kubernetesFrontEnd } from './kubernetes';
 import { kustomizeFrontEnd } from './kustomize';
+import { puppetFrontEnd } from './puppet';
 
 /** In classification order: the first front end that claims a file lints it. */
 export const FRONT_ENDS: readonly FrontEnd[] = [
@@ -16,4 +17,5 @@ export const FRONT_ENDS: readonly FrontEnd[] = [
   ansibleFrontEnd,
   composeFrontEnd,
   kubernetesFrontEnd,
+  puppetFrontEnd,
 ];
