@@ -13,6 +13,7 @@ const wasmFiles = [
   'web-tree-sitter/web-tree-sitter.wasm',
   'tree-sitter-bash/tree-sitter-bash.wasm',
   '@ruby/prism/src/prism.wasm',
+  'tree-sitter-puppet/tree-sitter-puppet.wasm',
 ];
 for (const file of wasmFiles) copyFileSync(require.resolve(file), join(out, basename(file)));
 
