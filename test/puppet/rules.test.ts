@@ -198,26 +198,33 @@ describe('remote-unverified on archive and file sources', () => {
 });
 
 describe('image rules on docker::image and docker::run', () => {
-  test('docker::image with a tag: image-digest-missing at the tag; the digest fix adds image_digest with the arrows realigned', () => {
+  test('docker::image with a tag: image-digest-missing at the tag; the digest fix writes it into the tag the module pulls', () => {
     const text = lines('class profile::cache {', "  docker::image { 'redis':", "    image_tag => '7.2',", '    ensure    => present,', '  }', '}');
     const linted = lintManifest(text);
     const finding = only(linted, 'image-digest-missing', '7.2');
     assert.equal(finding.severity, 'warning');
     const fix = digestFix(finding);
     assert.equal(fix.image, 'redis:7.2');
+    applyFix(linted, finding, text.replace("'7.2'", `'7.2@${SAMPLE_DIGEST}'`), fix);
+  });
+
+  test('docker::image without a tag: the digest fix adds image_digest, every arrow moved to the new column', () => {
+    const text = lines('class profile::base {', "  docker::image { 'ubuntu':", '    ensure => present,', '    force  => true', '  }', '}');
+    const linted = lintManifest(text);
+    const finding = only(linted, 'image-latest-tag', 'ubuntu');
     const expected = lines(
-      'class profile::cache {',
-      "  docker::image { 'redis':",
-      "    image_tag    => '7.2',",
+      'class profile::base {',
+      "  docker::image { 'ubuntu':",
       '    ensure       => present,',
+      '    force        => true,',
       `    image_digest => '${SAMPLE_DIGEST}',`,
       '  }',
       '}',
     );
-    applyFix(linted, finding, expected, fix);
+    applyFix(linted, finding, expected, digestFix(finding));
   });
 
-  test('docker::image without a tag: image-latest-tag at the title; one-line bodies get the attribute appended', () => {
+  test('docker::image without a tag: image-latest-tag at the title; one-line bodies get the attribute appended, an image_digest is a pin', () => {
     const text = lines("docker::image { 'ubuntu': ensure => present }", "docker::image { 'alpine': }");
     const linted = lintManifest(text);
     assert.deepEqual(summary(linted), ['image-latest-tag@ubuntu', 'image-latest-tag@alpine']);
@@ -237,12 +244,13 @@ describe('image rules on docker::image and docker::run', () => {
     const linted = lintManifest(lines("docker::image { ['redis', 'memcached']: image_tag => '1' }"));
     assert.equal(linted.findings.length, 2);
     assert.ok(linted.findings.every((f) => f.fixes.every((x) => x.kind !== 'digest')));
-    assert.match(linted.findings[0].message, /`image_digest` of its own/);
+    assert.match(linted.findings[0].message, /declare it on its own/);
   });
 
   test('silent: a digest, a locally built image, absent', () => {
     const text = lines(
-      `docker::image { 'redis': image_tag => '7.2', image_digest => 'sha256:${'0'.repeat(64)}' }`,
+      `docker::image { 'redis': image_digest => 'sha256:${'0'.repeat(64)}' }`,
+      `docker::image { 'valkey': image_tag => '8.0@sha256:${'0'.repeat(64)}' }`,
       "docker::image { 'app': docker_file => '/srv/app/Dockerfile' }",
       "docker::image { 'old': ensure => absent }",
       `docker::run { 'web': image => 'nginx@sha256:${'0'.repeat(64)}' }`,

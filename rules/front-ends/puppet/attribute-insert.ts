@@ -6,15 +6,15 @@ import type { Attribute, Resource } from './resources';
 /**
  * Edits adding `name => value` to a resource declared alone: a new line after the last attribute with the block's
  * indentation and `=>` column (every arrow moved out when the new name is longer, as puppet-lint's arrow alignment
- * wants), or `, name => value` on a one-line body. Undefined for defaults, function calls and shared bodies.
+ * wants), or `, name => value` on a one-line body. For a resource declared alone: a shared body would change them all.
  */
-export function insertAttribute(resource: Resource, name: string, value: string, text: string): TextEdit[] | undefined {
-  if (resource.form !== 'declaration' || !resource.alone) return undefined;
+export function insertAttribute(resource: Resource, name: string, value: string, text: string): TextEdit[] {
   const attributes = resource.attributes;
   const last = attributes[attributes.length - 1];
   if (!last) {
     const colon = resource.node.children.find((c) => c.type === ':');
-    return colon ? [{ span: { start: colon.endIndex, end: colon.endIndex }, newText: ` ${name} => ${value}` }] : undefined;
+    if (!colon) throw new Error('tree-sitter-puppet gave a resource body without `:`');
+    return [{ span: { start: colon.endIndex, end: colon.endIndex }, newText: ` ${name} => ${value}` }];
   }
   const lineStarts = attributes.map((a) => lineStart(text, a.node.startIndex));
   const ownLines = new Set(lineStarts).size === attributes.length && lineStarts[0] > lineStart(text, resource.node.startIndex);

@@ -1,4 +1,4 @@
-import { addShellFacts, mayHaveShellFacts } from '../../shell/facts';
+import { addShellFacts, mayHaveShellFacts, upgradeDescription } from '../../shell/facts';
 import type { OffsetMap } from '../../shell/offset-map';
 import { parseArgv, parseShell } from '../../shell/parse';
 import type { ShellScript, ShellWord } from '../../shell/types';
@@ -31,7 +31,9 @@ export function addExecFacts(resource: Resource, context: ExecContext, facts: Fa
   if (!command) return;
   const script = command.type === 'array' ? argvScript(command.namedChildren) : shellScript(shellTextMap(command));
   if (!script) return;
-  addShellFacts(script, facts, { wholeRemoval: wholeRemoval(resource, context), chain: 'the exec command' });
+  // Only an upgrade that is the whole command is fixed by removing the exec: the references are read for it alone.
+  const removable = script.commands.some((c) => c.wholeScript && upgradeDescription(c) !== undefined);
+  addShellFacts(script, facts, { wholeRemoval: removable ? wholeRemoval(resource, context) : undefined, chain: 'the exec command' });
 }
 
 function shellScript(map: OffsetMap | undefined): ShellScript | undefined {

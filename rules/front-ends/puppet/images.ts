@@ -1,5 +1,5 @@
 import { parseImageReference } from '../../image-reference';
-import { DIGEST_PLACEHOLDER, type Facts, type ImageRef } from '../../types';
+import { DIGEST_PLACEHOLDER, type Facts, type ImageRef, type TextEdit } from '../../types';
 import type { SyntaxNode } from './parse';
 import { insertAttribute } from './attribute-insert';
 import { attributeOf, literalAttribute, type Resource } from './resources';
@@ -21,13 +21,15 @@ export function addImageFacts(resource: Resource, text: string, facts: Facts): v
 
 /**
  * `docker::image { 'nginx': image_tag => '1.25' }`: `image` (default: the title), `image_tag`, `image_digest`. The
- * module pulls `image@image_digest` when a digest is set, so the pin adds that attribute and the tag stays for the reader.
+ * module pulls `image:image_tag` when a tag is set (the digest is then ignored), else `image@image_digest`: so the pin
+ * writes the digest into a plain tag string (`'1.25@sha256:…'`, the tag stays for the reader), or adds
+ * `image_digest` when there is no tag.
  */
 function pulledImage(resource: Resource, text: string): ImageRef | undefined {
   if (attributeOf(resource, ...LOCAL_BUILDS)) return undefined;
   const imageNode = attributeOf(resource, 'image')?.value ?? resource.title;
   const tagNode = attributeOf(resource, 'image_tag')?.value;
-  const digestNode = attributeOf(resource, 'image_digest')?.value;
+  const digestNode = tagNode ? undefined : attributeOf(resource, 'image_digest')?.value;
   const repo = literalText(imageNode);
   const tag = literalText(tagNode);
   const digest = literalText(digestNode);
@@ -35,10 +37,16 @@ function pulledImage(resource: Resource, text: string): ImageRef | undefined {
   const reference = `${repo}${tag === undefined ? '' : `:${tag}`}${digest === undefined ? '' : `@${digest}`}`;
   const image = imageRef(reference, tagNode ?? imageNode);
   if (!image || image.digest) return image;
-  const pin = insertAttribute(resource, 'image_digest', `'${DIGEST_PLACEHOLDER}'`, text);
-  if (pin) image.pin = pin;
-  else image.pinBlocker = 'the resource shares its attributes with others (a title array, a default or a function call); give it an `image_digest` of its own';
-  if (tag === undefined && image.tag === undefined) image.note = 'no image_tag: docker pulls `latest`';
+  if (resource.form !== 'declaration' || !resource.alone) {
+    image.pinBlocker = 'the resource shares its attributes with others (a title array or a function call); declare it on its own';
+  } else if (tagNode) {
+    if (isVerbatimString(tagNode)) image.pin = appendDigest(tagNode);
+    else image.pinBlocker = 'the image_tag is not a plain quoted string the digest can be written into';
+    return image;
+  } else {
+    image.pin = insertAttribute(resource, 'image_digest', `'${DIGEST_PLACEHOLDER}'`, text);
+  }
+  if (image.tag === undefined) image.note = 'no image_tag: docker pulls `latest`';
   return image;
 }
 
@@ -49,13 +57,15 @@ function runImage(resource: Resource): ImageRef | undefined {
   if (!imageNode || repo === undefined) return undefined;
   const image = imageRef(repo, imageNode);
   if (!image || image.digest) return image;
-  if (isVerbatimString(imageNode)) {
-    const end = valueSpan(imageNode).end;
-    image.pin = [{ span: { start: end, end }, newText: `@${DIGEST_PLACEHOLDER}` }];
-  } else {
-    image.pinBlocker = 'the image is not a plain quoted string the digest can be written into';
-  }
+  if (isVerbatimString(imageNode)) image.pin = appendDigest(imageNode);
+  else image.pinBlocker = 'the image is not a plain quoted string the digest can be written into';
   return image;
+}
+
+/** `@sha256:…` at the end of a string's value, inside its quotes. */
+function appendDigest(node: SyntaxNode): TextEdit[] {
+  const end = valueSpan(node).end;
+  return [{ span: { start: end, end }, newText: `@${DIGEST_PLACEHOLDER}` }];
 }
 
 function imageRef(reference: string, node: SyntaxNode): ImageRef | undefined {
