@@ -6,17 +6,13 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { seededRandom } from './generate-dockerfiles';
+import { between, chance, pick, type Random } from './random';
 import { GENERATED_SHELL_COMMANDS } from './shell-commands';
 
 export const DEFAULT_PROFILES = 750;
 export const DEFAULT_OUT = join(__dirname, 'out', 'puppet');
 const SEED = 0x9099;
 const ROLES = 25;
-
-type Random = () => number;
-const pick = <T>(rand: Random, items: readonly T[]): T => items[Math.floor(rand() * items.length)];
-const chance = (rand: Random, p: number): boolean => rand() < p;
-const between = (rand: Random, min: number, max: number): number => min + Math.floor(rand() * (max - min + 1));
 
 const PACKAGES = ['nginx', 'curl', 'git', 'htop', 'jq', 'postgresql', 'redis-server', 'chrony', 'unzip', 'rsync', 'vim'];
 const ENSURES = ['installed', 'present', 'latest', "'1.2.3-1'", '$version', 'absent'];

@@ -1,4 +1,5 @@
-import type { Rule, RuleFinding } from '../types';
+import type { Rule } from '../types';
+import { parseErrorFindings } from './parse-errors';
 
 /** A Puppet manifest that tree-sitter-puppet cannot parse. */
 export const puppetSyntax: Rule = {
@@ -12,8 +13,6 @@ export const puppetSyntax: Rule = {
     'the file checked. Heredocs (`@(EOT)`) are not in the grammar yet and show up here too.',
   ].join('\n'),
   check(facts) {
-    return facts.parseErrors
-      .filter((e) => e.rule === 'puppet-syntax')
-      .map((error): RuleFinding => ({ span: error.span, message: `Puppet syntax error: ${error.message}`, fixes: [] }));
+    return parseErrorFindings(facts, 'puppet-syntax', 'Puppet');
   },
 };

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import type { DigestFix, Finding } from '../../rules/types';
 import { SAMPLE_DIGEST } from '../support/fixes';
-import { applyFix, lintManifest, only, ready, summary } from './support';
+import { applyFix, lintManifest, only, lines, ready, summary } from './support';
 
 before(ready);
 
@@ -11,8 +11,6 @@ function digestFix(finding: Finding): DigestFix {
   assert.ok(fix, `${finding.rule} offers a digest fix`);
   return fix;
 }
-
-const lines = (...l: string[]) => [...l, ''].join('\n');
 
 describe('package-latest on Puppet', () => {
   test('ensure => latest on a package, at the `latest` token (inside quotes), an error; the fix installs once and keeps the arrows aligned', () => {

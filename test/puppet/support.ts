@@ -14,6 +14,9 @@ export const FIXTURES = join(REPO_ROOT, 'test', 'fixtures', 'puppet');
 
 export const ready = () => initEngine(['puppet']);
 
+/** A manifest from its lines, with a final line break. */
+export const lines = (...l: string[]) => [...l, ''].join('\n');
+
 export function lintManifest(text: string, path = 'manifests/init.pp'): Linted {
   return { ...lint({ path, text }), text, path };
 }

@@ -1,10 +1,8 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
-import { lintManifest, ready, summary } from './support';
+import { lintManifest, lines, ready, summary } from './support';
 
 before(ready);
-
-const lines = (...l: string[]) => [...l, ''].join('\n');
 
 describe('Puppet suppression', () => {
   test('driftless-disable-next-line covers the whole resource below it, and only that one', () => {
