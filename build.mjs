@@ -14,6 +14,7 @@ const wasmFiles = [
   'tree-sitter-bash/tree-sitter-bash.wasm',
   '@ruby/prism/src/prism.wasm',
   '@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm',
+  'tree-sitter-puppet/tree-sitter-puppet.wasm',
 ];
 for (const file of wasmFiles) copyFileSync(require.resolve(file), join(out, basename(file)));
 

@@ -11,6 +11,7 @@ import { hostPathVolume } from './checks/host-path-volume';
 import { mutableConfigmap } from './checks/mutable-configmap';
 import { pullAlwaysMutable } from './checks/pull-always-mutable';
 import { rubySyntax } from './checks/ruby-syntax';
+import { puppetSyntax } from './checks/puppet-syntax';
 import { writableRootFilesystem } from './checks/writable-root-filesystem';
 import { yamlSyntax } from './checks/yaml-syntax';
 import { amiFloating } from './checks/ami-floating';
@@ -44,6 +45,7 @@ export const RULES: readonly Rule[] = [
   moduleUnpinned,
   registryTagsMutable,
   hclSyntax,
+  puppetSyntax,
 ];
 
 export const RULE_IDS: ReadonlySet<string> = new Set(RULES.map((r) => r.id));

@@ -1,6 +1,6 @@
 /**
  * The peers' suppression IDs users already have in their files, mapped to ours.
- * One table: hadolint, Checkov, Trivy, kube-linter and ansible-lint.
+ * One table: hadolint, Checkov, Trivy, kube-linter, ansible-lint and puppet-lint.
  */
 export const PEER_RULE_IDS: Readonly<Record<string, readonly string[]>> = {
   // hadolint
@@ -51,6 +51,8 @@ export const PEER_RULE_IDS: Readonly<Record<string, readonly string[]>> = {
   CKV_TF_2: ['module-unpinned', 'git-unpinned'],
   'AVD-AWS-0031': ['registry-tags-mutable'],
   'aws-ecr-enforce-immutable-repository': ['registry-tags-mutable'],
+  // puppet-lint (the package_ensure plugin), in `# lint:ignore:<check>` control comments
+  package_ensure: ['package-latest'],
 };
 
 /** Our own IDs for a list of IDs that may mix ours with the peers'. */

@@ -107,7 +107,8 @@ export type ImageSource =
   | 'helm-values'
   | 'ansible'
   | 'chef'
-  | 'terraform';
+  | 'terraform'
+  | 'puppet';
 
 export interface ImageRef {
   /** The reference as it resolves (ARG defaults substituted), e.g. `nginx:1.25`. */
@@ -161,7 +162,7 @@ export interface Download {
   url: string;
   /** The URL, or the whole `curl … | sh` pipeline. */
   span: Span;
-  how: 'add' | 'pipe-to-shell' | 'get_url' | 'unarchive' | 'remote_file' | 'http';
+  how: 'add' | 'pipe-to-shell' | 'get_url' | 'unarchive' | 'remote_file' | 'http' | 'archive' | 'file';
   verified: boolean;
 }
 
@@ -206,7 +207,7 @@ export interface HostPathVolume {
 }
 
 export interface ParseError {
-  rule: 'yaml-syntax' | 'ruby-syntax' | 'hcl-syntax';
+  rule: 'yaml-syntax' | 'ruby-syntax' | 'hcl-syntax' | 'puppet-syntax';
   message: string;
   span: Span;
 }

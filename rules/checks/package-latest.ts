@@ -3,6 +3,7 @@ import type { FileKind, Rule, RuleFinding } from '../types';
 const INSTEAD: Partial<Record<FileKind, string>> = {
   ansible: 'Install a pinned version once (`state: present`)',
   chef: 'Install a pinned `version` once (`action :install`)',
+  puppet: "Install a pinned version once (`ensure => '<version>'`, or `installed`)",
 };
 
 /** Ansible `state: latest`, Chef `action :upgrade`: the host takes whatever version is newest when the play runs. */

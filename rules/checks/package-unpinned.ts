@@ -20,6 +20,7 @@ const PIN_SYNTAX: Readonly<Record<string, (name: string) => string>> = {
 
 function pinned(install: PackageInstall, kind: FileKind): string {
   if (kind === 'chef') return `${install.manager} '${install.name}' do version '<version>' end`;
+  if (kind === 'puppet') return `package { '${install.name}': ensure => '<version>' }`;
   return PIN_SYNTAX[install.manager]?.(install.name) ?? `${install.name} at a fixed version`;
 }
 

@@ -1,4 +1,5 @@
-import type { Rule, RuleFinding } from '../types';
+import type { Rule } from '../types';
+import { parseErrorFindings } from './parse-errors';
 
 /** A Chef recipe or resource that prism cannot parse. */
 export const rubySyntax: Rule = {
@@ -12,8 +13,6 @@ export const rubySyntax: Rule = {
     'the rest of the file checked.',
   ].join('\n'),
   check(facts) {
-    return facts.parseErrors
-      .filter((e) => e.rule === 'ruby-syntax')
-      .map((error): RuleFinding => ({ span: error.span, message: `Ruby syntax error: ${error.message}`, fixes: [] }));
+    return parseErrorFindings(facts, 'ruby-syntax', 'Ruby');
   },
 };

@@ -1,4 +1,5 @@
-import type { Rule, RuleFinding } from '../types';
+import type { Rule } from '../types';
+import { parseErrorFindings } from './parse-errors';
 
 /** A YAML syntax error in a file of a YAML kind (never for Helm templates). */
 export const yamlSyntax: Rule = {
@@ -15,8 +16,6 @@ export const yamlSyntax: Rule = {
     'bundles. A syntax error inside one is therefore not reported.',
   ].join('\n'),
   check(facts) {
-    return facts.parseErrors
-      .filter((e) => e.rule === 'yaml-syntax')
-      .map((error): RuleFinding => ({ span: error.span, message: `YAML syntax error: ${error.message}`, fixes: [] }));
+    return parseErrorFindings(facts, 'yaml-syntax', 'YAML');
   },
 };

@@ -7,6 +7,7 @@ import { helmValuesFrontEnd } from './helm-values';
 import { kubernetesFrontEnd } from './kubernetes';
 import { kustomizeFrontEnd } from './kustomize';
 import { terraformFrontEnd } from './terraform';
+import { puppetFrontEnd } from './puppet';
 
 /** In classification order: the first front end that claims a file lints it. */
 export const FRONT_ENDS: readonly FrontEnd[] = [
@@ -18,4 +19,5 @@ export const FRONT_ENDS: readonly FrontEnd[] = [
   composeFrontEnd,
   kubernetesFrontEnd,
   terraformFrontEnd,
+  puppetFrontEnd,
 ];

@@ -38,8 +38,11 @@ export class ShellNode {
 /** Parents whose children's field names the walk reads (`condition`); every other node skips that WASM call. */
 const FIELDS_READ = new Set(['while_statement', 'for_statement', 'c_style_for_statement', 'case_statement', 'case_item', 'function_definition']);
 
-/** Copies `tree` (parsed from `source`) into ShellNodes; the caller still deletes the tree. */
-export function copyTree(tree: Tree, source: string): ShellNode {
+/**
+ * Copies `tree` (parsed from `source`) into ShellNodes; the caller still deletes the tree. `fieldsRead`: the
+ * parents whose children get their field names (the bash walk's by default; another grammar passes its own).
+ */
+export function copyTree(tree: Tree, source: string, fieldsRead: ReadonlySet<string> = FIELDS_READ): ShellNode {
   const { language } = tree;
   const named: boolean[] = [];
   const cursor = tree.walk();
@@ -51,7 +54,7 @@ export function copyTree(tree: Tree, source: string): ShellNode {
         (named[id] ??= language.nodeTypeIsNamed(id)),
         cursor.startIndex,
         cursor.endIndex,
-        parent && FIELDS_READ.has(parent.type) ? (language.fields[cursor.currentFieldId] ?? undefined) : undefined,
+        parent && fieldsRead.has(parent.type) ? (language.fields[cursor.currentFieldId] ?? undefined) : undefined,
         source,
       );
     };

@@ -43,6 +43,7 @@ test('the .vsix holds the bundles, WASM, rule pages, README, LICENSE, CHANGELOG 
       'extension/dist/tree-sitter-bash.wasm',
       'extension/dist/prism.wasm',
       'extension/dist/tree-sitter-terraform.wasm',
+      'extension/dist/tree-sitter-puppet.wasm',
       'extension/syntaxes/driftless-pragma.tmLanguage.json',
       'extension/docs/rules/README.md',
       ...RULES.map((r) => `extension/docs/rules/${r.id}.md`),

@@ -1,0 +1,21 @@
+import type { Facts } from '../../types';
+import { attributeOf, literalAttribute, resourceName, type Resource } from './resources';
+import { literalText, valueSpan } from './strings';
+
+/**
+ * A `vcsrepo` git checkout and the ref it follows: `revision` (none means the remote's default branch). A provider,
+ * `ensure` or revision built at compile time is left alone: it cannot be judged.
+ */
+export function addVcsrepoFacts(resource: Resource, text: string, facts: Facts): void {
+  const provider = attributeOf(resource, 'provider');
+  if (provider && literalText(provider.value) !== 'git') return;
+  if (literalAttribute(resource, 'ensure') === 'absent') return;
+  const repo = literalAttribute(resource, 'source');
+  const revision = attributeOf(resource, 'revision');
+  if (!revision) {
+    facts.gitCheckouts.push({ repo, span: resourceName(resource, text) });
+    return;
+  }
+  const ref = literalText(revision.value);
+  if (ref !== undefined) facts.gitCheckouts.push({ repo, ref, span: valueSpan(revision.value) });
+}
