@@ -13,6 +13,8 @@ import { pullAlwaysMutable } from './checks/pull-always-mutable';
 import { rubySyntax } from './checks/ruby-syntax';
 import { writableRootFilesystem } from './checks/writable-root-filesystem';
 import { yamlSyntax } from './checks/yaml-syntax';
+import { actionUnpinned } from './checks/action-unpinned';
+import { runnerFloating } from './checks/runner-floating';
 import type { Rule } from './types';
 
 /** Every rule, in the order of their pages in docs/rules/. */
@@ -32,6 +34,8 @@ export const RULES: readonly Rule[] = [
   pullAlwaysMutable,
   yamlSyntax,
   rubySyntax,
+  actionUnpinned,
+  runnerFloating,
 ];
 
 export const RULE_IDS: ReadonlySet<string> = new Set(RULES.map((r) => r.id));

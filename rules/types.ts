@@ -106,7 +106,8 @@ export type ImageSource =
   | 'kustomize'
   | 'helm-values'
   | 'ansible'
-  | 'chef';
+  | 'chef'
+  | 'ci';
 
 export interface ImageRef {
   /** The reference as it resolves (ARG defaults substituted), e.g. `nginx:1.25`. */
@@ -235,6 +236,26 @@ export interface Facts {
   hostPathVolumes: HostPathVolume[];
   scopedSuppressions: ScopedSuppression[];
   parseErrors: ParseError[];
+  // CI pipelines (GitHub Actions)
+  actionRefs: ActionRef[];
+  runnerLabels: RunnerLabel[];
+}
+
+/** A GitHub Actions `uses: owner/repo[/path]@ref` of a step or a reusable-workflow job. */
+export interface ActionRef {
+  /** `owner/repo[/path]`. */
+  action: string;
+  ref: string;
+  /** The whole `owner/repo[/path]@ref` in the file. */
+  span: Span;
+  /** A job calling a reusable workflow, not a step running an action. */
+  reusableWorkflow: boolean;
+}
+
+/** A literal label of a GitHub Actions `runs-on`, exactly as written in the file. */
+export interface RunnerLabel {
+  label: string;
+  span: Span;
 }
 
 export function emptyFacts(kind: FileKind): Facts {
@@ -255,6 +276,8 @@ export function emptyFacts(kind: FileKind): Facts {
     hostPathVolumes: [],
     scopedSuppressions: [],
     parseErrors: [],
+    actionRefs: [],
+    runnerLabels: [],
   };
 }
 
