@@ -12,7 +12,7 @@ const POSIX_SHELLS = new Set(['bash', 'sh']);
  * The program a `shell:` in `map` names (`bash` of `bash -e {0}`): '' when it is not literal (an expression chooses
  * it), undefined when there is none.
  */
-export function shellProgram(view: YamlView, map: YAMLMap<unknown, unknown> | undefined): string | undefined {
+function shellProgram(view: YamlView, map: YAMLMap<unknown, unknown> | undefined): string | undefined {
   const pair = view.get(map, 'shell');
   if (!pair) return undefined;
   const written = view.literal(view.scalar(pair.value));
