@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { applyFix, SAMPLE_DIGEST } from '../support/fixes';
-import { byRule, checkFix, summarize } from '../yaml/support';
-import { lintAt, lintCiFixture } from './support';
+import { byRule, checkFix, lintText, summarize } from '../yaml/support';
+import { lintCiFixture } from './support';
 
 const NODE_CI = 'github-actions/.github/workflows/node-ci.yml';
 const RELEASE = 'github-actions/.github/workflows/release.yml';
@@ -87,7 +87,7 @@ test('github actions: a SHA with its version comment is silent; a short SHA, a b
     '      - uses: ${{ inputs.action }}',
     '',
   ].join('\n');
-  const result = await lintAt('repo/.github/workflows/ci.yml', text);
+  const result = await lintText('repo/.github/workflows/ci.yml', text);
   assert.deepEqual(summarize(result), [
     'action-unpinned 7:15 "actions/setup-go@0aaccfd"',
     'action-unpinned 8:15 "owner/repo/path/to/action@release/v2"',
@@ -112,7 +112,7 @@ test('github actions: runs-on as a string, a list and a group with labels; expre
     '    steps: [{run: echo d}]',
     '',
   ].join('\n');
-  const result = await lintAt('.github/workflows/matrix.yaml', text);
+  const result = await lintText('.github/workflows/matrix.yaml', text);
   assert.deepEqual(summarize(result), [
     'runner-floating 2:17 "macos-latest"',
     'runner-floating 4:28 "Windows-Latest"',
@@ -143,7 +143,7 @@ test('github actions: the shell a run: step gets: its own, the job default, the 
     '        shell: python',
     '',
   ].join('\n');
-  const result = await lintAt('.github/workflows/shells.yml', text);
+  const result = await lintText('.github/workflows/shells.yml', text);
   assert.deepEqual(summarize(result), ['in-place-upgrade 9:14 "apt-get upgrade -y"', 'in-place-upgrade 15:14 "apk upgrade"']);
 });
 
@@ -158,22 +158,22 @@ test('github actions: expressions in a script are unknown words, never package n
     '          curl -fsSL ${{ env.INSTALLER }} | sh',
     '',
   ].join('\n');
-  const result = await lintAt('.github/workflows/expr.yml', text);
+  const result = await lintText('.github/workflows/expr.yml', text);
   assert.deepEqual(summarize(result), ['remote-unverified 7:11 "curl -fsSL ${{ env.INSTALLER }} | sh"']);
 });
 
 test('github actions: told by place and shape; a uses: key elsewhere is not a pipeline', async () => {
   const workflow = 'jobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n';
-  assert.equal((await lintAt('app/config/pipeline.yml', workflow)).kind, undefined);
-  assert.equal((await lintAt('.github/workflows/nested/ci.yml', workflow)).kind, undefined);
-  assert.equal((await lintAt('C:\\src\\repo\\.github\\workflows\\ci.yml', workflow)).kind, 'github-actions');
+  assert.equal((await lintText('app/config/pipeline.yml', workflow)).kind, undefined);
+  assert.equal((await lintText('.github/workflows/nested/ci.yml', workflow)).kind, undefined);
+  assert.equal((await lintText('C:\\src\\repo\\.github\\workflows\\ci.yml', workflow)).kind, 'github-actions');
   const action = 'name: x\nruns:\n  using: composite\n  steps:\n    - uses: actions/checkout@v4\n';
-  assert.equal((await lintAt('tools/setup/action.yml', action)).kind, 'github-actions');
-  assert.equal((await lintAt('action.yaml', action)).kind, 'github-actions');
-  assert.equal((await lintAt('tools/action.yml', 'name: x\nsteps:\n  - uses: a/b@v1\n')).kind, undefined);
-  assert.equal((await lintAt('.github/actions/x/action.yml', 'name: x\n')).kind, 'github-actions');
+  assert.equal((await lintText('tools/setup/action.yml', action)).kind, 'github-actions');
+  assert.equal((await lintText('action.yaml', action)).kind, 'github-actions');
+  assert.equal((await lintText('tools/action.yml', 'name: x\nsteps:\n  - uses: a/b@v1\n')).kind, undefined);
+  assert.equal((await lintText('.github/actions/x/action.yml', 'name: x\n')).kind, 'github-actions');
   const dockerAction = 'runs:\n  using: docker\n  image: docker://alpine:3.20\n';
-  assert.deepEqual(summarize(await lintAt('action.yml', dockerAction)), ['image-digest-missing 3:19 "alpine:3.20"']);
+  assert.deepEqual(summarize(await lintText('action.yml', dockerAction)), ['image-digest-missing 3:19 "alpine:3.20"']);
 });
 
 test('github actions: the digest fix of a docker:// step writes the digest after the tag and keeps the scheme', async () => {

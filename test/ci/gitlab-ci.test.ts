@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { applyFix, SAMPLE_DIGEST } from '../support/fixes';
-import { byRule, checkFix, summarize } from '../yaml/support';
-import { lintAt, lintCiFixture } from './support';
+import { byRule, checkFix, lintText, summarize } from '../yaml/support';
+import { lintCiFixture } from './support';
 
 const PIPELINE = 'gitlab-ci/.gitlab-ci.yml';
 
@@ -40,7 +40,7 @@ test('gitlab ci: removing an upgrade from a before_script line keeps the rest of
 
 test('gitlab ci: a script line that is only an upgrade goes whole when other lines stay', async () => {
   const text = 'build:\n  image: debian:12\n  script:\n    - apt-get upgrade -y\n    - make\n';
-  const result = await lintAt('.gitlab-ci.yml', text);
+  const result = await lintText('.gitlab-ci.yml', text);
   const [upgrade] = byRule(result.findings, 'in-place-upgrade');
   const fixed = await checkFix('.gitlab-ci.yml', text, upgrade, [
     { path: '#0.build.script', kind: 'changed', before: ['apt-get upgrade -y', 'make'], after: ['make'] },
@@ -57,6 +57,6 @@ test('gitlab ci: the digest fix of an image: name: keeps the map and the tag', a
 
 test('gitlab ci: only .gitlab-ci.yml is a pipeline; the same keys in another file are not', async () => {
   const text = 'test:\n  image: ruby\n  script: [apt-get upgrade -y]\n';
-  assert.equal((await lintAt('ci/gitlab.yml', text)).kind, undefined);
-  assert.equal((await lintAt('sub/project/.gitlab-ci.yml', text)).kind, 'gitlab-ci');
+  assert.equal((await lintText('ci/gitlab.yml', text)).kind, undefined);
+  assert.equal((await lintText('sub/project/.gitlab-ci.yml', text)).kind, 'gitlab-ci');
 });

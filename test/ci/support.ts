@@ -10,6 +10,3 @@ export async function lintCiFixture(relative: string) {
   const path = join(FIXTURES, relative);
   return lintText(path, readFileSync(path, 'utf8'));
 }
-
-/** Lints text as if it were at `path` (e.g. `repo/.github/workflows/ci.yml`). */
-export const lintAt = (path: string, text: string) => lintText(path, text);
