@@ -21,9 +21,9 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-type Random = () => number;
-const pick = <T>(rand: Random, items: readonly T[]): T => items[Math.floor(rand() * items.length)];
-const chance = (rand: Random, p: number): boolean => rand() < p;
+export type Random = () => number;
+export const pick = <T>(rand: Random, items: readonly T[]): T => items[Math.floor(rand() * items.length)];
+export const chance = (rand: Random, p: number): boolean => rand() < p;
 /** Between min and max distinct items, in a random order. */
 const some = <T>(rand: Random, items: readonly T[], min: number, max: number): T[] => {
   const pool = [...items];

@@ -20,6 +20,8 @@ import { hclSyntax } from './checks/hcl-syntax';
 import { liveProvisioner } from './checks/live-provisioner';
 import { moduleUnpinned } from './checks/module-unpinned';
 import { registryTagsMutable } from './checks/registry-tags-mutable';
+import { actionUnpinned } from './checks/action-unpinned';
+import { runnerFloating } from './checks/runner-floating';
 import type { Rule } from './types';
 
 /** Every rule, in the order of their pages in docs/rules/. */
@@ -46,6 +48,8 @@ export const RULES: readonly Rule[] = [
   registryTagsMutable,
   hclSyntax,
   puppetSyntax,
+  actionUnpinned,
+  runnerFloating,
 ];
 
 export const RULE_IDS: ReadonlySet<string> = new Set(RULES.map((r) => r.id));

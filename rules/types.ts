@@ -108,7 +108,8 @@ export type ImageSource =
   | 'ansible'
   | 'chef'
   | 'terraform'
-  | 'puppet';
+  | 'puppet'
+  | 'ci';
 
 export interface ImageRef {
   /** The reference as it resolves (ARG defaults substituted), e.g. `nginx:1.25`. */
@@ -289,6 +290,26 @@ export interface Facts {
   provisioners: Provisioner[];
   moduleSources: ModuleSource[];
   imageRepositories: ImageRepository[];
+  // CI pipelines (GitHub Actions)
+  actionRefs: ActionRef[];
+  runnerLabels: RunnerLabel[];
+}
+
+/** A GitHub Actions `uses: owner/repo[/path]@ref` of a step or a reusable-workflow job. */
+export interface ActionRef {
+  /** `owner/repo[/path]`. */
+  action: string;
+  ref: string;
+  /** The whole `owner/repo[/path]@ref` in the file. */
+  span: Span;
+  /** A job calling a reusable workflow, not a step running an action. */
+  reusableWorkflow: boolean;
+}
+
+/** A literal label of a GitHub Actions `runs-on`, exactly as written in the file. */
+export interface RunnerLabel {
+  label: string;
+  span: Span;
 }
 
 export function emptyFacts(kind: FileKind): Facts {
@@ -314,6 +335,8 @@ export function emptyFacts(kind: FileKind): Facts {
     provisioners: [],
     moduleSources: [],
     imageRepositories: [],
+    actionRefs: [],
+    runnerLabels: [],
   };
 }
 

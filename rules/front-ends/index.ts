@@ -3,6 +3,8 @@ import { ansibleFrontEnd } from './ansible';
 import { chefFrontEnd } from './chef';
 import { composeFrontEnd } from './compose';
 import { dockerfileFrontEnd } from './dockerfile';
+import { githubActionsFrontEnd } from './github-actions';
+import { gitlabCiFrontEnd } from './gitlab-ci';
 import { helmValuesFrontEnd } from './helm-values';
 import { kubernetesFrontEnd } from './kubernetes';
 import { kustomizeFrontEnd } from './kustomize';
@@ -15,6 +17,8 @@ export const FRONT_ENDS: readonly FrontEnd[] = [
   chefFrontEnd,
   kustomizeFrontEnd,
   helmValuesFrontEnd,
+  githubActionsFrontEnd,
+  gitlabCiFrontEnd,
   ansibleFrontEnd,
   composeFrontEnd,
   kubernetesFrontEnd,

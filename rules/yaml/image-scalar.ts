@@ -6,19 +6,22 @@ import type { YamlView } from './nodes';
 /**
  * The image reference a scalar holds (`image: nginx:1.25`), spanning the reference text inside any
  * quotes; its pin edit appends `@sha256:…` after the tag, so the tag, quotes and comments stay.
- * Undefined for templated, interpolated (`${TAG}`) or otherwise unparsable values.
+ * Undefined for templated, interpolated (`${TAG}`) or otherwise unparsable values. A `prefix` (a scheme such as
+ * `docker://`) must start the value and is left out of the image and its span.
  */
-export function imageFromScalar(view: YamlView, scalar: Scalar | undefined, source: ImageSource): ImageRef | undefined {
+export function imageFromScalar(view: YamlView, scalar: Scalar | undefined, source: ImageSource, prefix = ''): ImageRef | undefined {
   if (!scalar) return undefined;
-  const text = view.literal(scalar);
+  const literal = view.literal(scalar);
   const inner = view.innerSpan(scalar);
-  if (text === undefined || inner === undefined || text.trim() === '') return undefined;
+  if (literal === undefined || inner === undefined || !literal.startsWith(prefix)) return undefined;
+  const text = literal.slice(prefix.length);
+  if (text.trim() === '') return undefined;
   const reference = parseImageReference(text);
   if (!reference) return undefined;
-  const written = view.text.slice(inner.start, inner.end) === text;
+  const written = view.text.slice(inner.start, inner.end) === literal;
   const image: ImageRef = {
     text,
-    span: written ? inner : { start: scalar.range![0], end: scalar.range![1] },
+    span: written ? { start: inner.start + prefix.length, end: inner.end } : { start: scalar.range![0], end: scalar.range![1] },
     registry: reference.registry,
     repository: reference.repository,
     tag: reference.tag,

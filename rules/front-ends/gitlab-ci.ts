@@ -1,0 +1,23 @@
+import { initShellParser } from '../shell/parse';
+import type { Facts, FrontEnd } from '../types';
+import { baseYamlFacts, viewsOf } from '../yaml/documents';
+import { parseYaml } from '../yaml/parse';
+import { addGitLabPipeline } from './ci/gitlab-pipeline';
+
+/** GitLab CI's `.gitlab-ci.yml`: images, services and the shell of every job's scripts. */
+export const gitlabCiFrontEnd: FrontEnd = {
+  name: 'gitlab-ci',
+  kinds: ['gitlab-ci'],
+  files: { globs: ['.gitlab-ci.yml'], byNameAlone: true, languages: ['yaml'] },
+  init: initShellParser,
+  classify: () => 'gitlab-ci',
+  extract(file): Facts {
+    const parsed = parseYaml(file.text);
+    const facts = baseYamlFacts('gitlab-ci', parsed);
+    for (const view of viewsOf(parsed)) {
+      const root = view.map(view.doc.contents);
+      if (root) addGitLabPipeline(view, root, facts);
+    }
+    return facts;
+  },
+};
