@@ -1,10 +1,10 @@
-import { Language, Parser } from 'web-tree-sitter';
+import type { Parser } from 'web-tree-sitter';
 import { Scoped } from '../scoped';
 import type { Span, TextEdit } from '../types';
-import { locateWasm } from '../wasm';
+import { loadGrammar } from '../tree-sitter/grammar';
 import { OffsetMap } from './offset-map';
 import type { ShellParseCache } from './parse-cache';
-import { copyTree, type ShellNode } from './syntax-tree';
+import { copyTree, type SyntaxNode } from '../tree-sitter/syntax-tree';
 import type { ShellCommand, ShellScript, ShellWord } from './types';
 import { unescapeDoubleQuoted, wordValue } from './words';
 import { programName, unwrap } from './wrappers';
@@ -12,13 +12,14 @@ import { programName, unwrap } from './wrappers';
 let parser: Parser | undefined;
 let loading: Promise<void> | undefined;
 
-/** Loads web-tree-sitter and the bash grammar once; `parseShell` is synchronous after this. */
+/** Parents whose children's field names the walk reads (`condition`); every other node skips that WASM call. */
+const FIELDS_READ = new Set(['while_statement', 'for_statement', 'c_style_for_statement', 'case_statement', 'case_item', 'function_definition']);
+
+/** Loads the bash grammar once; `parseShell` is synchronous after this. */
 export function initShellParser(): Promise<void> {
-  loading ??= (async () => {
-    await Parser.init({ locateFile: () => locateWasm('web-tree-sitter/web-tree-sitter.wasm') });
-    const bash = await Language.load(locateWasm('tree-sitter-bash/tree-sitter-bash.wasm'));
-    parser = new Parser().setLanguage(bash);
-  })();
+  loading ??= loadGrammar('tree-sitter-bash/tree-sitter-bash.wasm').then((loaded) => {
+    parser = loaded;
+  });
   return loading;
 }
 
@@ -101,18 +102,18 @@ class Walker {
     }
   }
 
-  private syntaxTree(text: string): ShellNode {
+  private syntaxTree(text: string): SyntaxNode {
     const tree = this.parser.parse(text);
     if (!tree) throw new Error('tree-sitter returned no tree for a shell script');
     try {
       if (tree.rootNode.hasError) this.hasError = true;
-      return copyTree(tree, text);
+      return copyTree(tree, text, FIELDS_READ);
     } finally {
       tree.delete();
     }
   }
 
-  private span(node: ShellNode): Span {
+  private span(node: SyntaxNode): Span {
     return this.fileSpan(node.startIndex, node.endIndex);
   }
 
@@ -125,7 +126,7 @@ class Walker {
   }
 
   /** Statements separated by `;`, `&` or newlines. Only a top-level single statement inherits the place. */
-  private sequence(parent: ShellNode, items: ShellNode[], place: Place, topLevel: boolean): ShellCommand[] {
+  private sequence(parent: SyntaxNode, items: SyntaxNode[], place: Place, topLevel: boolean): ShellCommand[] {
     const out: ShellCommand[] = [];
     const separators = items.length > 1 && place !== NOT_REMOVABLE ? parent.children.filter((c) => !c.isNamed || c.type === 'comment') : [];
     items.forEach((item, i) => {
@@ -139,11 +140,11 @@ class Walker {
   }
 
   /** `separators`: the parent's unnamed children and comments, where `;`, `&` and comments between items are. */
-  private sequenceRemoval(separators: ShellNode[], items: ShellNode[], i: number): TextEdit[] | undefined {
+  private sequenceRemoval(separators: SyntaxNode[], items: SyntaxNode[], i: number): TextEdit[] | undefined {
     const item = items[i];
     const before = i > 0 ? items[i - 1] : undefined;
     const after = i + 1 < items.length ? items[i + 1] : undefined;
-    const between = (a: ShellNode, b: ShellNode) => separators.filter((c) => c.startIndex >= a.endIndex && c.endIndex <= b.startIndex);
+    const between = (a: SyntaxNode, b: SyntaxNode) => separators.filter((c) => c.startIndex >= a.endIndex && c.endIndex <= b.startIndex);
     if (before && between(before, item).some((c) => c.type === '&')) return undefined;
     if (after && between(item, after).some((c) => c.type === '&')) return undefined;
     if (!before) return after ? this.removal(item.startIndex, after.startIndex) : undefined;
@@ -153,7 +154,7 @@ class Walker {
     return this.removal(comments[comments.length - 1].endIndex, item.endIndex);
   }
 
-  private statement(node: ShellNode, place: Place): ShellCommand[] {
+  private statement(node: SyntaxNode, place: Place): ShellCommand[] {
     switch (node.type) {
       case 'command':
         return this.command(node, place);
@@ -181,12 +182,12 @@ class Walker {
     }
   }
 
-  private children(node: ShellNode, place: Place): ShellCommand[] {
+  private children(node: SyntaxNode, place: Place): ShellCommand[] {
     return node.namedChildren.flatMap((c) => (SKIPPED.has(c.type) ? [] : this.statement(c, place)));
   }
 
   /** The parent computed the removal over the whole node, redirects included. */
-  private redirected(node: ShellNode, place: Place): ShellCommand[] {
+  private redirected(node: SyntaxNode, place: Place): ShellCommand[] {
     const out: ShellCommand[] = [];
     for (const child of node.namedChildren) {
       if (SKIPPED.has(child.type)) continue;
@@ -199,10 +200,10 @@ class Walker {
   }
 
   /** `a && b || c`: a command leaves the list with its operator when every operator next to it is `&&`. */
-  private list(node: ShellNode, locked: boolean, extendTo?: number): ShellCommand[] {
-    const items: ShellNode[] = [];
+  private list(node: SyntaxNode, locked: boolean, extendTo?: number): ShellCommand[] {
+    const items: SyntaxNode[] = [];
     const operators: string[] = [];
-    const flatten = (n: ShellNode) => {
+    const flatten = (n: SyntaxNode) => {
       for (const child of n.children) {
         if (SKIPPED.has(child.type)) continue;
         if (child.type === 'list') flatten(child);
@@ -226,7 +227,7 @@ class Walker {
     return out;
   }
 
-  private pipeline(node: ShellNode): ShellCommand[] {
+  private pipeline(node: SyntaxNode): ShellCommand[] {
     const stages = node.namedChildren.filter((c) => !SKIPPED.has(c.type));
     const emitted = stages.map((stage) => this.statement(stage, NOT_REMOVABLE));
     const span = this.span(node);
@@ -239,9 +240,9 @@ class Walker {
   }
 
   /** `if`/`elif`: the conditions before `then` are not removable; the body after it is a sequence. */
-  private conditional(node: ShellNode, place: Place): ShellCommand[] {
+  private conditional(node: SyntaxNode, place: Place): ShellCommand[] {
     const out: ShellCommand[] = [];
-    const body: ShellNode[] = [];
+    const body: SyntaxNode[] = [];
     let inBody = false;
     for (const child of node.children) {
       if (SKIPPED.has(child.type)) continue;
@@ -257,9 +258,9 @@ class Walker {
   }
 
   /** Loops, `case` and functions: their bodies are sequences, everything else (conditions, values) is not removable. */
-  private compound(node: ShellNode, place: Place): ShellCommand[] {
+  private compound(node: SyntaxNode, place: Place): ShellCommand[] {
     const out: ShellCommand[] = [];
-    const body: ShellNode[] = [];
+    const body: SyntaxNode[] = [];
     let afterPattern = false;
     for (const child of node.children) {
       if (SKIPPED.has(child.type)) continue;
@@ -280,7 +281,7 @@ class Walker {
   }
 
   /** Commands run by `$(…)`, `` `…` `` and `<(…)` anywhere inside `node`. */
-  private substitutions(node: ShellNode): ShellCommand[] {
+  private substitutions(node: SyntaxNode): ShellCommand[] {
     if (node.type === 'command_substitution' || node.type === 'process_substitution') {
       return this.sequence(node, statementsOf(node), NOT_REMOVABLE, false);
     }
@@ -288,8 +289,8 @@ class Walker {
     return node.namedChildren.flatMap((c) => this.substitutions(c));
   }
 
-  private command(node: ShellNode, place: Place): ShellCommand[] {
-    const wordNodes: ShellNode[] = [];
+  private command(node: SyntaxNode, place: Place): ShellCommand[] {
+    const wordNodes: SyntaxNode[] = [];
     const out: ShellCommand[] = [];
     for (const child of node.children) {
       if (!child.isNamed || SKIPPED.has(child.type)) continue;
@@ -325,7 +326,7 @@ class Walker {
   }
 
   /** The text a shell sees in `sh -c WORD`, mapped back to the file; undefined when it is not static enough to read. */
-  private stringBody(node: ShellNode): OffsetMap | undefined {
+  private stringBody(node: SyntaxNode): OffsetMap | undefined {
     switch (node.type) {
       case 'raw_string':
         return this.map.slice(node.startIndex + 1, node.endIndex - 1);
@@ -356,6 +357,6 @@ class Walker {
 }
 
 /** The statements directly inside a sequence parent, without comments, keywords and separators. */
-function statementsOf(node: ShellNode): ShellNode[] {
+function statementsOf(node: SyntaxNode): SyntaxNode[] {
   return node.namedChildren.filter((c) => !SKIPPED.has(c.type));
 }

@@ -1,4 +1,4 @@
-import type { ShellNode } from './syntax-tree';
+import type { SyntaxNode } from '../tree-sitter/syntax-tree';
 
 /** Backslash escapes that stay special inside double quotes. */
 const DOUBLE_QUOTE_ESCAPE = /\\([$`"\\\n])/g;
@@ -48,7 +48,7 @@ function decodeAnsiC(body: string): string | undefined {
  * A shell word's value after quote removal, or undefined when it depends on an expansion
  * (`$X`, `${X}`, `$(…)`, `$((…))`, globs aside) or on syntax whose value is not static.
  */
-export function wordValue(node: ShellNode): string | undefined {
+export function wordValue(node: SyntaxNode): string | undefined {
   switch (node.type) {
     case 'word':
       return unescapeBare(node.text);

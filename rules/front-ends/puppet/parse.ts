@@ -1,8 +1,8 @@
-import { Language, Parser, type Node } from 'web-tree-sitter';
-import { copyTree, type ShellNode as SyntaxNode } from '../../shell/syntax-tree';
+import type { Parser } from 'web-tree-sitter';
+import { copyTree, type SyntaxNode } from '../../tree-sitter/syntax-tree';
 import { initShellParser } from '../../shell/parse';
+import { describeSyntaxError, loadGrammar, syntaxErrorNodes } from '../../tree-sitter/grammar';
 import type { Span } from '../../types';
-import { locateWasm } from '../../wasm';
 
 export type { SyntaxNode };
 
@@ -24,13 +24,11 @@ const FIELDS_READ = new Set(['resource_declaration', 'resource_default', 'attrib
 let parser: Parser | undefined;
 let loading: Promise<void> | undefined;
 
-/** Loads the Puppet grammar (and web-tree-sitter with the bash grammar, which `exec` commands need) once. */
+/** Loads the Puppet grammar, and the shell parser `exec` commands need, once. */
 export function loadPuppetParser(): Promise<void> {
-  loading ??= (async () => {
-    await initShellParser();
-    const puppet = await Language.load(locateWasm('tree-sitter-puppet/tree-sitter-puppet.wasm'));
-    parser = new Parser().setLanguage(puppet);
-  })();
+  loading ??= Promise.all([initShellParser(), loadGrammar('tree-sitter-puppet/tree-sitter-puppet.wasm')]).then(([, loaded]) => {
+    parser = loaded;
+  });
   return loading;
 }
 
@@ -39,7 +37,7 @@ export function parsePuppet(text: string): ParsedManifest {
   const tree = parser.parse(text);
   if (!tree) throw new Error('tree-sitter returned no tree for a Puppet manifest');
   try {
-    const errors = tree.rootNode.hasError ? syntaxErrors(tree.rootNode) : [];
+    const errors = syntaxErrorNodes(tree.rootNode).map((node) => ({ message: describeSyntaxError(node), span: { start: node.startIndex, end: node.endIndex } }));
     return {
       root: copyTree(tree, text, FIELDS_READ),
       error: errors.length > 0 ? { first: errors[0], more: errors.length - 1 } : undefined,
@@ -47,29 +45,4 @@ export function parsePuppet(text: string): ParsedManifest {
   } finally {
     tree.delete();
   }
-}
-
-/** ERROR and MISSING nodes in source order; an ERROR's insides are not searched again. */
-function syntaxErrors(root: Node): SyntaxError[] {
-  const errors: SyntaxError[] = [];
-  const visit = (node: Node): void => {
-    if (node.isMissing) {
-      errors.push({ message: `missing \`${node.type}\``, span: { start: node.startIndex, end: node.endIndex } });
-      return;
-    }
-    if (node.isError) {
-      errors.push({ message: `unexpected \`${excerpt(node.text)}\``, span: { start: node.startIndex, end: node.endIndex } });
-      return;
-    }
-    for (const child of node.children) if (child?.hasError || child?.isMissing) visit(child);
-  };
-  visit(root);
-  return errors;
-}
-
-const EXCERPT_LENGTH = 40;
-
-function excerpt(text: string): string {
-  const line = text.split(/\r?\n/, 1)[0];
-  return line.length > EXCERPT_LENGTH || line.length < text.length ? `${line.slice(0, EXCERPT_LENGTH)}…` : line;
 }

@@ -1,21 +1,22 @@
-import { Language, Parser, type Node, type Tree } from 'web-tree-sitter';
+import type { Parser, Tree } from 'web-tree-sitter';
 import { initShellParser } from '../../shell/parse';
-import { copyTree, type ShellNode as SyntaxNode } from '../../shell/syntax-tree';
+import { describeSyntaxError, loadGrammar, syntaxErrorNodes } from '../../tree-sitter/grammar';
+import { copyTree, type SyntaxNode } from '../../tree-sitter/syntax-tree';
 import type { ParseError } from '../../types';
-import { locateWasm } from '../../wasm';
 
 export type { SyntaxNode };
 
 let parser: Parser | undefined;
 let loading: Promise<void> | undefined;
 
-/** Loads web-tree-sitter (through the shell parser, which the provisioners' shell needs anyway) and the Terraform grammar once. */
+/** The front end reads no grammar field names: every node skips that WASM call. */
+const NO_FIELDS: ReadonlySet<string> = new Set();
+
+/** Loads the Terraform grammar, and the shell parser the provisioners' commands need, once. */
 export function initTerraformParser(): Promise<void> {
-  loading ??= (async () => {
-    await initShellParser();
-    const terraform = await Language.load(locateWasm('@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm'));
-    parser = new Parser().setLanguage(terraform);
-  })();
+  loading ??= Promise.all([initShellParser(), loadGrammar('@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm')]).then(([, loaded]) => {
+    parser = loaded;
+  });
   return loading;
 }
 
@@ -45,7 +46,7 @@ export function parseHcl(text: string): ParsedHcl {
       source = blanked;
       tree = parseTree(source);
     }
-    return { root: copyTree(tree, source), error };
+    return { root: copyTree(tree, source, NO_FIELDS), error };
   } finally {
     tree.delete();
   }
@@ -60,7 +61,7 @@ function parseTree(text: string): Tree {
 
 /** The text with the top-level block holding the first error blanked up to the next block; undefined when none follows. */
 function blankBrokenBlock(tree: Tree, source: string): string | undefined {
-  const [error] = errorNodes(tree);
+  const [error] = syntaxErrorNodes(tree.rootNode);
   if (!error) return undefined;
   const body = tree.rootNode.children.find((c) => c?.type === 'body');
   const holder = body?.children.find((c) => c !== null && c.startIndex <= error.startIndex && error.startIndex < Math.max(c.endIndex, c.startIndex + 1));
@@ -80,30 +81,9 @@ function nextTopLevelLine(source: string, offset: number): number | undefined {
 
 
 function syntaxError(tree: Tree): ParseError | undefined {
-  const found = errorNodes(tree);
+  const found = syntaxErrorNodes(tree.rootNode);
   const [first] = found;
   if (!first) return undefined;
-  const what = first.isMissing ? `missing \`${first.type}\`` : `unexpected \`${firstLine(first.text)}\``;
   const more = found.length > 1 ? ` (and ${found.length - 1} more)` : '';
-  return { rule: 'hcl-syntax', message: `${what}${more}`, span: { start: first.startIndex, end: Math.max(first.endIndex, first.startIndex) } };
-}
-
-/** ERROR and MISSING nodes, in file order. */
-function errorNodes(tree: Tree): Node[] {
-  const found: Node[] = [];
-  const visit = (node: Node): void => {
-    if (node.isError || node.isMissing) {
-      found.push(node);
-      return;
-    }
-    if (!node.hasError) return;
-    for (const child of node.children) if (child) visit(child);
-  };
-  visit(tree.rootNode);
-  return found;
-}
-
-function firstLine(text: string): string {
-  const line = text.split('\n')[0].trim();
-  return line.length > 40 ? `${line.slice(0, 40)}…` : line;
+  return { rule: 'hcl-syntax', message: `${describeSyntaxError(first)}${more}`, span: { start: first.startIndex, end: first.endIndex } };
 }

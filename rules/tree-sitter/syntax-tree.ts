@@ -5,8 +5,8 @@ import type { Tree } from 'web-tree-sitter';
  * with a call into WASM and a new JS object per node; the walk asks several times per node. One cursor pass
  * copies what it needs, and the tree can be deleted right after.
  */
-export class ShellNode {
-  readonly children: ShellNode[] = [];
+export class SyntaxNode {
+  readonly children: SyntaxNode[] = [];
 
   constructor(
     readonly type: string,
@@ -22,34 +22,32 @@ export class ShellNode {
     return this.source.slice(this.startIndex, this.endIndex);
   }
 
-  get namedChildren(): ShellNode[] {
+  get namedChildren(): SyntaxNode[] {
     return this.children.filter((c) => c.isNamed);
   }
 
-  get firstChild(): ShellNode | undefined {
+  get firstChild(): SyntaxNode | undefined {
     return this.children[0];
   }
 
-  get firstNamedChild(): ShellNode | undefined {
+  get firstNamedChild(): SyntaxNode | undefined {
     return this.children.find((c) => c.isNamed);
   }
 }
 
-/** Parents whose children's field names the walk reads (`condition`); every other node skips that WASM call. */
-const FIELDS_READ = new Set(['while_statement', 'for_statement', 'c_style_for_statement', 'case_statement', 'case_item', 'function_definition']);
 
 /**
  * Copies `tree` (parsed from `source`) into ShellNodes; the caller still deletes the tree. `fieldsRead`: the
  * parents whose children get their field names (the bash walk's by default; another grammar passes its own).
  */
-export function copyTree(tree: Tree, source: string, fieldsRead: ReadonlySet<string> = FIELDS_READ): ShellNode {
+export function copyTree(tree: Tree, source: string, fieldsRead: ReadonlySet<string>): SyntaxNode {
   const { language } = tree;
   const named: boolean[] = [];
   const cursor = tree.walk();
   try {
-    const here = (parent: ShellNode | undefined): ShellNode => {
+    const here = (parent: SyntaxNode | undefined): SyntaxNode => {
       const id = cursor.nodeTypeId;
-      return new ShellNode(
+      return new SyntaxNode(
         language.types[id] ?? 'ERROR',
         (named[id] ??= language.nodeTypeIsNamed(id)),
         cursor.startIndex,
