@@ -10,7 +10,7 @@ const INSTEAD: Partial<Record<FileKind, string>> = {
 export const packageLatest: Rule = {
   id: 'package-latest',
   title: 'Package kept at the newest version',
-  severity: { host: 'error', terraform: 'error', puppet: 'error' },
+  severity: { host: 'error', puppet: 'error' },
   summary: 'A package module or resource asks for the newest version on every run (`state: latest`, `action :upgrade`).',
   docs: [
     'A package kept at "latest" changes version whenever the repository does: two runs of the same play',

@@ -42,7 +42,7 @@ const OPTIONS = {
 export const HELP = `Usage: driftless [options] [paths...]
 
 Finds mutability in infrastructure code (Dockerfiles, Kubernetes, compose, Kustomize,
-Helm values, Ansible, Chef). Folders are walked (honouring .gitignore and the config's
+Helm values, Ansible, Chef, Puppet, Terraform/OpenTofu, GitHub Actions, GitLab CI). Folders are walked (honouring .gitignore and the config's
 ignore globs); a file named explicitly is linted whatever its name. Default path: .
 
 Options:
