@@ -2,9 +2,7 @@ import { resolve } from 'node:path';
 import { ConfigError } from '../../rules/config';
 import { initEngine } from '../../rules/engine';
 import { kindsNamed } from '../../rules/file-kinds';
-import type { FileKind } from '../../rules/types';
-import type { Severity } from '../../rules/types';
-import { pinFiles, type PinSummary } from './pin';
+import type { FileKind, Severity } from '../../rules/types';
 import { TOOL_VERSION } from '../project';
 import { discoveryNotice } from '../report/file-report';
 import { formatJson } from '../report/format-json';
@@ -19,6 +17,7 @@ import { UnreadablePathError } from '../workspace/errors';
 import { HELP, parseCliArgs, type CliOptions, type Threshold } from './args';
 import { displayPath, type LintJob } from './lint-files';
 import { lintFiles } from './lint-pool';
+import { pinFiles, type PinSummary } from './pin';
 import { progressLine } from './progress';
 import { UsageError } from './usage-error';
 
