@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import type { FileKind } from '../../rules/types';
 import { lintJob, type JobResult, type LintJob } from './lint-files';
 import type { FileReport, Notice } from '../report/model';
 
@@ -21,6 +22,8 @@ export interface LintFilesOptions {
   jobs?: number;
   /** The script a worker runs (the CLI bundle itself); without it everything runs on the main thread. */
   workerScript?: string;
+  /** The kinds the files may be: the parsers a worker loads. */
+  kinds: readonly FileKind[];
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -34,6 +37,11 @@ export interface ChunkRequest {
   jobs: LintJob[];
   cwd: string;
   fix: boolean;
+}
+
+/** What a lint worker starts with. */
+export interface LintWorkerData {
+  kinds: readonly FileKind[];
 }
 
 export type WorkerReply = { id: number; results: JobResult[] } | { id: number; error: string };
@@ -92,7 +100,7 @@ function lintOnWorkers(jobs: readonly LintJob[], options: LintFilesOptions, scri
       worker.postMessage(request);
     };
     for (let i = 0; i < count; i++) {
-      const worker = new Worker(script);
+      const worker = new Worker(script, { workerData: { kinds: options.kinds } satisfies LintWorkerData });
       pool.push(worker);
       worker.on('message', (reply: WorkerReply) => {
         if ('error' in reply) {

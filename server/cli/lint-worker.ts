@@ -1,13 +1,13 @@
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { initEngine } from '../../rules/engine';
 import { lintJob } from './lint-files';
-import type { ChunkRequest, WorkerReply } from './lint-pool';
+import type { ChunkRequest, LintWorkerData, WorkerReply } from './lint-pool';
 
-/** A lint worker thread: initialises its own engine, then lints the chunks the main thread sends. */
+/** A lint worker thread: initialises its own engine for the kinds at hand, then lints the chunks the main thread sends. */
 export function runLintWorker(): void {
   const port = parentPort;
   if (!port) throw new Error('runLintWorker() must run in a worker thread');
-  const ready = initEngine();
+  const ready = initEngine((workerData as LintWorkerData).kinds);
   port.on('message', (request: ChunkRequest) => {
     ready.then(
       () => {

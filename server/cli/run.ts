@@ -86,13 +86,15 @@ async function lintAndReport(options: CliOptions, io: CliIo): Promise<number> {
     }
     for (const n of discovery.notices) notices.push(discoveryNotice(displayPath(n.path, io.cwd), n));
   }
-  await initEngine(kindsToLint(jobs));
+  const kinds = kindsToLint(jobs);
+  await initEngine(kinds);
   const pinned = options.pin ? await pinJobs(dedupe(jobs), [...insecureRegistries], options, io) : undefined;
   const outcome = await lintFiles(dedupe(jobs), {
     cwd: io.cwd,
     fix: options.fix,
     jobs: options.jobs,
     workerScript: io.workerScript,
+    kinds,
     onProgress: progress?.update,
   });
   progress?.stop();
