@@ -62,7 +62,8 @@ export class Suppressions {
     this.commentLines = new Set();
     this.scoped = facts.scopedSuppressions.map((s) => ({ span: s.span, rules: toDriftlessIds(s.ids, known) }));
     for (const comment of facts.comments) {
-      this.commentLines.add(lines.position(comment.span.start).line);
+      // A line that ends in a comment is code: a next-line pragma above it reaches it, not the line after.
+      if (lines.startsLine(comment.span.start)) this.commentLines.add(lines.position(comment.span.start).line);
       const pragma = parsePragma(comment, known);
       if (pragma && (pragma.rules === ALL || pragma.rules.length > 0)) this.pragmas.push(pragma);
     }

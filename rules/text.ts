@@ -36,6 +36,16 @@ export class LineIndex {
     return Math.min(start + position.character, this.lineEnd(position.line));
   }
 
+  /** Whether only spaces, tabs or a byte-order mark stand before `offset` on its line. */
+  startsLine(offset: number): boolean {
+    const start = this.lineStarts[this.position(offset).line];
+    for (let i = start; i < offset; i++) {
+      const c = this.text.charCodeAt(i);
+      if (c !== 0x20 && c !== 0x09 && c !== 0xfeff) return false;
+    }
+    return true;
+  }
+
   range(span: Span): Range {
     return { start: this.position(span.start), end: this.position(span.end) };
   }

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { initEngine, lint } from '../../rules/engine';
 import { parsePragma, Suppressions, suppressionFixes } from '../../rules/suppression';
 import { applyEdits, LineIndex } from '../../rules/text';
 import { emptyFacts, type Comment, type Facts, type Finding, type Span } from '../../rules/types';
@@ -95,4 +96,37 @@ test('YAML list items get the comment at the item’s indentation', () => {
   const facts = { ...factsOf(text, [[1, 2]]), kind: 'ansible' as const };
   const [line] = suppressionFixes(findingAt(text, 'latest', 'package-latest'), facts, text);
   assert.equal(applyEdits(text, line.edits), ['tasks:', '  # driftless-disable-next-line package-latest', '  - name: x', '    apt: name=y state=latest'].join('\n'));
+});
+
+test('next-line reaches a line that ends in its own comment, and a comment at the end of a line is not a comment line', () => {
+  const text = ['# driftless-disable-next-line image-latest-tag', 'FROM a   # pinned later', 'FROM b', '# stacked', 'FROM c # note'].join('\n');
+  const facts = factsOf(text);
+  const suppressions = new Suppressions(facts, new LineIndex(text), KNOWN);
+  assert.equal(suppressions.isSuppressed('image-latest-tag', spanOf(text, 'FROM a')), true);
+  assert.equal(suppressions.isSuppressed('image-latest-tag', spanOf(text, 'FROM b')), false);
+  assert.equal(suppressions.isSuppressed('image-latest-tag', spanOf(text, 'FROM c')), false);
+});
+
+test('a trailing comment on the suppressed line: a Kubernetes image and an Ansible free-form task (the engine, end to end)', async () => {
+  await initEngine(['kubernetes', 'ansible']);
+  const pod = [
+    'apiVersion: v1',
+    'kind: Pod',
+    'metadata:',
+    '  name: web',
+    'spec:',
+    '  containers:',
+    '    - name: web',
+    '      securityContext:',
+    '        readOnlyRootFilesystem: true',
+    '      # driftless-disable-next-line image-digest-missing',
+    '      image: "nginx:1.25"   # pinned by the release job',
+    '',
+  ].join('\n');
+  assert.deepEqual(lint({ path: 'k8s/pod.yaml', text: pod }).findings.map((f) => f.rule), []);
+  const unsuppressed = pod.replace('      # driftless-disable-next-line image-digest-missing\n', '');
+  assert.deepEqual(lint({ path: 'k8s/pod.yaml', text: unsuppressed }).findings.map((f) => f.rule), ['image-digest-missing']);
+  const play = ['- hosts: all', '  tasks:', '    # driftless-disable-next-line package-latest', '    - apt: name=curl state=latest # keep current', ''].join('\n');
+  assert.deepEqual(lint({ path: 'site.yml', text: play }).findings.map((f) => f.rule), []);
+  assert.deepEqual(lint({ path: 'site.yml', text: play.replace('    # driftless-disable-next-line package-latest\n', '') }).findings.map((f) => f.rule), ['package-latest']);
 });
