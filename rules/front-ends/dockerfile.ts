@@ -20,6 +20,19 @@ export const DOCKERFILE_FILES: FileNames = {
   definingLanguage: 'dockerfile',
 };
 
+/**
+ * Whether text reads as a Dockerfile whatever its file's name: its first instruction is `FROM`, or global `ARG`s
+ * and then `FROM`, as Docker requires. A shell script or a template named on a command line is not one.
+ */
+export function isDockerfileText(text: string): boolean {
+  for (const instruction of DockerfileParser.parse(text).getInstructions()) {
+    const keyword = instruction.getKeyword();
+    if (keyword === 'FROM') return true;
+    if (keyword !== 'ARG') return false;
+  }
+  return false;
+}
+
 /** Shells whose RUN lines are not POSIX shell (`SHELL ["powershell", …]`): nothing to read there. */
 const NON_POSIX_SHELL = /(^|[\\/])(powershell|pwsh|cmd)(\.exe)?$/i;
 

@@ -42,8 +42,10 @@ const OPTIONS = {
 export const HELP = `Usage: driftless [options] [paths...]
 
 Finds mutability in infrastructure code (Dockerfiles, Kubernetes, compose, Kustomize,
-Helm values, Ansible, Chef, Puppet, Terraform/OpenTofu, GitHub Actions, GitLab CI). Folders are walked (honouring .gitignore and the config's
-ignore globs); a file named explicitly is linted whatever its name. Default path: .
+Helm values, Ansible, Chef, Puppet, Terraform/OpenTofu, GitHub Actions, GitLab CI).
+Folders are walked (honouring .gitignore and the config's ignore globs); a file named
+explicitly is linted as its name says or, if it starts with FROM, as a Dockerfile.
+Default path: .
 
 Options:
   -f, --format <text|json|sarif|markdown>

@@ -29,7 +29,7 @@ export function lintJob(job: LintJob, cwd: string, fix: boolean): JobResult {
   const lintText = (t: string): LintResult => lintPath(job.file.path, t, { rules: job.rules, explicit: job.file.explicit });
   let result = lintText(text);
   const kind = result.kind;
-  if (!kind) return {};
+  if (!kind) return job.file.explicit ? { notice: { display, message: 'not a supported file kind', unreadable: false } } : {};
   let finalText = text;
   let notice: Notice | undefined;
   let applied: AppliedFix[] = [];

@@ -3,6 +3,7 @@ import { classify, lint, type LintResult } from '../../rules/engine';
 import { withDocumentParseCache, type DocumentParseCache } from '../../rules/document-cache';
 import type { FileKind, SeveritySetting } from '../../rules/types';
 import { kindsNamed } from '../../rules/file-kinds';
+import { isDockerfileText } from '../../rules/front-ends/dockerfile';
 import { diskProbe } from './probe';
 
 export interface LintPathOptions {
@@ -27,11 +28,12 @@ export function lintPath(path: string, text: string, options: LintPathOptions = 
 
 /**
  * The kind of an explicitly named file no front end claimed: Ruby is a Chef recipe; YAML is Ansible when
- * its top level is a list (plays, tasks), Kubernetes otherwise; anything else is read as a Dockerfile.
+ * its top level is a list (plays, tasks), Kubernetes otherwise; other text is a Dockerfile when it reads as one
+ * (its first instruction is FROM), else no kind Driftless lints (a shell script, a template).
  */
-export function kindFromName(path: string, text: string): FileKind {
+export function kindFromName(path: string, text: string): FileKind | undefined {
   const named = kindsNamed(path);
   if (named.includes('chef')) return 'chef';
   if (named.includes('ansible')) return isSeq(parseDocument(text).contents) ? 'ansible' : 'kubernetes';
-  return 'dockerfile';
+  return isDockerfileText(text) ? 'dockerfile' : undefined;
 }

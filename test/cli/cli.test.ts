@@ -323,10 +323,23 @@ test('usage errors, unknown paths: exit 2 with one line on stderr', (t) => {
 });
 
 test('a file named explicitly is linted whatever its name; a walk picks Dockerfiles by name only', (t) => {
-  const { dir, cleanup } = tempTree({ 'build/image.txt': 'FROM ubuntu\n', 'notes.txt': 'FROM ubuntu\n' });
+  const { dir, cleanup } = tempTree({ 'build/image.txt': 'ARG BASE=ubuntu\nFROM ${BASE}\n', 'notes.txt': 'FROM ubuntu\n' });
   t.after(cleanup);
-  assert.deepEqual(positions(runCli(['build/image.txt'], { cwd: dir }).stdout), ['build/image.txt:1:6 warning image-latest-tag']);
+  assert.deepEqual(positions(runCli(['build/image.txt'], { cwd: dir }).stdout), ['build/image.txt:2:6 warning image-latest-tag']);
   assert.equal(runCli(['.'], { cwd: dir }).stdout, 'No findings in 0 files.\n');
+});
+
+test('a file named explicitly that is no kind Driftless reads (a shell script, a Helm helper) is passed over with a notice, exit code unchanged', (t) => {
+  const { dir, cleanup } = tempTree({
+    'provision.sh': '#!/bin/bash\nset -e\napt-get update && apt-get upgrade -y\n',
+    'chart/templates/_helpers.tpl': '{{- define "app.image" -}}\nFROM {{ .Values.image }}\n{{- end }}\n',
+    'Dockerfile': 'FROM ubuntu:24.04@sha256:' + 'a'.repeat(64) + '\n',
+  });
+  t.after(cleanup);
+  const run = runCli(['provision.sh', 'chart/templates/_helpers.tpl', 'Dockerfile'], { cwd: dir });
+  assert.equal(run.status, 0);
+  assert.equal(run.stdout, 'No findings in 1 file.\n');
+  assert.equal(run.stderr, 'driftless: provision.sh: not a supported file kind\ndriftless: chart/templates/_helpers.tpl: not a supported file kind\n');
 });
 
 test('bad input is data: binary, invalid UTF-8, empty, oversized and unterminated-heredoc files', (t) => {
