@@ -1,5 +1,7 @@
-import type { YAMLMap } from 'yaml';
-import type { Facts, FrontEnd, SourceFile } from '../types';
+import type { Scalar, YAMLMap } from 'yaml';
+import { parseImageReference } from '../image-reference';
+import type { Facts, FrontEnd, ImageRef, SourceFile } from '../types';
+import { substitute, type VariableValue } from '../variables';
 import { baseName } from '../file-names';
 import { baseYamlFacts, viewsOf, YAML_FILES } from '../yaml/documents';
 import { addImageOnce, imageFromScalar } from '../yaml/image-scalar';
@@ -20,6 +22,33 @@ function looksLikeCompose(view: YamlView): boolean {
     const service = view.map(p.value);
     return service !== undefined && view.pairs(service).some((q) => SERVICE_KEYS.has(view.keyOf(q) ?? ''));
   });
+}
+
+const UNSET: ReadonlyMap<string, VariableValue> = new Map();
+
+/**
+ * `image: redis:${REDIS_TAG:-7.2}`: the image compose pulls when the variables are unset, read through their
+ * defaults as BuildKit reads ARG defaults in FROM. A variable without a default leaves the image unknown. The
+ * digest is not written into a default: set, the variable would pull another tag past it.
+ */
+function imageFromDefaults(view: YamlView, scalar: Scalar | undefined): ImageRef | undefined {
+  const written = scalar && view.literal(scalar);
+  const span = scalar && view.innerSpan(scalar);
+  if (written === undefined || span === undefined || !written.includes('$') || view.text.slice(span.start, span.end) !== written) return undefined;
+  const text = substitute(written, UNSET);
+  const reference = text === undefined ? undefined : parseImageReference(text);
+  if (text === undefined || !reference) return undefined;
+  return {
+    text,
+    span,
+    registry: reference.registry,
+    repository: reference.repository,
+    tag: reference.tag,
+    digest: reference.digest,
+    source: 'compose',
+    note: `(\`${written}\` read with its variables' defaults.)`,
+    pinBlocker: 'it comes from a variable; pin it where the value is set',
+  };
 }
 
 /** A compose file: named like one, or with top-level `services` whose entries look like services. */
@@ -44,7 +73,8 @@ export const composeFrontEnd: FrontEnd = {
         facts.statements.push(span);
         // With `build`, `image` names what compose builds, not something it pulls.
         if (view.get(service, 'build')) continue;
-        const image = imageFromScalar(view, view.getScalar(service, 'image'), 'compose');
+        const scalar = view.getScalar(service, 'image');
+        const image = imageFromScalar(view, scalar, 'compose') ?? imageFromDefaults(view, scalar);
         if (!image) continue;
         const policy = view.getScalar(service, 'pull_policy');
         if (view.literal(policy) === 'always') image.pullAlways = view.innerSpan(policy!);

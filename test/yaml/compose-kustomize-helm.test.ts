@@ -13,15 +13,37 @@ function pinned(text: string, finding: Finding): string {
   return applyEdits(text, fix.edits.map((e) => ({ ...e, newText: e.newText.replace(DIGEST_PLACEHOLDER, DIGEST) })));
 }
 
-test('compose: services.*.image, anchors merged into services, pull_policy: always; built and interpolated images skipped', async () => {
+test('compose: services.*.image, anchors merged into services, pull_policy: always, variables read through their defaults; built images skipped', async () => {
   const result = await lintFixture('compose/docker-compose.yml');
   assert.equal(result.kind, 'compose');
   assert.deepEqual(summarize(result), [
     'image-digest-missing 4:10 "redis:7.2"',
     'image-digest-missing 8:13 "nginx:1.25"',
     'pull-always-mutable 9:18 "always"',
+    'image-digest-missing 22:12 "${PROXY_IMAGE:-traefik:v3.1}"',
     'image-latest-tag 24:12 "memcached"',
   ]);
+});
+
+test('compose: an image from a variable is judged by its default, said so, and not pinned in place; no default, no finding', async () => {
+  const text = [
+    'services:',
+    '  cache:',
+    '    image: redis:${REDIS_TAG:-7.2}',
+    '  app:',
+    '    image: "${APP_IMAGE-ghcr.io/acme/app:latest}"   # set by CI',
+    '  db:',
+    '    image: postgres:${PG_TAG}',
+    '  required:',
+    '    image: ${BASE:?set BASE}',
+    '',
+  ].join('\n');
+  const result = await lintText('docker-compose.yml', text);
+  assert.deepEqual(summarize(result), ['image-digest-missing 3:12 "redis:${REDIS_TAG:-7.2}"', 'image-latest-tag 5:13 "${APP_IMAGE-ghcr.io/acme/app:latest}"']);
+  const [cache, app] = result.findings;
+  assert.match(cache.message, /^The image `redis:7\.2` has a tag but no digest.* \(`redis:\$\{REDIS_TAG:-7\.2\}` read with its variables' defaults\.\) It cannot be pinned automatically: it comes from a variable; pin it where the value is set\.$/);
+  assert.match(app.message, /^The image `ghcr\.io\/acme\/app:latest` uses the `:latest` tag/);
+  assert.deepEqual([cache.fixes, app.fixes], [[], []]);
 });
 
 test('compose: a digest fix inside quotes keeps the quotes and the trailing comment', async () => {

@@ -2,7 +2,8 @@ import { From, type Dockerfile, type Flag, type Instruction, Copy, Run } from 'd
 import { isSha256Digest, parseImageReference } from '../../image-reference';
 import type { LineIndex } from '../../text';
 import { DIGEST_PLACEHOLDER, type ImageRef, type ImageSource, type Span, type TextEdit } from '../../types';
-import { referenceCount, substitute, trailingVariable, type GlobalArgs } from './variables';
+import { substitute } from '../../variables';
+import { referenceCount, trailingVariable, type GlobalArgs } from './variables';
 
 const PIN_TEXT = `@${DIGEST_PLACEHOLDER}`;
 
