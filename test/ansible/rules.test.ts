@@ -101,6 +101,20 @@ describe('remote-unverified on Ansible', () => {
     assert.equal(linted.findings[0].severity, 'warning');
   });
 
+  test('get_url with a templated URL or in a loop is a download too; sha256sum counts as a checksum', () => {
+    const linted = tasks(
+      '- name: fetch tools',
+      '  get_url:',
+      '    url: "{{ item.url }}"',
+      '    dest: /usr/local/bin/',
+      '  loop: "{{ tools }}"',
+      '- get_url: url={{ node_url }} dest=/tmp/node.tgz',
+      '- get_url: url={{ jq_url }} dest=/usr/bin/jq sha256sum=5942c9b0934e510ee61eb3e30273f1b3fe2590df93933a93d7c58b81d19c8ff5',
+      '- unarchive: src={{ archive }} dest=/opt',
+    );
+    assert.deepEqual(summary(linted), ['remote-unverified@{{ item.url }}', 'remote-unverified@{{ node_url }}']);
+  });
+
   test('silent: a checksum, a local archive, a templated URL with a checksum', () => {
     assert.deepEqual(summary(lintFixture('silent.yml'), 'remote-unverified'), []);
     assert.deepEqual(summary(tasks('- get_url: url={{ u }} dest=/x checksum={{ sum }}', '- unarchive: src=files/a.tgz dest=/opt')), []);

@@ -18,13 +18,19 @@ export function addTaskFacts(task: Task, facts: Facts, removeTask: () => TextEdi
 
 const isUrl = (v: string | undefined): v is string => v !== undefined && /^(https?|ftp):\/\//i.test(v);
 
+/**
+ * `get_url` downloads whatever its `url` is, so a templated one (`{{ item.url }}`) is a download too; `unarchive`
+ * downloads only from a URL (else it copies a file from the controller). `sha256sum:`, removed in Ansible 2.14
+ * but common in older roles, verifies as `checksum:` does.
+ */
 function addDownload(task: Task, facts: Facts): void {
   const how = task.module === 'get_url' || task.module === 'win_get_url' ? 'get_url' : task.module === 'unarchive' ? 'unarchive' : undefined;
   if (!how) return;
   const source = task.args.get(how === 'get_url' ? 'url' : 'src');
-  if (!source || !isUrl(source.value)) return;
-  const checksum = task.args.get('checksum')?.value;
-  facts.downloads.push({ url: source.value, span: source.span, how, verified: checksum !== undefined && checksum.length > 0 });
+  const value = source?.value;
+  if (!source || value === undefined || !(isUrl(value) || (how === 'get_url' && isTemplated(value)))) return;
+  const checksum = task.args.get('checksum')?.value ?? task.args.get('sha256sum')?.value;
+  facts.downloads.push({ url: value, span: source.span, how, verified: checksum !== undefined && checksum.length > 0 });
 }
 
 function addGitCheckout(task: Task, facts: Facts): void {
