@@ -1,4 +1,4 @@
-import { Add, Arg, DockerfileParser, From, Run, Shell, type Dockerfile } from 'dockerfile-ast';
+import { Add, Arg, DockerfileParser, From, Onbuild, Run, Shell, type Dockerfile } from 'dockerfile-ast';
 import './dockerfile/argument-scan-once';
 import type { FileNames } from '../file-names';
 import { addShellFacts } from '../shell/facts';
@@ -65,17 +65,19 @@ export function extractDockerfile(file: SourceFile): Facts {
     const statement = span(instruction.getRange());
     facts.statements.push(statement);
     images.instruction(instruction, stages);
+    // `ONBUILD RUN …` runs in every image built FROM this one: its trigger is read as the instruction it is.
+    const acting = instruction instanceof Onbuild ? (instruction.getTriggerInstruction() ?? instruction) : instruction;
     if (instruction instanceof From) {
       const stage = instruction.getBuildStage();
       if (stage) stages.add(stage.toLowerCase());
       posixShell = true;
     } else if (instruction instanceof Shell) {
       posixShell = !NON_POSIX_SHELL.test(instruction.getJSONStrings()[0]?.getJSONValue() ?? '');
-    } else if (instruction instanceof Run && posixShell) {
+    } else if (acting instanceof Run && posixShell) {
       const wholeRemoval = removeInstruction(statement, text, lines);
-      for (const script of runScripts(instruction, text, lines)) addShellFacts(script, facts, { wholeRemoval, chain: 'the RUN chain' });
-    } else if (instruction instanceof Add) {
-      addSources(instruction, text, lines, facts);
+      for (const script of runScripts(acting, text, lines)) addShellFacts(script, facts, { wholeRemoval, chain: 'the RUN chain' });
+    } else if (acting instanceof Add) {
+      addSources(acting, text, lines, facts);
     }
   }
   facts.images.push(...images.images);

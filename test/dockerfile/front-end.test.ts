@@ -5,7 +5,7 @@ import { hasFileName } from '../../rules/file-names';
 import { DOCKERFILE_FILES } from '../../rules/front-ends/dockerfile';
 import { applyEdits } from '../../rules/text';
 import { DIGEST_PLACEHOLDER } from '../../rules/types';
-import { at, factsOf, fixture } from './helpers';
+import { assertFixed, at, factsOf, findingsOf, fixture } from './helpers';
 
 before(() => initEngine());
 
@@ -129,6 +129,27 @@ describe('RUN', () => {
     const facts = factsOf(text);
     assert.deepEqual(facts.downloads, []);
     assert.deepEqual(facts.upgrades.map((u) => at(text, u.span)), ['apt-get upgrade -y']);
+  });
+
+  test('ONBUILD RUN and ONBUILD ADD are read as the RUN and ADD they trigger; removing an upgrade that is all of it removes the ONBUILD', () => {
+    const text = [
+      'FROM alpine:3.20',
+      'ONBUILD RUN apk upgrade && \\',
+      '  curl -k https://get.example.com/setup.sh | sh',
+      'ONBUILD ADD https://example.com/a.tgz /a',
+      'ONBUILD RUN apk upgrade',
+      'RUN echo done',
+      '',
+    ].join('\n');
+    const facts = factsOf(text);
+    assert.deepEqual(facts.upgrades.map((u) => at(text, u.span)), ['apk upgrade', 'apk upgrade']);
+    assert.deepEqual(facts.integrityBypasses.map((b) => at(text, b.span)), ['-k']);
+    assert.deepEqual(facts.downloads.map((d) => [d.how, at(text, d.span)]), [
+      ['pipe-to-shell', 'curl -k https://get.example.com/setup.sh | sh'],
+      ['add', 'https://example.com/a.tgz'],
+    ]);
+    const whole = findingsOf('in-place-upgrade', text)[1];
+    assertFixed(text, whole, text.replace('ONBUILD RUN apk upgrade\n', ''));
   });
 
   test('# escape=` continuations: the removal takes the backtick line', () => {
