@@ -1,5 +1,6 @@
 import type { Facts, FrontEnd, SourceFile } from '../types';
 import { baseYamlFacts, viewsOf, YAML_FILES } from '../yaml/documents';
+import { isKustomizePatch } from './kubernetes/kustomize-patches';
 import { addKubernetesObject, isKubernetesObject } from './kubernetes/object';
 import { parseYaml } from '../yaml/parse';
 
@@ -17,12 +18,13 @@ export const kubernetesFrontEnd: FrontEnd = {
     const objects = parsed.skippedSchemas > 0 || viewsOf(parsed).some((view) => isKubernetesObject(view, view.map(view.doc.contents)));
     return objects ? 'kubernetes' : undefined;
   },
-  extract(file): Facts {
+  extract(file, _kind, probe): Facts {
     const parsed = parse(file);
     const facts = baseYamlFacts('kubernetes', parsed);
+    const patch = isKustomizePatch(file.path, probe);
     for (const view of viewsOf(parsed)) {
       const root = view.map(view.doc.contents);
-      if (root && isKubernetesObject(view, root)) addKubernetesObject(view, root, facts);
+      if (root && isKubernetesObject(view, root)) addKubernetesObject(view, root, facts, patch);
     }
     return facts;
   },

@@ -18,9 +18,10 @@ export function isKubernetesObject(view: YamlView, map: Map_ | undefined): boole
 /**
  * Adds one Kubernetes object's facts: images, containers, ConfigMap/Secret immutability, hostPath
  * volumes, the object and its containers as statements, and its suppression annotations.
- * `List` kinds recurse into their items.
+ * `List` kinds recurse into their items. A `patch` (a Kustomize patch, merged onto a base) is judged only by
+ * what it sets: a key it leaves out (`immutable`, `readOnlyRootFilesystem`) is the base's to say.
  */
-export function addKubernetesObject(view: YamlView, object: Map_, facts: Facts): void {
+export function addKubernetesObject(view: YamlView, object: Map_, facts: Facts, patch = false): void {
   const span = view.span(object);
   if (!span) return;
   facts.statements.push(span);
@@ -30,14 +31,14 @@ export function addKubernetesObject(view: YamlView, object: Map_, facts: Facts):
   if (kind !== undefined && kind.endsWith('List') && items) {
     for (const item of items.items) {
       const map = view.map(item);
-      if (isKubernetesObject(view, map)) addKubernetesObject(view, map!, facts);
+      if (isKubernetesObject(view, map)) addKubernetesObject(view, map!, facts, patch);
     }
     return;
   }
   // The token controller writes a service-account token Secret's data after it is created.
   const filledByController = kind === 'Secret' && view.str(object, 'type') === 'kubernetes.io/service-account-token';
-  if ((kind === 'ConfigMap' || kind === 'Secret') && !filledByController) addConfigObject(view, object, kind, facts);
-  for (const podSpec of podSpecsOf(view, object, kind)) addPodSpec(view, podSpec, facts);
+  if ((kind === 'ConfigMap' || kind === 'Secret') && !filledByController) addConfigObject(view, object, kind, facts, patch);
+  for (const podSpec of podSpecsOf(view, object, kind)) addPodSpec(view, podSpec, facts, patch);
 }
 
 /** `spec` of a Pod, `template.spec` of a PodTemplate, and any `spec.template.spec` / `spec.jobTemplate.spec.template.spec`. */
@@ -66,7 +67,7 @@ function addAnnotationSuppressions(view: YamlView, object: Map_, span: Span, fac
   if (ids.length > 0) facts.scopedSuppressions.push({ span, ids });
 }
 
-function addConfigObject(view: YamlView, object: Map_, kind: 'ConfigMap' | 'Secret', facts: Facts): void {
+function addConfigObject(view: YamlView, object: Map_, kind: 'ConfigMap' | 'Secret', facts: Facts, patch: boolean): void {
   const kindScalar = view.getScalar(object, 'kind');
   const kindSpan = kindScalar && view.innerSpan(kindScalar);
   if (!kindSpan || view.mayHaveTemplatedKeys(object)) return;
@@ -79,16 +80,17 @@ function addConfigObject(view: YamlView, object: Map_, kind: 'ConfigMap' | 'Secr
     facts.configObjects.push({ kind, span: kindSpan, immutable: value, fix });
     return;
   }
+  if (patch) return;
   const after = ownPairNamed(view, object, 'metadata') ?? ownPairNamed(view, object, 'kind');
   const fix = localFix(view, 'Add immutable: true', () => insertPairEdit(view, object, 'immutable', 'true', after));
   facts.configObjects.push({ kind, span: kindSpan, immutable: false, fix });
 }
 
-function addPodSpec(view: YamlView, podSpec: Map_, facts: Facts): void {
+function addPodSpec(view: YamlView, podSpec: Map_, facts: Facts, patch: boolean): void {
   for (const list of CONTAINER_LISTS) {
     for (const item of view.getSeq(podSpec, list)?.items ?? []) {
       const container = view.map(item);
-      if (container) addContainer(view, container, facts);
+      if (container) addContainer(view, container, facts, patch);
     }
   }
   for (const item of view.getSeq(podSpec, 'volumes')?.items ?? []) {
@@ -102,7 +104,7 @@ function addPodSpec(view: YamlView, podSpec: Map_, facts: Facts): void {
   }
 }
 
-function addContainer(view: YamlView, container: Map_, facts: Facts): void {
+function addContainer(view: YamlView, container: Map_, facts: Facts, patch: boolean): void {
   const span = view.span(container);
   if (span) facts.statements.push(span);
   const image = imageFromScalar(view, view.getScalar(container, 'image'), 'pod-spec');
@@ -111,17 +113,21 @@ function addContainer(view: YamlView, container: Map_, facts: Facts): void {
     if (view.literal(policy) === 'Always') image.pullAlways = view.innerSpan(policy!);
     addImageOnce(facts, image);
   }
-  addReadOnlyRootFilesystem(view, container, facts);
+  addReadOnlyRootFilesystem(view, container, facts, patch);
 }
 
-/** `securityContext.readOnlyRootFilesystem`: true passes, false is set to true, absent is added. Templated values are unknown. */
-function addReadOnlyRootFilesystem(view: YamlView, container: Map_, facts: Facts): void {
+/**
+ * `securityContext.readOnlyRootFilesystem`: true passes, false is set to true, absent is added (except in a patch,
+ * where absent is the base's). Templated values are unknown.
+ */
+function addReadOnlyRootFilesystem(view: YamlView, container: Map_, facts: Facts, patch: boolean): void {
   if (view.mayHaveTemplatedKeys(container)) return;
   const nameSpan = view.span(view.get(container, 'name') ?? container.items[0]);
   if (!nameSpan) return;
   const entries = [['readOnlyRootFilesystem', 'true']] as const;
   const title = 'Set readOnlyRootFilesystem: true';
   const contextPair = view.get(container, 'securityContext');
+  if (!contextPair && patch) return;
   if (!contextPair) {
     const after = ownPairNamed(view, container, 'image') ?? ownPairNamed(view, container, 'name');
     const fix = localFix(view, title, () => insertPairEdit(view, container, 'securityContext', entries, after));
@@ -133,7 +139,7 @@ function addReadOnlyRootFilesystem(view: YamlView, container: Map_, facts: Facts
   if (!context) {
     const value = contextPair.value;
     const isNull = value === null || (isScalar(value) && (isNullScalar(value) || value.value === ''));
-    if (!isNull) return;
+    if (!isNull || patch) return;
     const fix = ownPair(container, contextPair) ? localFix(view, title, () => fillNullEdit(view, contextPair, entries, container)) : undefined;
     facts.containers.push({ span: nameSpan, readOnlyRootFilesystem: false, fix });
     return;
@@ -141,6 +147,7 @@ function addReadOnlyRootFilesystem(view: YamlView, container: Map_, facts: Facts
   if (view.mayHaveTemplatedKeys(context)) return;
   const setting = view.getScalar(context, 'readOnlyRootFilesystem');
   const editable = ownPair(container, contextPair);
+  if (!setting && patch) return;
   if (!setting) {
     const fix = editable ? localFix(view, title, () => insertPairEdit(view, context, 'readOnlyRootFilesystem', 'true')) : undefined;
     facts.containers.push({ span: nameSpan, readOnlyRootFilesystem: false, fix });

@@ -1,0 +1,49 @@
+import * as path from 'node:path';
+import type { FileProbe } from '../../types';
+import { viewsOf } from '../../yaml/documents';
+import type { YamlView } from '../../yaml/nodes';
+import { parseYaml } from '../../yaml/parse';
+
+const KUSTOMIZATION_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
+/** How many folders above the file's own a kustomization that patches it may sit (`overlays/prod/patches/x.yaml`). */
+const PARENT_LEVELS = 3;
+
+/**
+ * True when a kustomization in the file's folder or one of its parents lists the file under `patches:`
+ * (a `path:` entry or a plain string), `patchesStrategicMerge:` or `patchesJson6902:` (`path:`): the file is
+ * then a partial object that Kustomize merges onto a base, not a whole one.
+ */
+export function isKustomizePatch(filePath: string, probe: FileProbe): boolean {
+  if (!probe.read) return false;
+  const target = path.normalize(filePath);
+  let folder = path.dirname(target);
+  for (let level = 0; level <= PARENT_LEVELS; level++) {
+    for (const name of KUSTOMIZATION_NAMES) {
+      const text = probe.read(path.join(folder, name));
+      if (text !== undefined && patchPaths(text).some((patch) => path.join(folder, patch) === target)) return true;
+    }
+    const parent = path.dirname(folder);
+    if (parent === folder) return false;
+    folder = parent;
+  }
+  return false;
+}
+
+/** The patch file paths a kustomization lists, relative to its folder. */
+function patchPaths(text: string): string[] {
+  const paths: string[] = [];
+  for (const view of viewsOf(parseYaml(text))) {
+    const root = view.map(view.doc.contents);
+    for (const item of view.getSeq(root, 'patches')?.items ?? []) paths.push(...entryPath(view, item, true));
+    for (const item of view.getSeq(root, 'patchesStrategicMerge')?.items ?? []) paths.push(...entryPath(view, item, true));
+    for (const item of view.getSeq(root, 'patchesJson6902')?.items ?? []) paths.push(...entryPath(view, item, false));
+  }
+  return paths;
+}
+
+/** A `path:` entry's path, or a plain string entry where the list allows one. */
+function entryPath(view: YamlView, item: unknown, plainAllowed: boolean): string[] {
+  const entry = view.map(item);
+  const value = entry ? view.str(entry, 'path') : plainAllowed ? view.literal(view.scalar(item)) : undefined;
+  return value === undefined ? [] : [value];
+}
