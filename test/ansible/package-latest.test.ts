@@ -57,6 +57,41 @@ describe('package-latest on Ansible', () => {
     applyFix(linted, finding);
   });
 
+  test('a templated module (`action:` / `local_action:` "{{ pkg_mgr }} …") with state=latest and name= or pkg= is package-latest, without a fix', () => {
+    const text = [
+      '- hosts: all',
+      '  vars:',
+      "    pkg_mgr: \"{{ 'dnf' if ansible_os_family == 'RedHat' else 'apt' }}\"",
+      '  tasks:',
+      '    - name: keep the agent current',
+      '      action: "{{ pkg_mgr }} name=datadog-agent state=latest"',
+      '    - name: build tools on the controller',
+      '      local_action: "{{ ansible_pkg_mgr }} pkg=gcc state=latest"',
+      '    - name: installed once',
+      '      action: "{{ pkg_mgr }} name=curl state=present"',
+      '    - name: no package argument',
+      '      action: "{{ cache_module }} path=/var/cache/app state=latest"',
+      '    - name: a templated module in map form',
+      '      action:',
+      '        module: "{{ pkg_mgr }}"',
+      '        name: jq',
+      '        state: latest',
+      '',
+    ].join('\n');
+    const linted = lintText('site.yml', text);
+    const findings = linted.findings.filter((f) => f.rule === 'package-latest');
+    assert.deepEqual(
+      findings.map((f) => [f.range.start.line, f.range.start.character, f.range.end.character, at(text, f.span)]),
+      [
+        [5, 54, 60, 'latest'],
+        [7, 57, 63, 'latest'],
+        [16, 15, 21, 'latest'],
+      ],
+    );
+    assert.deepEqual(findings.map((f) => f.fixes), [[], [], []]);
+    assert.match(findings[0].message, /^`\{\{ pkg_mgr \}\}` keeps the package at the newest version/);
+  });
+
   test('handlers are tasks too', () => {
     assert.deepEqual(summary(lintFixture('roles/web/handlers/main.yml'), 'package-latest'), ['package-latest@latest']);
   });

@@ -21,6 +21,10 @@ export function addPackageFacts(task: Task, facts: Facts, removeTask: () => Text
     pushUpgrade(task, facts, task.moduleKey, 'win_updates', removeTask);
     return;
   }
+  if (isTemplated(task.module)) {
+    addTemplatedModuleLatest(task, facts);
+    return;
+  }
   const manager = PACKAGE_MODULES[task.module];
   if (!manager) return;
   const state = task.args.get('state');
@@ -48,6 +52,16 @@ export function addPackageFacts(task: Task, facts: Facts, removeTask: () => Text
       version: version ?? spec.version,
     });
   }
+}
+
+/**
+ * `action: "{{ pkg_mgr }} name=x state=latest"`: which package module runs is unknown, but `state=latest` beside a
+ * package argument (`name`, `pkg`) asks every package module for the newest version. No fix: the module's states are unknown.
+ */
+function addTemplatedModuleLatest(task: Task, facts: Facts): void {
+  const state = task.args.get('state');
+  if (state?.value !== 'latest' || !(task.args.has('name') || task.args.has('pkg'))) return;
+  facts.packageLatest.push({ manager: task.module, span: state.span });
 }
 
 function pushUpgrade(task: Task, facts: Facts, span: Span, description: string, removeTask: () => TextEdit[] | undefined): void {

@@ -3,7 +3,7 @@ import { OffsetMap } from '../../shell/offset-map';
 import type { ShellWord } from '../../shell/types';
 import type { Span } from '../../types';
 import { isNullScalar } from '../../yaml/nodes';
-import { parseFreeForm, type Token } from './free-form';
+import { parseFreeForm, splitArgs, type Token } from './free-form';
 import { COMMAND_FREE_FORM_OPTIONS, COMMAND_MODULES, isTaskKeyword, shortModuleName } from './modules';
 import { scalarOffsetMap } from './scalar-map';
 
@@ -132,7 +132,7 @@ function readTask(text: string, map: YAMLMap, entries: Array<{ key: string; pair
   return task;
 }
 
-/** `action: apt name=x` or `action: {module: apt, name: x}`. */
+/** `action: apt name=x`, `action: "{{ pkg_mgr }} name=x"` (a templated module) or `action: {module: apt, name: x}`. */
 function readAction(text: string, task: Task, value: Node | undefined): boolean {
   if (isMap(value)) {
     const module = pairsOf(value).find((e) => e.key === 'module');
@@ -145,12 +145,11 @@ function readAction(text: string, task: Task, value: Node | undefined): boolean 
   if (!isScalar(value) || typeof value.value !== 'string') return false;
   const map = scalarOffsetMap(text, value);
   if (!map) return false;
-  const name = /^\s*(\S+)/.exec(map.text);
+  const [name] = splitArgs(map.text);
   if (!name) return false;
-  const nameStart = name[0].length - name[1].length;
-  task.module = shortModuleName(name[1]);
-  task.moduleKey = { start: map.toFile(nameStart), end: map.toFile(nameStart + name[1].length, true) };
-  addFreeForm(text, task, value, name[0].length, map);
+  task.module = shortModuleName(name.text);
+  task.moduleKey = { start: map.toFile(name.start), end: map.toFile(name.end, true) };
+  addFreeForm(text, task, value, name.end, map);
   return true;
 }
 
