@@ -141,3 +141,103 @@ describe('Chef resources inside control flow', () => {
     assert.deepEqual(summary(lintRecipe(fixed)), []);
   });
 });
+
+describe('Chef resources in loops over literal arrays', () => {
+  test('%w[…].each { |p| package p }: each word is its own package, at its place in the array', () => {
+    const text = "%w[curl git].each { |p| package p }\n";
+    const linted = lintRecipe(text);
+    assert.deepEqual(placed(linted), ['package-unpinned@curl:0', 'package-unpinned@git:0']);
+    assert.deepEqual(only(linted, 'package-unpinned', 'curl').range, { start: { line: 0, character: 3 }, end: { line: 0, character: 7 } });
+    assert.deepEqual(only(linted, 'package-unpinned', 'git').range, { start: { line: 0, character: 8 }, end: { line: 0, character: 11 } });
+    assert.match(only(linted, 'package-unpinned', 'git').message, /Pin it: `package 'git' do version '<version>' end`/);
+  });
+
+  test("do |pkg| … end over ['a', 'b'], and package_name inside the resource; action :upgrade is one finding at its token", () => {
+    const text = [
+      "['build-essential', 'libssl-dev'].each do |pkg|",
+      '  package pkg',
+      'end',
+      '%w(',
+      '  nginx',
+      '  logrotate',
+      ').each do |pkg|',
+      '  package "install #{pkg}" do',
+      '    package_name pkg',
+      '  end',
+      'end',
+      '%w[openssl ca-certificates].each do |pkg|',
+      '  package pkg do',
+      '    action :upgrade',
+      '  end',
+      'end',
+      '',
+    ].join('\n');
+    const linted = lintRecipe(text);
+    assert.deepEqual(placed(linted), [
+      'package-unpinned@build-essential:0',
+      'package-unpinned@libssl-dev:0',
+      'package-unpinned@nginx:4',
+      'package-unpinned@logrotate:5',
+      'package-latest@:upgrade:13',
+    ]);
+    assert.deepEqual(only(linted, 'package-unpinned', 'libssl-dev').range, { start: { line: 0, character: 21 }, end: { line: 0, character: 31 } });
+    assert.deepEqual(only(linted, 'package-latest').range, { start: { line: 13, character: 11 }, end: { line: 13, character: 19 } });
+  });
+
+  test('a loop inside a loop: the inner block reads the outer parameter', () => {
+    const text = [
+      "%w[php8.2-fpm php8.2-cli].each do |pkg|",
+      "  node['app']['sites'].each do |site|",
+      '    package pkg',
+      '  end',
+      'end',
+      '',
+    ].join('\n');
+    assert.deepEqual(placed(lintRecipe(text)), ['package-unpinned@php8.2-fpm:0', 'package-unpinned@php8.2-cli:0']);
+  });
+
+  test('silent: loops over attributes or variables, interpolated words, pinned versions, a parameter reassigned or shadowed', () => {
+    const text = [
+      "node['app']['packages'].each { |p| package p }",
+      'base_packages = %w[curl git]',
+      'base_packages.each { |p| package p }',
+      "%W[libpq-dev postgresql-client-#{node['pg']['version']}].each { |p| package p }",
+      "%w[curl git].each { |p| package p do version node['versions'][p] end }",
+      "%w[dev doc].each { |suffix| package \"libxml2-#{suffix}\" }",
+      '%w[curl git].each do |p|',
+      '  p = "#{p}-minimal"',
+      '  package p',
+      'end',
+      '%w[curl git].each do |p|',
+      "  node['extras'].each { |p| package p }",
+      'end',
+      '%w[curl git].each_with_index { |p, i| package p }',
+      '',
+    ].join('\n');
+    assert.deepEqual(placed(lintRecipe(text)), []);
+  });
+
+  test('the loop is a statement: a pragma above it covers every word of a multi-line array', () => {
+    const text = [
+      '# driftless-disable-next-line package-unpinned -- versions come from the base image',
+      '%w[',
+      '  curl',
+      '  git',
+      '].each { |p| package p }',
+      "package 'jq'",
+      '',
+    ].join('\n');
+    assert.deepEqual(placed(lintRecipe(text)), ['package-unpinned@jq:5']);
+  });
+
+  test('"suppress for this line" on a word of a multi-line array comments the loop', () => {
+    const text = "%w[\n  curl\n  git\n].each do |p|\n  package p\nend\n";
+    const linted = lintRecipe(text);
+    assert.ok(linted.facts);
+    const [line] = suppressionFixes(only(linted, 'package-unpinned', 'git'), linted.facts, text);
+    const fixed = applyEdits(text, line.edits);
+    assert.equal(fixed, `# driftless-disable-next-line package-unpinned\n${text}`);
+    assertParses(fixed);
+    assert.deepEqual(summary(lintRecipe(fixed)), []);
+  });
+});
