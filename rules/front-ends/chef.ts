@@ -7,6 +7,7 @@ import { addRemoteFileFacts } from './chef/downloads';
 import { addGitFacts } from './chef/git';
 import { addImageFacts, isImageResource } from './chef/images';
 import { addPackageOptionBypassFacts, addRepositoryBypassFacts, isRepositoryResource } from './chef/integrity';
+import { findLiteralLoops } from './chef/loops';
 import { addPackageFacts, isPackageResource } from './chef/packages';
 import { loadRubyParser, parseRuby, type ParseResult } from './chef/prism';
 import { findResources } from './chef/resources';
@@ -33,11 +34,13 @@ export function extractChefFacts(text: string): Facts {
   addSyntaxError(result, source, facts);
   const program = result.value;
   const resources = findResources(program, source);
+  const loops = findLiteralLoops(program);
+  for (const loop of loops.calls) facts.statements.push(source.nodeSpan(loop));
   for (const resource of resources) {
     facts.statements.push(resource.span);
     const type = resource.type;
     if (isPackageResource(type)) {
-      addPackageFacts(resource, source, facts);
+      addPackageFacts(resource, loops, source, facts);
       addPackageOptionBypassFacts(resource, source, facts);
     } else if (isCommandResource(type)) addCommandFacts(resource, source, facts);
     else if (type === 'remote_file') addRemoteFileFacts(resource, source, facts);

@@ -1,6 +1,6 @@
 import type { Node } from '@ruby/prism';
 import type { Facts, Span } from '../../types';
-import { rubyNodes } from './prism';
+import { childrenOf, rubyNodes } from './prism';
 import type { Resource } from './resources';
 import type { RubySource } from './source';
 
@@ -41,7 +41,7 @@ export function addFileEditFacts(program: Node, resources: readonly Resource[], 
       }
       return;
     }
-    for (const child of node.compactChildNodes()) scan(child);
+    for (const child of childrenOf(node)) scan(child);
   };
   scan(program);
 }

@@ -1,6 +1,7 @@
 import type { Node } from '@ruby/prism';
 import type { Facts, PackageEcosystem } from '../../types';
 import { actionsOf, runsAction } from './actions';
+import type { LiteralLoops } from './loops';
 import { rubyNodes } from './prism';
 import { propertyOf, type Resource } from './resources';
 import { staticText, valueSpan } from './ruby-strings';
@@ -16,8 +17,11 @@ export function isPackageResource(type: string): boolean {
   return type === 'package' || type === 'chef_gem' || type.endsWith('_package');
 }
 
-/** `action :upgrade` (package-latest), else installs without `version` (package-unpinned). */
-export function addPackageFacts(resource: Resource, source: RubySource, facts: Facts): void {
+/**
+ * `action :upgrade` (package-latest), else installs without `version` (package-unpinned); a name that is the
+ * parameter of a loop over literals is each of them, at its place in the array.
+ */
+export function addPackageFacts(resource: Resource, loops: LiteralLoops, source: RubySource, facts: Facts): void {
   const upgrades = (actionsOf(resource, source) ?? []).filter((a) => a.name === 'upgrade');
   for (const action of upgrades) {
     const replacement = source.slice(action.span).startsWith(':') ? ':install' : 'install';
@@ -35,7 +39,7 @@ export function addPackageFacts(resource: Resource, source: RubySource, facts: F
   if (upgrades.length > 0 || propertyOf(resource, 'version') || propertyOf(resource, 'source') || FILE_PACKAGES.has(resource.type)) return;
   if (!runsAction(resource, source, 'install', INSTALLS)) return;
   const ecosystem: PackageEcosystem = LANGUAGE_PACKAGES.has(resource.type) ? 'language' : 'os';
-  for (const node of packageNames(resource)) {
+  for (const node of packageNames(resource, loops)) {
     const name = staticText(node);
     if (name === undefined || name.trim() === '') continue;
     facts.packageInstalls.push({ manager: resource.type, ecosystem, name, span: valueSpan(node, source) });
@@ -43,9 +47,10 @@ export function addPackageFacts(resource: Resource, source: RubySource, facts: F
 }
 
 /** The `package_name` property, else the resource name; an array names several packages. */
-function packageNames(resource: Resource): Node[] {
+function packageNames(resource: Resource, loops: LiteralLoops): Node[] {
   const P = rubyNodes();
   const named = propertyOf(resource, 'package_name')?.args[0] ?? resource.args[0];
   if (!named) return [];
-  return named instanceof P.ArrayNode ? named.elements : [named];
+  const nodes = named instanceof P.ArrayNode ? named.elements : [named];
+  return nodes.flatMap((node) => loops.elementsOf(node) ?? [node]);
 }

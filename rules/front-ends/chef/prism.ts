@@ -1,3 +1,5 @@
+import type { Node } from '@ruby/prism';
+
 export type Prism = typeof import('@ruby/prism');
 type ParseRuby = Awaited<ReturnType<Prism['loadPrism']>>;
 export type ParseResult = ReturnType<ParseRuby>;
@@ -33,6 +35,14 @@ export function rubyNodes(): Prism {
 
 export function parseRuby(text: string): ParseResult {
   return loadedParser().parse(text);
+}
+
+/**
+ * The node's children. Not `compactChildNodes()`: in @ruby/prism 1.9 it drops list fields (a `case`'s `when`
+ * branches, a `rescue`'s exception classes; ruby/prism#4187), which `childNodes()` keeps.
+ */
+export function childrenOf(node: Node): Node[] {
+  return node.childNodes().filter((child): child is Node => child !== null);
 }
 
 async function withoutWasiWarning(load: () => Promise<void>): Promise<void> {

@@ -1,6 +1,6 @@
 import type { BlockNode, CallNode, Node } from '@ruby/prism';
 import type { Span, TextEdit } from '../../types';
-import { rubyNodes } from './prism';
+import { childrenOf, rubyNodes } from './prism';
 import type { RubySource } from './source';
 
 /** A property set in a resource's block: `version '1.2'`, `action :upgrade`. */
@@ -75,7 +75,7 @@ export function findResources(program: Node, source: RubySource): Resource[] {
   const ancestors: Node[] = [];
   const visitChildren = (node: Node): void => {
     ancestors.push(node);
-    for (const child of node.compactChildNodes()) visit(child);
+    for (const child of childrenOf(node)) visit(child);
     ancestors.pop();
   };
   const visit = (node: Node): void => {
@@ -162,7 +162,7 @@ function heredocEnd(node: Node, source: RubySource): number {
     ) {
       end = Math.max(end, source.span(n.closingLoc).end);
     }
-    for (const child of n.compactChildNodes()) scan(child);
+    for (const child of childrenOf(n)) scan(child);
   };
   scan(node);
   return end;

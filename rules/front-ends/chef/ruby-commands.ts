@@ -3,7 +3,7 @@ import { addShellFacts } from '../../shell/facts';
 import type { OffsetMap } from '../../shell/offset-map';
 import { parseShell } from '../../shell/parse';
 import type { Facts } from '../../types';
-import { rubyNodes } from './prism';
+import { childrenOf, rubyNodes } from './prism';
 import { argvTextMap, shellTextMap } from './ruby-strings';
 import type { RubySource } from './source';
 
@@ -25,7 +25,7 @@ export function addRubyCommandFacts(program: Node, source: RubySource, facts: Fa
     if (node instanceof P.CallNode && node.receiver === null && GUARDS.has(node.name)) return;
     const map = commandOf(node, source);
     if (map) addShellFacts(parseShell(map), facts, { chain: 'the command' });
-    for (const child of node.compactChildNodes()) visit(child);
+    for (const child of childrenOf(node)) visit(child);
   };
   visit(program);
 }
