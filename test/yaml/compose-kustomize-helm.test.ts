@@ -174,3 +174,63 @@ test('helm templates: an inserted key goes after the template lines that fill th
   assert.equal(fixed, text.replace('nindent 4 }}\n', 'nindent 4 }}\nimmutable: true\n'));
   assert.deepEqual((await lintText(path, fixed)).findings, []);
 });
+
+test('helm templates: a column-0 include or Files.Get indented under labels or into a block scalar adds no top-level key', async () => {
+  const path = join(FIXTURES, 'chart', 'templates', 'cm.yaml');
+  const labels = [
+    'apiVersion: v1',
+    'kind: Secret',
+    'metadata:',
+    '  name: {{ include "shop.fullname" . }}-db',
+    '  labels:',
+    '    app.kubernetes.io/component: db',
+    '{{- include "shop.labels" . | nindent 4 }}',
+    'type: Opaque',
+    'data:',
+    '  password: {{ .Values.db.password | b64enc | quote }}',
+    '',
+  ].join('\n');
+  const secret = await lintText(path, labels);
+  assert.deepEqual(summarize(secret), ['mutable-configmap 2:7 "Secret"']);
+  const fixed = applyEdits(labels, secret.findings[0].fixes[0].edits);
+  assert.equal(fixed, labels.replace('nindent 4 }}\n', 'nindent 4 }}\nimmutable: true\n'));
+  const files = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: nginx-conf\ndata:\n  nginx.conf: |-\n{{ .Files.Get "files/nginx.conf" | indent 4 }}\n';
+  assert.deepEqual(summarize(await lintText(path, files)), ['mutable-configmap 2:7 "ConfigMap"']);
+});
+
+test('helm templates: an action writing at the object key column, or a templated key, may supply immutable: silent', async () => {
+  const path = join(FIXTURES, 'chart', 'templates', 'cm.yaml');
+  const head = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n';
+  for (const line of [
+    '{{- with .Values.immutable }}immutable: {{ . }}{{ end }}',
+    '{{ toYaml .Values.extra | nindent 0 }}',
+    '{{- include "shop.extra" . | indent .Values.width }}',
+  ]) {
+    assert.deepEqual(summarize(await lintText(path, `${head}${line}\ndata:\n  a: b\n`)), [], line);
+  }
+});
+
+test('helm templates: a column-0 include written at the securityContext keys may set readOnlyRootFilesystem: silent', async () => {
+  const path = join(FIXTURES, 'chart', 'templates', 'deploy.yaml');
+  const text = [
+    'apiVersion: apps/v1',
+    'kind: Deployment',
+    'metadata:',
+    '  name: api',
+    'spec:',
+    '  template:',
+    '    spec:',
+    '      containers:',
+    '        - name: api',
+    '          image: "{{ .Values.image.repository }}:{{ .Values.image.tag }}"',
+    '          securityContext:',
+    '            runAsNonRoot: true',
+    '{{- include "shop.securityContext" . | nindent 12 }}',
+    '        - name: worker',
+    '          image: "{{ .Values.image.repository }}:{{ .Values.image.tag }}"',
+    '          securityContext:',
+    '            runAsNonRoot: true',
+    '',
+  ].join('\n');
+  assert.deepEqual(summarize(await lintText(path, text)), ['writable-root-filesystem 14:11 "name: worker"']);
+});
