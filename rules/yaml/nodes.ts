@@ -187,7 +187,10 @@ export class YamlView {
     );
   }
 
-  /** True when the pair's empty value is filled by the template lines after its key (`securityContext:` + `{{- toYaml … | nindent 12 }}`), control lines skipped. */
+  /**
+   * True when the pair's empty value is filled by the template lines after its key, control lines skipped
+   * (`securityContext:` + `{{- toYaml … | nindent 12 }}`).
+   */
   hasTemplatedValue(pair: YamlPair): boolean {
     const lines = this.parsed.template?.templateLines;
     const key = pair.key as Node | null;

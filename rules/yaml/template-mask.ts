@@ -118,8 +118,8 @@ export function maskTemplate(text: string): TemplateMask {
       }
       if (wholeLine) {
         chars[first] = '#';
-        const startedHere = actions.some((s) => s.start >= lineStart && s.start < lineEnd);
-        templateLines.push({ line, indent: first - lineStart, span: { start: first, end: lineEnd }, emits: emits && startedHere, output: emits && startedHere ? output : [] });
+        const writes = emits && actions.some((s) => s.start >= lineStart && s.start < lineEnd);
+        templateLines.push({ line, indent: first - lineStart, span: { start: first, end: lineEnd }, emits: writes, output: writes ? output : [] });
       }
     }
     if (lineEnd >= text.length) break;
