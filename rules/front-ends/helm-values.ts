@@ -1,12 +1,13 @@
 import { isMap, isSeq, Scalar, type YAMLMap } from 'yaml';
 import { parseImageReference } from '../image-reference';
-import { DIGEST_PLACEHOLDER, type Facts, type FileProbe, type FrontEnd, type ImageRef, type TextEdit } from '../types';
-import { baseName, folderPrefix } from '../file-names';
+import { DIGEST_PLACEHOLDER, type Facts, type FrontEnd, type ImageRef, type TextEdit } from '../types';
+import { baseName } from '../file-names';
 import { baseYamlFacts, viewsOf } from '../yaml/documents';
 import { insertPairEdit } from '../yaml/edit';
 import { addImageOnce, imageFromScalar } from '../yaml/image-scalar';
-import type { YamlPair, YamlView } from '../yaml/nodes';
+import { isNullScalar, type YamlPair, type YamlView } from '../yaml/nodes';
 import { parseYaml } from '../yaml/parse';
+import { chartInfoOf, chartYamlOf } from './helm-chart';
 
 type Map_ = YAMLMap<unknown, unknown>;
 
@@ -15,26 +16,73 @@ const VALUES_FILE = /^values[\w.-]*\.ya?ml$/i;
 const IMAGE_KEY = /^(?:image|[a-z][A-Za-z0-9]*Image)$/;
 const MAX_DEPTH = 32;
 
-function chartYamlOf(path: string): string {
-  return `${folderPrefix(path)}Chart.yaml`;
+/** How the image blocks under one top-level key are read. */
+interface Scope {
+  /** The chart's `appVersion`, which its own blocks' empty tags fall back to. */
+  appVersion: string | undefined;
+  /** A chart-wide `pullPolicy: Always`, for the chart's own blocks that set no policy. */
+  chartPolicy: Scalar | undefined;
+  /** Top-level keys that configure a subchart (its own templates read them). */
+  dependencyKeys: ReadonlySet<string>;
+  /** Under a subchart's key: an empty or absent tag takes the subchart's default, not known here. */
+  subchart: boolean;
 }
 
-/** The chart's `appVersion`, which an empty `tag` falls back to in the usual `tag | default .Chart.AppVersion`. */
-function appVersionOf(path: string, probe: FileProbe): string | undefined {
-  const chart = probe.read?.(chartYamlOf(path));
-  if (chart === undefined) return undefined;
-  const [view] = viewsOf(parseYaml(chart));
-  return view ? view.str(view.map(view.doc.contents), 'appVersion') : undefined;
+/** `global.image.pullPolicy`, `global.imagePullPolicy` or `images.pullPolicy` when it is `Always`. */
+function chartPullPolicy(view: YamlView, root: Map_ | undefined): Scalar | undefined {
+  const global = view.getMap(root, 'global');
+  const globalImage = view.getMap(global, 'image');
+  const candidates = [
+    view.getScalar(globalImage, 'pullPolicy'),
+    view.getScalar(globalImage, 'imagePullPolicy'),
+    view.getScalar(global, 'imagePullPolicy'),
+    view.getScalar(view.getMap(root, 'images'), 'pullPolicy'),
+  ];
+  const policy = candidates.find((c) => view.literal(c));
+  return view.literal(policy) === 'Always' ? policy : undefined;
 }
 
-/** An image block: a `repository` string with a `tag`/`digest` beside it, or under a key named like `image`. */
-function isImageBlock(view: YamlView, map: Map_, key: string): boolean {
-  if (view.str(map, 'repository') === undefined) return false;
-  return /image/i.test(key) || view.get(map, 'tag') !== undefined || view.get(map, 'digest') !== undefined;
+/** A value that names a registry host only (`ghcr.io`, `registry.local:5000`), not an image. */
+function isRegistryHost(text: string): boolean {
+  if (text.includes('/')) return false;
+  const host = text.split(':')[0];
+  return host.includes('.') || host === 'localhost';
+}
+
+/**
+ * The key holding an image block's repository: `repository` with a `tag`/`digest` beside it or under a key
+ * named like `image`, or an `image` string without a tag beside a `tag` key (`image: ghcr.io/x/exporter`, `tag: v1`).
+ */
+function repositoryKeyOf(view: YamlView, map: Map_, key: string): 'repository' | 'image' | undefined {
+  const hasVersion = view.get(map, 'tag') !== undefined || view.get(map, 'digest') !== undefined;
+  const repository = view.str(map, 'repository');
+  if (repository !== undefined) {
+    return !isRegistryHost(repository) && (/image/i.test(key) || hasVersion) ? 'repository' : undefined;
+  }
+  const image = view.str(map, 'image');
+  if (image === undefined || view.get(map, 'tag') === undefined || isRegistryHost(image)) return undefined;
+  const reference = parseImageReference(image);
+  return reference && reference.tag === undefined && reference.digest === undefined ? 'image' : undefined;
+}
+
+/** The block's own pull policy: its `pullPolicy`/`imagePullPolicy`, else an `imagePullPolicy` beside the key holding it. */
+function ownPolicy(view: YamlView, block: Map_, parent: Map_ | undefined): Scalar | undefined {
+  const candidates = [
+    view.getScalar(block, 'pullPolicy'),
+    view.getScalar(block, 'imagePullPolicy'),
+    view.getScalar(parent, 'imagePullPolicy'),
+  ];
+  return candidates.find((c) => c !== undefined && !isNullScalar(c) && view.literal(c) !== '');
 }
 
 /** Edit writing the digest: into an empty `digest:` value, else a new `digest:` key beside `tag:`. */
-function digestEdit(view: YamlView, block: Map_, tagPair: YamlPair | undefined, digestPair: YamlPair | undefined): TextEdit | undefined {
+function digestEdit(
+  view: YamlView,
+  block: Map_,
+  repositoryPair: YamlPair,
+  tagPair: YamlPair | undefined,
+  digestPair: YamlPair | undefined,
+): TextEdit | undefined {
   const tagScalar = view.scalar(tagPair?.value);
   const quote = tagScalar?.type === Scalar.QUOTE_DOUBLE ? '"' : tagScalar?.type === Scalar.QUOTE_SINGLE ? "'" : '';
   const digestScalar = view.scalar(digestPair?.value);
@@ -45,22 +93,24 @@ function digestEdit(view: YamlView, block: Map_, tagPair: YamlPair | undefined, 
     return inner && { span: inner, newText: DIGEST_PLACEHOLDER };
   }
   if (digestPair) return undefined;
-  const after = tagPair ?? view.get(block, 'repository');
-  if (after && !block.items.includes(after)) return undefined;
+  const after = tagPair ?? repositoryPair;
+  if (!block.items.includes(after)) return undefined;
   return insertPairEdit(view, block, 'digest', `${quote}${DIGEST_PLACEHOLDER}${quote}`, after);
 }
 
-function imageOf(view: YamlView, block: Map_, appVersion: string | undefined): ImageRef | undefined {
-  const repositoryScalar = view.getScalar(block, 'repository');
+function imageOf(view: YamlView, block: Map_, repositoryKey: string, parent: Map_ | undefined, scope: Scope): ImageRef | undefined {
+  const repositoryPair = view.get(block, repositoryKey);
+  const repositoryScalar = view.scalar(repositoryPair?.value);
   const repository = view.literal(repositoryScalar);
   const registry = view.str(block, 'registry');
   const tagPair = view.get(block, 'tag');
   const tagScalar = view.scalar(tagPair?.value);
   const digestPair = view.get(block, 'digest');
   const digest = view.str(block, 'digest');
-  if (!repository || !repositoryScalar || (tagScalar && view.isTemplated(tagScalar))) return undefined;
+  if (!repository || !repositoryPair || !repositoryScalar || (tagScalar && view.isTemplated(tagScalar))) return undefined;
   const writtenTag = tagScalar ? view.literal(tagScalar) : undefined;
-  const tag = writtenTag || appVersion;
+  if (!writtenTag && !digest && scope.subchart) return undefined;
+  const tag = writtenTag || scope.appVersion;
   const text = `${registry ? `${registry}/` : ''}${repository}${tag ? `:${tag}` : ''}${digest ? `@${digest}` : ''}`;
   const reference = parseImageReference(text);
   if (!reference) return undefined;
@@ -75,11 +125,12 @@ function imageOf(view: YamlView, block: Map_, appVersion: string | undefined): I
     digest: reference.digest,
     source: 'helm-values',
   };
-  if (!writtenTag && appVersion) image.note = `The empty tag falls back to the chart's appVersion ${appVersion}.`;
-  const policy = view.getScalar(block, 'pullPolicy');
+  if (!writtenTag && scope.appVersion) image.note = `The empty tag falls back to the chart's appVersion ${scope.appVersion}.`;
+  const own = ownPolicy(view, block, parent);
+  const policy = own ?? scope.chartPolicy;
   if (view.literal(policy) === 'Always') image.pullAlways = view.innerSpan(policy!);
   if (reference.digest) return image;
-  const pin = view.hasErrors ? undefined : digestEdit(view, block, tagPair, digestPair);
+  const pin = view.hasErrors ? undefined : digestEdit(view, block, repositoryPair, tagPair, digestPair);
   if (pin) image.pin = [pin];
   else image.pinBlocker = view.hasErrors ? 'the YAML document has syntax errors' : 'add a digest: key to this image block by hand';
   return image;
@@ -94,23 +145,24 @@ function stringImageOf(view: YamlView, map: Map_, pair: YamlPair): ImageRef | un
   const scalar = view.scalar(pair.value);
   if (!scalar) return undefined;
   const image = imageFromScalar(view, scalar, 'helm-values');
-  if (!image || (image.tag === undefined && image.digest === undefined)) return undefined;
+  if (!image || (image.tag === undefined && image.digest === undefined) || isRegistryHost(image.text)) return undefined;
   const policy = view.getScalar(map, 'imagePullPolicy') ?? view.getScalar(map, 'pullPolicy');
   if (image.digest === undefined && view.literal(policy) === 'Always') image.pullAlways = view.innerSpan(policy!);
   return image;
 }
 
-function walk(view: YamlView, node: unknown, key: string, depth: number, appVersion: string | undefined, facts: Facts): void {
+function walk(view: YamlView, node: unknown, key: string, parent: Map_ | undefined, depth: number, scope: Scope, facts: Facts): void {
   if (depth > MAX_DEPTH) return;
   const resolved = view.deref(node);
   if (isSeq(resolved)) {
-    for (const item of resolved.items) walk(view, item, key, depth + 1, appVersion, facts);
+    for (const item of resolved.items) walk(view, item, key, parent, depth + 1, scope, facts);
     return;
   }
   if (!isMap(resolved)) return;
   const map = resolved as Map_;
-  if (isImageBlock(view, map, key)) {
-    const image = imageOf(view, map, appVersion);
+  const repositoryKey = repositoryKeyOf(view, map, key);
+  if (repositoryKey) {
+    const image = imageOf(view, map, repositoryKey, parent, scope);
     const span = view.span(map);
     if (image && addImageOnce(facts, image) && span) facts.statements.push(span);
     return;
@@ -118,7 +170,9 @@ function walk(view: YamlView, node: unknown, key: string, depth: number, appVers
   for (const pair of view.pairs(map)) {
     const name = view.keyOf(pair) ?? '';
     const image = IMAGE_KEY.test(name) ? stringImageOf(view, map, pair) : undefined;
-    if (!image) walk(view, pair.value, name, depth + 1, appVersion, facts);
+    const subchart = depth === 0 && scope.dependencyKeys.has(name);
+    const inner = subchart ? { ...scope, appVersion: undefined, chartPolicy: undefined, subchart } : scope;
+    if (!image) walk(view, pair.value, name, map, depth + 1, inner, facts);
     else if (addImageOnce(facts, image)) {
       const span = view.span(pair);
       if (span) facts.statements.push(span);
@@ -127,8 +181,9 @@ function walk(view: YamlView, node: unknown, key: string, depth: number, appVers
 }
 
 /**
- * A chart's `values*.yaml` (beside a `Chart.yaml`): its image blocks (`repository`/`tag`/`digest`), nested ones
- * too, and `image:` strings that carry a tag or digest.
+ * A chart's `values*.yaml` (beside a `Chart.yaml`): its image blocks (`repository`/`tag`/`digest`, or `image` +
+ * `tag`), nested ones too, and `image:` strings that carry a tag or digest. Blocks under a subchart's key are
+ * read without the chart's appVersion and chart-wide pull policy.
  */
 export const helmValuesFrontEnd: FrontEnd = {
   name: 'helm-values',
@@ -140,8 +195,12 @@ export const helmValuesFrontEnd: FrontEnd = {
   extract(file, _kind, probe): Facts {
     const parsed = parseYaml(file.text);
     const facts = baseYamlFacts('helm-values', parsed);
-    const appVersion = appVersionOf(file.path, probe);
-    for (const view of viewsOf(parsed)) walk(view, view.doc.contents, '', 0, appVersion, facts);
+    const chart = chartInfoOf(file.path, probe);
+    for (const view of viewsOf(parsed)) {
+      const chartPolicy = chartPullPolicy(view, view.map(view.doc.contents));
+      const scope: Scope = { appVersion: chart.appVersion, chartPolicy, dependencyKeys: chart.dependencyKeys, subchart: false };
+      walk(view, view.doc.contents, '', undefined, 0, scope, facts);
+    }
     return facts;
   },
 };

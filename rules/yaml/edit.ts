@@ -2,6 +2,7 @@ import { isMap, isScalar, isSeq, Scalar, type Node, type YAMLMap } from 'yaml';
 import { lineBreakOf } from '../text';
 import type { TextEdit } from '../types';
 import type { YamlPair, YamlView } from './nodes';
+import { writesUnder } from './template-mask';
 
 /** A value to write: scalar text as it should appear, or a map of scalar entries. */
 export type NewValue = string | ReadonlyArray<readonly [key: string, value: string]>;
@@ -80,7 +81,7 @@ function insertLineAfter(view: YamlView, end: number, line: string, column: numb
   const eol = lineBreakOf(text);
   const withBreaks = line.replace(/\n/g, eol);
   let last = lines.position(end > 0 && text[end - 1] === '\n' ? end - 1 : end).line;
-  const deeper = new Set((view.parsed.template?.templateLines ?? []).filter((l) => l.indent > column).map((l) => l.line));
+  const deeper = new Set((view.parsed.template?.templateLines ?? []).filter((l) => writesUnder(l, column)).map((l) => l.line));
   while (deeper.has(last + 1)) last++;
   if (last + 1 < lines.lineCount) {
     const at = lines.lineStart(last + 1);

@@ -1,6 +1,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, Scalar, visit, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { Span } from '../types';
 import type { ParsedYaml } from './parse';
+import { writesAt, writesUnder } from './template-mask';
 
 /** Alias dereferences allowed per document: a "billion laughs" stream stops resolving, it never explodes. */
 export const MAX_ALIAS_RESOLUTIONS = 1_000;
@@ -162,12 +163,15 @@ export class YamlView {
   }
 
   /**
-   * True when a template line that writes output sits directly in the map, at its keys' column
-   * (`{{- toYaml .Values.extra | nindent 10 }}`): it may add any key.
+   * True when a template may add any key to the map: one of its keys is templated
+   * (`{{- with .Values.immutable }}immutable: {{ . }}{{ end }}`), or a template line within it writes
+   * at its keys' column (`{{- toYaml .Values.extra | nindent 10 }}`; a column-0 `{{ include … | nindent 4 }}`
+   * writes at column 4).
    */
   mayHaveTemplatedKeys(map: YAMLMap<unknown, unknown>): boolean {
     const lines = this.parsed.template?.templateLines;
     if (!lines || !map.range) return false;
+    if (map.items.some((p) => this.isTemplated((p.key as Node | null) ?? undefined))) return true;
     const first = this.parsed.lines.position(map.range[0]).line;
     const last = this.parsed.lines.position(Math.max(map.range[0], map.range[2] - 1)).line;
     const column = this.column(map.range[0]);
@@ -176,15 +180,17 @@ export class YamlView {
       .filter((r): r is [number, number, number] => r !== undefined && r !== null && r[2] > r[0]);
     return lines.some(
       (l) =>
-        l.emits &&
+        writesAt(l, column) &&
         l.line >= first &&
         l.line <= last + 1 &&
-        l.indent === column &&
         !filled.some((r) => r[0] <= l.span.start && l.span.start < r[2]),
     );
   }
 
-  /** True when the pair's empty value is filled by template lines indented under its key (`securityContext:` + `{{- toYaml … }}`). */
+  /**
+   * True when the pair's empty value is filled by the template lines after its key, control lines skipped
+   * (`securityContext:` + `{{- toYaml … | nindent 12 }}`).
+   */
   hasTemplatedValue(pair: YamlPair): boolean {
     const lines = this.parsed.template?.templateLines;
     const key = pair.key as Node | null;
@@ -196,8 +202,8 @@ export class YamlView {
     let next = keyLine + 1;
     for (const l of lines) {
       if (l.line < next) continue;
-      if (l.line !== next || l.indent <= keyColumn) return false;
-      if (l.emits) return true;
+      if (l.line !== next) return false;
+      if (l.emits) return writesUnder(l, keyColumn);
       next++;
     }
     return false;

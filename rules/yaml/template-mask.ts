@@ -1,4 +1,5 @@
 import type { Span } from '../types';
+import { outputColumns, type OutputColumns } from './template-output';
 
 /** A line holding nothing but template actions, masked into a YAML comment. */
 export interface TemplateLine {
@@ -9,6 +10,8 @@ export interface TemplateLine {
   span: Span;
   /** True when an action on it writes output (`include`, `toYaml`, `.Values.x`), false for `if`/`end`/`with`… */
   emits: boolean;
+  /** Where the lines its actions write start (`nindent 4` -> 4); empty when it writes nothing. */
+  output: OutputColumns;
 }
 
 export interface TemplateMask {
@@ -17,6 +20,17 @@ export interface TemplateMask {
   /** Every `{{ … }}` action, in the original text. */
   actions: Span[];
   templateLines: TemplateLine[];
+}
+
+/** True when what the line writes lands deeper than `column`; a line that writes nothing, or at widths not known, by its own indent. */
+export function writesUnder(line: TemplateLine, column: number): boolean {
+  if (!line.emits || line.output === 'any') return line.indent > column;
+  return line.output.every((c) => c > column);
+}
+
+/** True when the line may write a line starting at `column`. */
+export function writesAt(line: TemplateLine, column: number): boolean {
+  return line.emits && (line.output === 'any' || line.output.includes(column));
 }
 
 /** Go template syntax as Helm uses it; Ansible's Jinja shares the delimiters. */
@@ -50,6 +64,10 @@ function actionEnd(text: string, start: number): number {
 
 const CONTROL = /^\{\{-?\s*(?:if|else|end|with|range|define|\/\*|\$[\w]*\s*:?=)/;
 
+function joinColumns(a: OutputColumns, b: OutputColumns): OutputColumns {
+  return a === 'any' || b === 'any' ? 'any' : [...new Set([...a, ...b])];
+}
+
 function isLineBreak(c: string): boolean {
   return c === '\n' || c === '\r';
 }
@@ -77,13 +95,17 @@ export function maskTemplate(text: string): TemplateMask {
     let covered = true;
     let first = -1;
     let emits = false;
+    let output: OutputColumns = [];
     let k = a;
     for (let i = lineStart; i < lineEnd; i++) {
       while (k < actions.length && actions[k].end <= i) k++;
       const inAction = k < actions.length && actions[k].start <= i;
       if (inAction) {
         if (first < 0) first = i;
-        if (actions[k].start === i && !CONTROL.test(text.slice(i, Math.min(actions[k].end, i + 64)))) emits = true;
+        if (actions[k].start === i && !CONTROL.test(text.slice(i, Math.min(actions[k].end, i + 64)))) {
+          emits = true;
+          output = joinColumns(output, outputColumns(text.slice(i, actions[k].end), i - lineStart));
+        }
       } else if (text[i] !== ' ' && text[i] !== '\t') {
         covered = false;
       }
@@ -96,8 +118,8 @@ export function maskTemplate(text: string): TemplateMask {
       }
       if (wholeLine) {
         chars[first] = '#';
-        const startedHere = actions.some((s) => s.start >= lineStart && s.start < lineEnd);
-        templateLines.push({ line, indent: first - lineStart, span: { start: first, end: lineEnd }, emits: emits && startedHere });
+        const writes = emits && actions.some((s) => s.start >= lineStart && s.start < lineEnd);
+        templateLines.push({ line, indent: first - lineStart, span: { start: first, end: lineEnd }, emits: writes, output: writes ? output : [] });
       }
     }
     if (lineEnd >= text.length) break;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { applyEdits } from '../../rules/text';
-import { DIGEST_PLACEHOLDER, type DigestFix, type Finding } from '../../rules/types';
+import { DIGEST_PLACEHOLDER, type DigestFix, type FileProbe, type Finding } from '../../rules/types';
 import { byRule, documentsOf, fixture, FIXTURES, lintFixture, lintText, summarize } from './support';
 
 const DIGEST = `sha256:${'b'.repeat(64)}`;
@@ -173,4 +173,152 @@ test('helm templates: an inserted key goes after the template lines that fill th
   const fixed = applyEdits(text, finding.fixes[0].edits);
   assert.equal(fixed, text.replace('nindent 4 }}\n', 'nindent 4 }}\nimmutable: true\n'));
   assert.deepEqual((await lintText(path, fixed)).findings, []);
+});
+
+test('helm templates: a column-0 include or Files.Get indented under labels or into a block scalar adds no top-level key', async () => {
+  const path = join(FIXTURES, 'chart', 'templates', 'cm.yaml');
+  const labels = [
+    'apiVersion: v1',
+    'kind: Secret',
+    'metadata:',
+    '  name: {{ include "shop.fullname" . }}-db',
+    '  labels:',
+    '    app.kubernetes.io/component: db',
+    '{{- include "shop.labels" . | nindent 4 }}',
+    'type: Opaque',
+    'data:',
+    '  password: {{ .Values.db.password | b64enc | quote }}',
+    '',
+  ].join('\n');
+  const secret = await lintText(path, labels);
+  assert.deepEqual(summarize(secret), ['mutable-configmap 2:7 "Secret"']);
+  const fixed = applyEdits(labels, secret.findings[0].fixes[0].edits);
+  assert.equal(fixed, labels.replace('nindent 4 }}\n', 'nindent 4 }}\nimmutable: true\n'));
+  const files = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: nginx-conf\ndata:\n  nginx.conf: |-\n{{ .Files.Get "files/nginx.conf" | indent 4 }}\n';
+  assert.deepEqual(summarize(await lintText(path, files)), ['mutable-configmap 2:7 "ConfigMap"']);
+});
+
+test('helm templates: an action writing at the object key column, or a templated key, may supply immutable: silent', async () => {
+  const path = join(FIXTURES, 'chart', 'templates', 'cm.yaml');
+  const head = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n';
+  for (const line of [
+    '{{- with .Values.immutable }}immutable: {{ . }}{{ end }}',
+    '{{ toYaml .Values.extra | nindent 0 }}',
+    '{{- include "shop.extra" . | indent .Values.width }}',
+  ]) {
+    assert.deepEqual(summarize(await lintText(path, `${head}${line}\ndata:\n  a: b\n`)), [], line);
+  }
+});
+
+test('helm templates: a column-0 include written at the securityContext keys may set readOnlyRootFilesystem: silent', async () => {
+  const path = join(FIXTURES, 'chart', 'templates', 'deploy.yaml');
+  const text = [
+    'apiVersion: apps/v1',
+    'kind: Deployment',
+    'metadata:',
+    '  name: api',
+    'spec:',
+    '  template:',
+    '    spec:',
+    '      containers:',
+    '        - name: api',
+    '          image: "{{ .Values.image.repository }}:{{ .Values.image.tag }}"',
+    '          securityContext:',
+    '            runAsNonRoot: true',
+    '{{- include "shop.securityContext" . | nindent 12 }}',
+    '        - name: worker',
+    '          image: "{{ .Values.image.repository }}:{{ .Values.image.tag }}"',
+    '          securityContext:',
+    '            runAsNonRoot: true',
+    '',
+  ].join('\n');
+  assert.deepEqual(summarize(await lintText(path, text)), ['writable-root-filesystem 14:11 "name: worker"']);
+});
+
+/** A chart folder held in memory: `Chart.yaml` and the values file under test. */
+function chartProbe(chartYaml: string): FileProbe {
+  const chart = join(FIXTURES, 'memory-chart', 'Chart.yaml');
+  return { exists: (path) => path === chart, read: (path) => (path === chart ? chartYaml : undefined) };
+}
+
+const VALUES_PATH = join(FIXTURES, 'memory-chart', 'values.yaml');
+
+test('helm values: image + tag siblings are an image block; a chart-wide pullPolicy: Always covers blocks without their own', async () => {
+  const text = [
+    'global:',
+    '  image:',
+    '    pullPolicy: Always',
+    'exporter:',
+    '  image: ghcr.io/acme/exporter',
+    '  tag: v1.75.0',
+    '  port: 9100',
+    'server:',
+    '  image:',
+    '    repository: ghcr.io/acme/server',
+    '    tag: v2.3.1',
+    '    pullPolicy: IfNotPresent',
+    'legacy:',
+    '  image: jenkins/jenkins',
+    '  imageTag: lts',
+    '',
+  ].join('\n');
+  const result = await lintText(VALUES_PATH, text, chartProbe('apiVersion: v2\nname: acme\nversion: 1.0.0\n'));
+  assert.deepEqual(summarize(result), [
+    'pull-always-mutable 3:17 "Always"',
+    'image-digest-missing 6:8 "v1.75.0"',
+    'image-digest-missing 11:10 "v2.3.1"',
+  ]);
+  assert.match(result.findings[0].message, /ghcr\.io\/acme\/exporter:v1\.75\.0/);
+  assert.ok(pinned(text, result.findings[1]).includes(`  tag: v1.75.0\n  digest: ${DIGEST}\n  port: 9100\n`));
+  const images = text.replace('global:\n  image:\n    pullPolicy: Always', 'images:\n  pullPolicy: Always');
+  const imagesResult = await lintText(VALUES_PATH, images, chartProbe('apiVersion: v2\nname: acme\nversion: 1.0.0\n'));
+  assert.deepEqual(summarize(imagesResult), ['pull-always-mutable 2:15 "Always"', 'image-digest-missing 5:8 "v1.75.0"', 'image-digest-missing 10:10 "v2.3.1"']);
+});
+
+test('helm values: subchart blocks get neither appVersion nor the chart-wide policy; a registry alone is no image', async () => {
+  const chart = [
+    'apiVersion: v2',
+    'name: platform',
+    'version: 0.9.0',
+    'appVersion: "2.4.0"',
+    'dependencies:',
+    '  - name: redis-ha',
+    '    version: 4.26.1',
+    '    repository: https://dandydeveloper.github.io/charts',
+    '  - name: grafana',
+    '    alias: dashboards',
+    '    version: 7.3.0',
+    '    repository: https://grafana.github.io/helm-charts',
+    '',
+  ].join('\n');
+  const text = [
+    'global:',
+    '  imageRegistry: ghcr.io/acme',
+    'images:',
+    '  pullPolicy: Always',
+    'image:',
+    '  repository: acme/platform',
+    '  tag: ""',
+    'redis-ha:',
+    '  image:',
+    '    repository: redis',
+    '    tag: ""',
+    'dashboards:',
+    '  image:',
+    '    repository: grafana/grafana',
+    '    tag: 10.4.1',
+    'mirror:',
+    '  image: registry.acme.internal:5000',
+    '  tag: nightly',
+    '',
+  ].join('\n');
+  const result = await lintText(VALUES_PATH, text, chartProbe(chart));
+  assert.deepEqual(summarize(result), [
+    'pull-always-mutable 4:15 "Always"',
+    'image-digest-missing 7:3 "tag: \\"\\""',
+    'image-digest-missing 15:10 "10.4.1"',
+  ]);
+  assert.deepEqual(result.facts!.images.map((i) => i.text), ['acme/platform:2.4.0', 'grafana/grafana:10.4.1']);
+  assert.match(result.findings[0].message, /acme\/platform:2\.4\.0/);
+  assert.equal(result.findings[2].message.includes('appVersion'), false);
 });

@@ -56,6 +56,22 @@ test('template masking keeps every offset: whole-line actions become comments, i
   assert.deepEqual(mask.templateLines.map((l) => [l.line, l.indent, l.emits]), [[0, 0, false], [2, 2, true], [4, 0, false]]);
 });
 
+test('template lines know where their output lands: nindent at its width, indent after the action, a width from a variable anywhere', () => {
+  const text = [
+    '  labels:',
+    '{{- include "x.labels" . | nindent 4 }}',
+    '  {{ .Files.Get "a.conf" | indent 2 }}',
+    '{{- with .Values.extra }}{{ toYaml . | indent (add 1 1) }}{{ end }}',
+    '{{ toYaml .Values.extra | nindent .Values.width }}',
+    '  {{ include "x.name" . }}',
+    '{{- end }}',
+  ].join('\n');
+  assert.deepEqual(
+    maskTemplate(text).templateLines.map((l) => [l.line, l.output]),
+    [[1, [4]], [2, [2, 4]], [3, 'any'], [4, 'any'], [5, [2]], [6, []]],
+  );
+});
+
 test('a Helm template never reports a syntax error; the same text as plain YAML outside templates/ does', async () => {
   const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n{{- if .Values.data }}\ndata: {{ .Values.data | toYaml | nindent 2 }}\n{{- end }}\nimmutable: true\n';
   const template = await lintText('chart/templates/cm.yaml', text);
