@@ -1,3 +1,5 @@
+import type { ImageRef, ImageSource, Span } from './types';
+
 /**
  * The Docker reference grammar (distribution/reference): [host[:port]/]path[:tag][@digest].
  * A first component with `.` or `:`, or equal to `localhost`, is a registry host.
@@ -55,4 +57,9 @@ export function parseImageReference(text: string): ParsedReference | undefined {
 
 export function isSha256Digest(digest: string | undefined): boolean {
   return digest !== undefined && /^sha256:[a-f0-9]{64}$/.test(digest);
+}
+
+/** The image fact for a reference read from a file: `text` as it resolves, at `span` in the file. */
+export function imageFact(text: string, span: Span, reference: ParsedReference, source: ImageSource): ImageRef {
+  return { text, span, registry: reference.registry, repository: reference.repository, tag: reference.tag, digest: reference.digest, source };
 }

@@ -1,5 +1,5 @@
 import type { Scalar, YAMLMap } from 'yaml';
-import { parseImageReference } from '../image-reference';
+import { imageFact, parseImageReference } from '../image-reference';
 import type { Facts, FrontEnd, ImageRef, SourceFile } from '../types';
 import { substitute, type VariableValue } from '../variables';
 import { baseName } from '../file-names';
@@ -38,17 +38,10 @@ function imageFromDefaults(view: YamlView, scalar: Scalar | undefined): ImageRef
   const text = substitute(written, UNSET);
   const reference = text === undefined ? undefined : parseImageReference(text);
   if (text === undefined || !reference) return undefined;
-  return {
-    text,
-    span,
-    registry: reference.registry,
-    repository: reference.repository,
-    tag: reference.tag,
-    digest: reference.digest,
-    source: 'compose',
-    note: `(\`${written}\` read with its variables' defaults.)`,
-    pinBlocker: 'it comes from a variable; pin it where the value is set',
-  };
+  const image = imageFact(text, span, reference, 'compose');
+  image.note = `(\`${written}\` read with its variables' defaults.)`;
+  image.pinBlocker = 'it comes from a variable; pin it where the value is set';
+  return image;
 }
 
 /** A compose file: named like one, or with top-level `services` whose entries look like services. */

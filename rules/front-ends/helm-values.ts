@@ -1,5 +1,5 @@
 import { isMap, isSeq, Scalar, type YAMLMap } from 'yaml';
-import { parseImageReference } from '../image-reference';
+import { imageFact, parseImageReference } from '../image-reference';
 import { DIGEST_PLACEHOLDER, type Facts, type FrontEnd, type ImageRef, type TextEdit } from '../types';
 import { baseName } from '../file-names';
 import { baseYamlFacts, viewsOf } from '../yaml/documents';
@@ -116,15 +116,7 @@ function imageOf(view: YamlView, block: Map_, repositoryKey: string, parent: Map
   if (!reference) return undefined;
   const span = writtenTag ? view.innerSpan(tagScalar!) : tagPair ? view.span(tagPair) : view.innerSpan(repositoryScalar);
   if (!span) return undefined;
-  const image: ImageRef = {
-    text,
-    span,
-    registry: reference.registry,
-    repository: reference.repository,
-    tag: reference.tag,
-    digest: reference.digest,
-    source: 'helm-values',
-  };
+  const image = imageFact(text, span, reference, 'helm-values');
   if (!writtenTag && scope.appVersion) image.note = `The empty tag falls back to the chart's appVersion ${scope.appVersion}.`;
   const own = ownPolicy(view, block, parent);
   const policy = own ?? scope.chartPolicy;

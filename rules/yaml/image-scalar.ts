@@ -1,5 +1,5 @@
 import type { Scalar } from 'yaml';
-import { parseImageReference } from '../image-reference';
+import { imageFact, parseImageReference } from '../image-reference';
 import { DIGEST_PLACEHOLDER, type Facts, type ImageRef, type ImageSource } from '../types';
 import type { YamlView } from './nodes';
 
@@ -19,15 +19,8 @@ export function imageFromScalar(view: YamlView, scalar: Scalar | undefined, sour
   const reference = parseImageReference(text);
   if (!reference) return undefined;
   const written = view.text.slice(inner.start, inner.end) === literal;
-  const image: ImageRef = {
-    text,
-    span: written ? { start: inner.start + prefix.length, end: inner.end } : { start: scalar.range![0], end: scalar.range![1] },
-    registry: reference.registry,
-    repository: reference.repository,
-    tag: reference.tag,
-    digest: reference.digest,
-    source,
-  };
+  const span = written ? { start: inner.start + prefix.length, end: inner.end } : { start: scalar.range![0], end: scalar.range![1] };
+  const image = imageFact(text, span, reference, source);
   if (reference.digest !== undefined) return image;
   if (!written) image.pinBlocker = 'the image is written with escape sequences; pin it by hand';
   else if (view.hasErrors) image.pinBlocker = 'the YAML document has syntax errors';

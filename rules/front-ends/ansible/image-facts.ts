@@ -1,4 +1,4 @@
-import { parseImageReference } from '../../image-reference';
+import { imageFact, parseImageReference } from '../../image-reference';
 import { DIGEST_PLACEHOLDER, type Facts, type TextEdit } from '../../types';
 import { isTemplated } from './args';
 import type { Arg, Task } from './tasks';
@@ -23,15 +23,8 @@ function addImage(facts: Facts, image: Arg | undefined, tag?: Arg): void {
   const ref = parseImageReference(text);
   if (!ref) return;
   const pin: TextEdit[] | undefined = tag ? undefined : [{ span: { start: image.span.end, end: image.span.end }, newText: `@${DIGEST_PLACEHOLDER}` }];
-  facts.images.push({
-    text,
-    span: image.span,
-    registry: ref.registry,
-    repository: ref.repository,
-    tag: ref.tag,
-    digest: ref.digest,
-    source: 'ansible',
-    pin: ref.digest ? undefined : pin,
-    pinBlocker: tag && !ref.digest ? 'the tag is a separate `tag:` option; write `name: repo:tag@sha256:…` instead' : undefined,
-  });
+  const fact = imageFact(text, image.span, ref, 'ansible');
+  fact.pin = ref.digest ? undefined : pin;
+  fact.pinBlocker = tag && !ref.digest ? 'the tag is a separate `tag:` option; write `name: repo:tag@sha256:…` instead' : undefined;
+  facts.images.push(fact);
 }

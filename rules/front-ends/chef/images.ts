@@ -1,7 +1,7 @@
 import type { Node } from '@ruby/prism';
 import { lineBreakOf } from '../../text';
-import { DIGEST_PLACEHOLDER, type Facts, type ImageRef, type TextEdit } from '../../types';
-import { parseImageReference } from '../../image-reference';
+import { DIGEST_PLACEHOLDER, type Facts, type TextEdit } from '../../types';
+import { imageFact, parseImageReference } from '../../image-reference';
 import { runsAction } from './actions';
 import { rubyNodes } from './prism';
 import { propertyOf, type Resource } from './resources';
@@ -39,15 +39,7 @@ export function addImageFacts(resource: Resource, source: RubySource, facts: Fac
   const text = tag === undefined ? repo : `${repo}:${tag}`;
   const parsed = parseImageReference(text);
   if (!parsed) return;
-  const image: ImageRef = {
-    text,
-    span: valueSpan(tagNode ?? repoNode, source),
-    registry: parsed.registry,
-    repository: parsed.repository,
-    tag: parsed.tag,
-    digest: parsed.digest,
-    source: 'chef',
-  };
+  const image = imageFact(text, valueSpan(tagNode ?? repoNode, source), parsed, 'chef');
   if (!tagNode && (parsed.tag !== undefined || parsed.digest !== undefined)) {
     image.pinBlocker = 'the repo names the tag itself; move it to the `tag` property, which the cookbook appends';
   } else {

@@ -1,5 +1,5 @@
 import { From, type Dockerfile, type Flag, type Instruction, Copy, Run } from 'dockerfile-ast';
-import { isSha256Digest, parseImageReference } from '../../image-reference';
+import { imageFact, isSha256Digest, parseImageReference } from '../../image-reference';
 import type { LineIndex } from '../../text';
 import { DIGEST_PLACEHOLDER, type ImageRef, type ImageSource, type Span, type TextEdit } from '../../types';
 import { substitute } from '../../variables';
@@ -89,15 +89,7 @@ export class ImageCollector {
     if (text === undefined) return;
     const parsed = parseImageReference(text);
     if (!parsed) return;
-    const image: ImageRef = {
-      text,
-      span: written.span,
-      registry: parsed.registry,
-      repository: parsed.repository,
-      tag: parsed.tag,
-      digest: parsed.digest,
-      source,
-    };
+    const image = imageFact(text, written.span, parsed, source);
     if (platform) image.platform = platform;
     if (!isSha256Digest(parsed.digest)) this.pinning(image, written);
     this.images.push(image);

@@ -1,4 +1,4 @@
-import { parseImageReference } from '../../image-reference';
+import { imageFact, parseImageReference } from '../../image-reference';
 import { DIGEST_PLACEHOLDER, type Facts, type ImageRef, type TextEdit } from '../../types';
 import type { SyntaxNode } from './parse';
 import { insertAttribute } from './attribute-insert';
@@ -71,13 +71,5 @@ function appendDigest(node: SyntaxNode): TextEdit[] {
 function imageRef(reference: string, node: SyntaxNode): ImageRef | undefined {
   const parsed = parseImageReference(reference);
   if (!parsed) return undefined;
-  return {
-    text: reference,
-    span: valueSpan(node),
-    registry: parsed.registry,
-    repository: parsed.repository,
-    tag: parsed.tag,
-    digest: parsed.digest,
-    source: 'puppet',
-  };
+  return imageFact(reference, valueSpan(node), parsed, 'puppet');
 }

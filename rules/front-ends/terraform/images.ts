@@ -1,4 +1,4 @@
-import { parseImageReference } from '../../image-reference';
+import { imageFact, parseImageReference } from '../../image-reference';
 import { DIGEST_PLACEHOLDER, type Facts, type ImageRef } from '../../types';
 import { addImageOnce, imageFromScalar } from '../../yaml/image-scalar';
 import { allBlocks, attribute, type HclBlock } from './hcl';
@@ -70,15 +70,7 @@ function addImage(value: SyntaxNode | undefined, facts: Facts): ImageRef | undef
 function imageFromString(literal: HclString): ImageRef | undefined {
   const reference = parseImageReference(literal.value);
   if (!reference) return undefined;
-  const image: ImageRef = {
-    text: literal.value,
-    span: literal.span,
-    registry: reference.registry,
-    repository: reference.repository,
-    tag: reference.tag,
-    digest: reference.digest,
-    source: 'terraform',
-  };
+  const image = imageFact(literal.value, literal.span, reference, 'terraform');
   if (reference.digest !== undefined) return image;
   if (literal.written) image.pin = [{ span: { start: literal.span.end, end: literal.span.end }, newText: `@${DIGEST_PLACEHOLDER}` }];
   else image.pinBlocker = 'the image is written with escape sequences; pin it by hand';
