@@ -118,6 +118,7 @@ describe('remote-unverified on Ansible', () => {
   test('silent: a checksum, a local archive, a templated URL with a checksum', () => {
     assert.deepEqual(summary(lintFixture('silent.yml'), 'remote-unverified'), []);
     assert.deepEqual(summary(tasks('- get_url: url={{ u }} dest=/x checksum={{ sum }}', '- unarchive: src=files/a.tgz dest=/opt')), []);
+    assert.deepEqual(summary(tasks('- get_url: url=file:///srv/mirror/jq dest=/usr/local/bin/jq')), [], 'a file:// source is no network download');
   });
 });
 
