@@ -19,7 +19,9 @@ export function isKustomizePatch(filePath: string, probe: FileProbe): boolean {
   let folder = path.dirname(target);
   for (let level = 0; level <= PARENT_LEVELS; level++) {
     for (const name of KUSTOMIZATION_NAMES) {
-      const text = probe.read(path.join(folder, name));
+      // Most folders hold no kustomization: asking whether it exists spares a failed read for each name and level.
+      const candidate = path.join(folder, name);
+      const text = probe.exists(candidate) ? probe.read(candidate) : undefined;
       if (text !== undefined && patchPaths(text).some((patch) => path.join(folder, patch) === target)) return true;
     }
     const parent = path.dirname(folder);
