@@ -84,14 +84,16 @@ export function check(facts: Facts, text: string, settings: Readonly<Record<stri
     for (const found of rule.check(facts, layer)) {
       if (suppressions.isSuppressed(rule.id, found.span)) continue;
       // Spelled out: spreading `found` cost a hundred times more (V8's slow path for these objects).
-      findings.push({
+      const finding: Finding = {
         span: found.span,
         message: found.message,
         fixes: found.fixes,
         rule: rule.id,
         severity: setting ?? found.severity ?? byDefault,
         range: lines.range(found.span),
-      });
+      };
+      if (found.related) finding.related = found.related.map((r) => ({ span: r.span, message: r.message, range: lines.range(r.span) }));
+      findings.push(finding);
     }
   }
   return findings.sort((a, b) => a.span.start - b.span.start || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));

@@ -71,6 +71,12 @@ export interface DigestFix {
 
 export type Fix = LocalFix | DigestFix;
 
+/** Another place in the same file that belongs to a finding (LSP `relatedInformation`, SARIF `relatedLocations`). */
+export interface RelatedSpan {
+  span: Span;
+  message: string;
+}
+
 /** What a rule reports, before severity and suppression are settled by the engine. */
 export interface RuleFinding {
   span: Span;
@@ -78,12 +84,18 @@ export interface RuleFinding {
   fixes: Fix[];
   /** Overrides the rule's default severity for this layer (e.g. OS vs language packages). */
   severity?: Severity;
+  related?: RelatedSpan[];
+}
+
+export interface RelatedLocation extends RelatedSpan {
+  range: Range;
 }
 
 export interface Finding extends RuleFinding {
   rule: string;
   severity: Severity;
   range: Range;
+  related?: RelatedLocation[];
 }
 
 // ---------------------------------------------------------------------------
@@ -141,6 +153,10 @@ export interface PackageInstall {
   /** The package name token. */
   span: Span;
   version?: string;
+  /** The install command, task or resource it belongs to: its packages are reported together. */
+  group: Span;
+  /** Where the name was read when `span` is a variable holding it: `` `packages` in web/defaults/main.yml ``. */
+  from?: string;
 }
 
 /** A package module/resource asking for the newest version (Ansible state: latest, Chef action :upgrade). */

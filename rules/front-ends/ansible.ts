@@ -2,12 +2,13 @@ import { isSeq } from 'yaml';
 import { addShellFacts, mayHaveShellFacts } from '../shell/facts';
 import { initShellParser, parseArgv, parseShell } from '../shell/parse';
 import type { ShellScript } from '../shell/types';
-import type { Facts, FileKind, FrontEnd, SourceFile, TextEdit } from '../types';
+import type { Facts, FileKind, FileProbe, FrontEnd, SourceFile, TextEdit } from '../types';
 import { baseYamlFacts, viewsOf, YAML_FILES } from '../yaml/documents';
 import { parseYaml } from '../yaml/parse';
 import { detectAnsible, isVarsPath } from './ansible/detect';
 import { addKubernetesDefinitions } from './ansible/k8s-definition';
 import { removalFix, taskLabel, taskRemoval } from './ansible/removal';
+import { roleLists, type NamedList } from './ansible/list-vars';
 import { addTaskFacts } from './ansible/task-facts';
 import { collectContent, type Task } from './ansible/tasks';
 
@@ -23,8 +24,10 @@ export const ansibleFrontEnd: FrontEnd = {
     return detectAnsible(file.path, parseYaml(file.text).documents) ? 'ansible' : undefined;
   },
 
-  extract(file: SourceFile): Facts {
+  extract(file: SourceFile, _kind: FileKind, probe: FileProbe): Facts {
     const parsed = parseYaml(file.text);
+    let role: Map<string, NamedList> | undefined;
+    const roleList = (name: string) => (role ??= roleLists(file.path, probe)).get(name);
     const facts = baseYamlFacts('ansible', parsed);
     const isPlaybook = detectAnsible(file.path, parsed.documents) === 'playbook';
     for (const view of viewsOf(parsed)) {
@@ -33,7 +36,7 @@ export const ansibleFrontEnd: FrontEnd = {
       facts.statements.push(...content.statements);
       for (const task of content.tasks) {
         const removeTask = () => taskRemoval(file.text, parsed.lines, task.slot);
-        addTaskFacts(task, facts, removeTask);
+        addTaskFacts(task, facts, removeTask, roleList);
         addCommandFacts(task, facts, removeTask);
         addKubernetesDefinitions(view, task, facts);
       }

@@ -30,8 +30,10 @@ export function mayHaveShellFacts(text: string): boolean {
 /** Derives the facts every front end with shell in it shares: installs, upgrades, curl|sh, bypass flags, sed -i. */
 export function addShellFacts(script: ShellScript, facts: Facts, options: ShellFactOptions = {}): void {
   for (const command of script.commands) {
-    for (const p of installedPackages(command)) {
-      facts.packageInstalls.push({ manager: p.manager, ecosystem: p.ecosystem, name: p.name, span: p.word.span, version: p.version });
+    const packages = installedPackages(command);
+    if (packages.length > 0) {
+      const group = commandWords(command);
+      for (const p of packages) facts.packageInstalls.push({ manager: p.manager, ecosystem: p.ecosystem, name: p.name, span: p.word.span, version: p.version, group });
     }
     const upgrade = upgradeDescription(command);
     if (upgrade) {

@@ -1,4 +1,5 @@
 import type { Tree } from 'web-tree-sitter';
+import type { Span } from '../types';
 
 /**
  * A tree-sitter node copied out of WASM memory. web-tree-sitter answers every `type`, `isNamed` and `children`
@@ -20,6 +21,10 @@ export class SyntaxNode {
 
   get text(): string {
     return this.source.slice(this.startIndex, this.endIndex);
+  }
+
+  get span(): Span {
+    return { start: this.startIndex, end: this.endIndex };
   }
 
   get namedChildren(): SyntaxNode[] {

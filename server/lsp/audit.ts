@@ -89,7 +89,7 @@ export async function auditFolders(folders: readonly string[], host: AuditHost, 
     const linted = host.lint(file, text);
     if (!linted?.kind) continue;
     report.files.push(fileReport(file, rel, linted.kind, linted, text));
-    host.publish(uri, diagnosticsOf(linted));
+    host.publish(uri, diagnosticsOf(linted, uri));
   }
   host.progress(total, total);
   return { report, durationMs: Math.round(performance.now() - started) };

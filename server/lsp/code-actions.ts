@@ -92,7 +92,7 @@ export class CodeActions {
     if (wanted(CodeActionKind.QuickFix)) {
       const inRange = doc.result.findings.filter((f) => f.span.start <= end && start <= f.span.end);
       for (const finding of inRange) {
-        const diagnostic = this.matchingDiagnostic(params.context.diagnostics, finding);
+        const diagnostic = this.matchingDiagnostic(params.context.diagnostics, finding, doc.uri);
         const preferred = preferredFix(finding);
         for (const fix of localFixes(finding)) {
           actions.push(
@@ -162,8 +162,8 @@ export class CodeActions {
     return action;
   }
 
-  private matchingDiagnostic(sent: readonly Diagnostic[], finding: Finding): Diagnostic {
-    const own = toDiagnostic(finding);
+  private matchingDiagnostic(sent: readonly Diagnostic[], finding: Finding, uri: string): Diagnostic {
+    const own = toDiagnostic(finding, uri);
     return (
       sent.find(
         (d) =>

@@ -33,8 +33,9 @@ export function ruleDocumentationUri(rule: string): string {
   return uri;
 }
 
-export function toDiagnostic(finding: Finding): Diagnostic {
-  return {
+/** `uri`: the document's, where the finding's related places are. */
+export function toDiagnostic(finding: Finding, uri: string): Diagnostic {
+  const diagnostic: Diagnostic = {
     range: finding.range,
     severity: SEVERITY[finding.severity],
     code: finding.rule,
@@ -42,9 +43,11 @@ export function toDiagnostic(finding: Finding): Diagnostic {
     source: SOURCE,
     message: finding.message,
   };
+  if (finding.related) diagnostic.relatedInformation = finding.related.map((r) => ({ location: { uri, range: r.range }, message: r.message }));
+  return diagnostic;
 }
 
-/** Diagnostics for a lint result, one per finding (a parse error is the finding of its syntax rule). */
-export function diagnosticsOf(result: LintResult | undefined): Diagnostic[] {
-  return result ? result.findings.map(toDiagnostic) : [];
+/** Diagnostics for a lint result of the document at `uri`, one per finding (a parse error is the finding of its syntax rule). */
+export function diagnosticsOf(result: LintResult | undefined, uri: string): Diagnostic[] {
+  return result ? result.findings.map((finding) => toDiagnostic(finding, uri)) : [];
 }

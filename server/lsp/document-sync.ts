@@ -102,14 +102,14 @@ export class DocumentSync {
     const version = doc.version;
     const state = this.current(uri);
     if (!state || this.documents.get(uri)?.version !== version) return;
-    void this.connection.sendDiagnostics({ uri, version, diagnostics: diagnosticsOf(state.result) });
+    void this.connection.sendDiagnostics({ uri, version, diagnostics: diagnosticsOf(state.result, uri) });
   }
 
   private async publishFromDisk(uri: string): Promise<void> {
     const file = fsPathOf(uri);
     if (!file || this.documents.get(uri)) return;
     const read = await readSourceFile(file);
-    const diagnostics = read.status === 'text' ? diagnosticsOf(this.linter.lint(file, read.text)) : [];
+    const diagnostics = read.status === 'text' ? diagnosticsOf(this.linter.lint(file, read.text), uri) : [];
     if (this.documents.get(uri)) return;
     if (diagnostics.length > 0) this.onDisk.add(uri);
     else this.onDisk.delete(uri);

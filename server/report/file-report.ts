@@ -3,7 +3,7 @@ import { preferredFix, type AppliedFix } from '../../rules/fixes';
 import { LineIndex } from '../../rules/text';
 import type { FileKind } from '../../rules/types';
 import type { DiscoveryNotice, ReadResult } from '../workspace';
-import type { FileReport, Notice } from './model';
+import type { FileReport, Notice, ReportedFinding } from './model';
 
 /** A linted file as the report keeps it: findings with their preferred local fix placed, fixes applied, image references. */
 export function fileReport(path: string, display: string, kind: FileKind, linted: LintResult, text: string, applied: AppliedFix[] = []): FileReport {
@@ -15,7 +15,8 @@ export function fileReport(path: string, display: string, kind: FileKind, linted
     kind,
     findings: linted.findings.map((found) => {
       // Spelled out: a rest or spread copy of a finding takes V8's slow path, many times the cost of this.
-      const finding = { span: found.span, message: found.message, rule: found.rule, severity: found.severity, range: found.range };
+      const finding: ReportedFinding['finding'] = { span: found.span, message: found.message, rule: found.rule, severity: found.severity, range: found.range };
+      if (found.related) finding.related = found.related;
       const fix = preferredFix(found);
       if (!fix) return { finding };
       return { finding, fix: { title: fix.title, edits: fix.edits.map((e) => ({ range: lines().range(e.span), newText: e.newText })) } };

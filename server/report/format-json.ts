@@ -18,6 +18,17 @@ export function formatJson(report: Report): string {
         endLine: finding.range.end.line + 1,
         endColumn: finding.range.end.character + 1,
         fixable: fix !== undefined,
+        ...(finding.related
+          ? {
+              related: finding.related.map((r) => ({
+                message: r.message,
+                line: r.range.start.line + 1,
+                column: r.range.start.character + 1,
+                endLine: r.range.end.line + 1,
+                endColumn: r.range.end.character + 1,
+              })),
+            }
+          : {}),
       });
     }
   }

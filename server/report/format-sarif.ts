@@ -28,6 +28,13 @@ export function formatSarif(report: Report, cwd: string): string {
       const index = ruleIndex.get(finding.rule);
       if (index !== undefined) result.ruleIndex = index;
       if (fix) result.fixes = [sarifFix(fix, artifactLocation)];
+      if (finding.related) {
+        result.relatedLocations = finding.related.map((related, id) => ({
+          id,
+          message: { text: related.message },
+          physicalLocation: { artifactLocation, region: region(related.range) },
+        }));
+      }
       results.push(result);
     }
   }

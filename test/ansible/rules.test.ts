@@ -1,9 +1,12 @@
 import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
 import { lint } from '../../rules/engine';
 import { applyEdits } from '../../rules/text';
 import { DIGEST_PLACEHOLDER } from '../../rules/types';
-import { applyFix, at, lintFixture, lintText, load, localFix, only, ready, summary } from './support';
+import { applyFix, at, lintFixture, lintText, lintWithFiles, load, localFix, only, ready, relatedTexts, summary } from './support';
 
 before(ready);
 
@@ -322,6 +325,100 @@ describe('package-unpinned on Ansible', () => {
     );
     assert.deepEqual(summary(linted), ['package-unpinned@curl', 'package-unpinned@left-pad']);
     assert.deepEqual(linted.findings.map((f) => f.severity), ['info', 'info']);
+  });
+
+  test('one finding per task, on its first unversioned package; the message names each, related locations point at each', () => {
+    const linted = tasks('- apt:', '    name: [curl, "jq=1.6", git]', '- package: name=sudo,htop');
+    assert.deepEqual(summary(linted), ['package-unpinned@curl', 'package-unpinned@sudo']);
+    const list = only(linted, 'package-unpinned', 'curl');
+    assert.match(list.message, /^`curl` and `git` are installed without a version \(apt\).*Pin them: `curl=<version>` and `git=<version>`\.$/);
+    assert.deepEqual(relatedTexts(linted, list), ['curl', 'git']);
+    assert.deepEqual(list.related?.[1].range, { start: { line: 1, character: 27 }, end: { line: 1, character: 30 } });
+    assert.match(only(linted, 'package-unpinned', 'sudo').message, /^`sudo` and `htop` are installed .* \(package\).*Pin them to an exact version\.$/);
+  });
+
+  test('a loop over a literal list: each item is a package at its place (loop, with_items, with_list, loop_var)', () => {
+    const linted = tasks(
+      '- name: tools',
+      '  apt:',
+      '    name: "{{ item }}"',
+      '  loop:',
+      '    - htop',
+      '    - "jq=1.6"',
+      '    - vim',
+      '- yum: name={{ pkg }}',
+      '  with_items: [tmux]',
+      '  loop_control:',
+      '    loop_var: pkg',
+      '- apt:',
+      '    name: "{{ item }}"',
+      '    state: latest',
+      '  with_list: [a, b]',
+    );
+    assert.deepEqual(summary(linted), ['package-unpinned@htop', 'package-unpinned@tmux', 'package-latest@latest']);
+    const tools = only(linted, 'package-unpinned', 'htop');
+    assert.deepEqual(tools.range, { start: { line: 4, character: 6 }, end: { line: 4, character: 10 } });
+    assert.deepEqual(relatedTexts(linted, tools), ['htop', 'vim']);
+    assert.match(only(linted, 'package-unpinned', 'tmux').message, /Pin it: `tmux-<version>`/);
+  });
+
+  test("a list variable from the play's vars or the role's defaults/vars: reported at the reference, naming where it is defined", () => {
+    const play = lintText(
+      'site.yml',
+      [
+        '- hosts: all',
+        '  vars:',
+        '    base: [curl, "git=1:2.39"]',
+        '  tasks:',
+        '    - apt: name="{{ base }}"',
+        '    - dnf:',
+        '        name: "{{ p }}"',
+        '      loop: "{{ base }}"',
+        '      loop_control: { loop_var: p }',
+        '',
+      ].join('\n'),
+    );
+    assert.deepEqual(summary(play), ['package-unpinned@{{ base }}', 'package-unpinned@{{ base }}']);
+    assert.match(play.findings[0].message, /^`curl` \(from `base` in the play's vars\) is installed/);
+    assert.equal(play.findings[0].related, undefined);
+
+    const root = mkdtempSync(join(tmpdir(), 'driftless-role-'));
+    try {
+      mkdirSync(join(root, 'roles', 'web', 'tasks'), { recursive: true });
+      mkdirSync(join(root, 'roles', 'web', 'defaults'));
+      mkdirSync(join(root, 'roles', 'web', 'vars'));
+      writeFileSync(join(root, 'roles', 'web', 'defaults', 'main.yml'), 'web_packages: [nginx, certbot]\nextra: [jq]\n');
+      writeFileSync(join(root, 'roles', 'web', 'vars', 'main.yaml'), 'extra: ["jq=1.6"]\n');
+      const path = join(root, 'roles', 'web', 'tasks', 'main.yml');
+      const text = ['- package:', '    name: "{{ web_packages }}"', '- apt: name={{ extra }}', '- apt: name={{ nowhere }}', ''].join('\n');
+      const role = lintWithFiles(path, text);
+      assert.deepEqual(summary(role), ['package-unpinned@{{ web_packages }}']);
+      assert.match(role.findings[0].message, /^`nginx` and `certbot` \(from `web_packages` in web\/defaults\/main.yml\) are installed/);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  test('silent: loops over dicts, templated items, unknown or non-list variables, a name that is not the loop variable', () => {
+    const linted = lintText(
+      'site.yml',
+      [
+        '- hosts: all',
+        '  vars:',
+        '    version: "1.2"',
+        '  tasks:',
+        '    - apt: name="{{ item.name }}"',
+        '      loop: [{ name: x }]',
+        '    - apt: name="{{ item }}"',
+        '      loop: ["{{ other }}"]',
+        '    - apt: name="{{ version }}"',
+        '    - apt: name="{{ missing }}"',
+        '    - apt: name="{{ pkg }}"',
+        '      loop: [curl]',
+        '',
+      ].join('\n'),
+    );
+    assert.deepEqual(summary(linted), []);
   });
 });
 

@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { initEngine, lint } from '../../rules/engine';
-import type { Finding, LocalFix } from '../../rules/types';
+import type { FileProbe, Finding, LocalFix } from '../../rules/types';
 import { applyFix as fixedText } from '../support/fixes';
 import { localFix, type Linted } from '../support/findings';
 import { REPO_ROOT } from '../support/requirements';
 
-export { at, localFix, only, summary, type Linted } from '../support/findings';
+export { at, localFix, only, relatedTexts, summary, type Linted } from '../support/findings';
 
 export const FIXTURES = join(REPO_ROOT, 'test', 'fixtures', 'ansible');
 
@@ -21,6 +21,13 @@ export function fixture(relative: string): { path: string; text: string } {
 export function lintText(path: string, text: string): Linted {
   const result = lint({ path, text });
   return { ...result, text, path };
+}
+
+const DISK: FileProbe = { exists: existsSync, read: (path) => (existsSync(path) ? readFileSync(path, 'utf8') : undefined) };
+
+/** Lints with the files around `path` readable, as the CLI and the editor do. */
+export function lintWithFiles(path: string, text: string): Linted {
+  return { ...lint({ path, text }, { probe: DISK }), text, path };
 }
 
 export function lintFixture(relative: string): Linted {

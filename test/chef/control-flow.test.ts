@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { suppressionFixes } from '../../rules/suppression';
 import { applyEdits } from '../../rules/text';
-import { assertParses, lintRecipe, only, ready, summary, type Linted } from './support';
+import { assertParses, lintRecipe, only, ready, relatedTexts, summary, type Linted } from './support';
 
 before(ready);
 
@@ -143,13 +143,16 @@ describe('Chef resources inside control flow', () => {
 });
 
 describe('Chef resources in loops over literal arrays', () => {
-  test('%w[…].each { |p| package p }: each word is its own package, at its place in the array', () => {
+  test('%w[…].each { |p| package p }: each word is a package of the one resource, at its place in the array', () => {
     const text = "%w[curl git].each { |p| package p }\n";
     const linted = lintRecipe(text);
-    assert.deepEqual(placed(linted), ['package-unpinned@curl:0', 'package-unpinned@git:0']);
-    assert.deepEqual(only(linted, 'package-unpinned', 'curl').range, { start: { line: 0, character: 3 }, end: { line: 0, character: 7 } });
-    assert.deepEqual(only(linted, 'package-unpinned', 'git').range, { start: { line: 0, character: 8 }, end: { line: 0, character: 11 } });
-    assert.match(only(linted, 'package-unpinned', 'git').message, /Pin it: `package 'git' do version '<version>' end`/);
+    assert.deepEqual(placed(linted), ['package-unpinned@curl:0']);
+    const finding = only(linted, 'package-unpinned', 'curl');
+    assert.deepEqual(finding.range, { start: { line: 0, character: 3 }, end: { line: 0, character: 7 } });
+    assert.deepEqual(relatedTexts(linted, finding), ['curl', 'git']);
+    assert.deepEqual(finding.related?.[1].range, { start: { line: 0, character: 8 }, end: { line: 0, character: 11 } });
+    assert.match(finding.message, /^`curl` and `git` are installed/);
+    assert.match(finding.message, /Pin them: `package 'curl' do version '<version>' end` and `package 'git' do version '<version>' end`/);
   });
 
   test("do |pkg| … end over ['a', 'b'], and package_name inside the resource; action :upgrade is one finding at its token", () => {
@@ -173,14 +176,11 @@ describe('Chef resources in loops over literal arrays', () => {
       '',
     ].join('\n');
     const linted = lintRecipe(text);
-    assert.deepEqual(placed(linted), [
-      'package-unpinned@build-essential:0',
-      'package-unpinned@libssl-dev:0',
-      'package-unpinned@nginx:4',
-      'package-unpinned@logrotate:5',
-      'package-latest@:upgrade:13',
-    ]);
-    assert.deepEqual(only(linted, 'package-unpinned', 'libssl-dev').range, { start: { line: 0, character: 21 }, end: { line: 0, character: 31 } });
+    assert.deepEqual(placed(linted), ['package-unpinned@build-essential:0', 'package-unpinned@nginx:4', 'package-latest@:upgrade:13']);
+    const first = only(linted, 'package-unpinned', 'build-essential');
+    assert.deepEqual(relatedTexts(linted, first), ['build-essential', 'libssl-dev']);
+    assert.deepEqual(first.related?.[1].range, { start: { line: 0, character: 21 }, end: { line: 0, character: 31 } });
+    assert.deepEqual(relatedTexts(linted, only(linted, 'package-unpinned', 'nginx')), ['nginx', 'logrotate']);
     assert.deepEqual(only(linted, 'package-latest').range, { start: { line: 13, character: 11 }, end: { line: 13, character: 19 } });
   });
 
@@ -193,7 +193,9 @@ describe('Chef resources in loops over literal arrays', () => {
       'end',
       '',
     ].join('\n');
-    assert.deepEqual(placed(lintRecipe(text)), ['package-unpinned@php8.2-fpm:0', 'package-unpinned@php8.2-cli:0']);
+    const linted = lintRecipe(text);
+    assert.deepEqual(placed(linted), ['package-unpinned@php8.2-fpm:0']);
+    assert.deepEqual(relatedTexts(linted, only(linted, 'package-unpinned')), ['php8.2-fpm', 'php8.2-cli']);
   });
 
   test('silent: loops over attributes or variables, interpolated words, pinned versions, a parameter reassigned or shadowed', () => {
@@ -230,11 +232,11 @@ describe('Chef resources in loops over literal arrays', () => {
     assert.deepEqual(placed(lintRecipe(text)), ['package-unpinned@jq:5']);
   });
 
-  test('"suppress for this line" on a word of a multi-line array comments the loop', () => {
+  test('"suppress for this line" on the packages of a multi-line array comments the loop', () => {
     const text = "%w[\n  curl\n  git\n].each do |p|\n  package p\nend\n";
     const linted = lintRecipe(text);
     assert.ok(linted.facts);
-    const [line] = suppressionFixes(only(linted, 'package-unpinned', 'git'), linted.facts, text);
+    const [line] = suppressionFixes(only(linted, 'package-unpinned', 'curl'), linted.facts, text);
     const fixed = applyEdits(text, line.edits);
     assert.equal(fixed, `# driftless-disable-next-line package-unpinned\n${text}`);
     assertParses(fixed);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { applyEdits } from '../../rules/text';
 import { DIGEST_PLACEHOLDER, type DigestFix, type Finding } from '../../rules/types';
-import { applyFix, assertParses, at, lintFixture, lintRecipe, localFix, only, ready, summary } from './support';
+import { applyFix, assertParses, at, lintFixture, lintRecipe, localFix, only, ready, relatedTexts, summary } from './support';
 
 before(ready);
 
@@ -106,7 +106,7 @@ describe('package-latest on Chef', () => {
 });
 
 describe('package-unpinned on Chef', () => {
-  test('installs without version: the name token (resource name, %w array, package_name)', () => {
+  test('installs without version: one finding per resource, on its first name token (resource name, %w array, package_name)', () => {
     const text = [
       "package 'curl'",
       'package %w(git vim) do',
@@ -119,13 +119,9 @@ describe('package-unpinned on Chef', () => {
       '',
     ].join('\n');
     const linted = lintRecipe(text);
-    assert.deepEqual(summary(linted, 'package-unpinned'), [
-      'package-unpinned@curl',
-      'package-unpinned@git',
-      'package-unpinned@vim',
-      'package-unpinned@nginx',
-      'package-unpinned@rake',
-    ]);
+    assert.deepEqual(summary(linted, 'package-unpinned'), ['package-unpinned@curl', 'package-unpinned@git', 'package-unpinned@nginx', 'package-unpinned@rake']);
+    assert.deepEqual(relatedTexts(linted, only(linted, 'package-unpinned', 'git')), ['git', 'vim']);
+    assert.deepEqual(only(linted, 'package-unpinned', 'curl').related, undefined);
     assert.deepEqual(only(linted, 'package-unpinned', 'curl').range, { start: { line: 0, character: 9 }, end: { line: 0, character: 13 } });
     assert.match(only(linted, 'package-unpinned', 'nginx').message, /Pin it: `apt_package 'nginx' do version '<version>' end`/);
     for (const f of linted.findings) assert.equal(f.severity, 'info');

@@ -134,3 +134,23 @@ test('sarif: the schema check catches a broken log', () => {
   delete log.runs[0].tool.driver.name;
   assert.equal(sarifSchemaErrors(log).length >= 2, true);
 });
+
+test("a finding's related places: SARIF relatedLocations (schema-valid) and JSON `related`, 1-based", () => {
+  const report = sampleReport();
+  const grouped = report.files[1].findings[0].finding;
+  grouped.related = [
+    { span: { start: 70, end: 74 }, range: { start: { line: 4, character: 20 }, end: { line: 4, character: 24 } }, message: '`curl` has no version' },
+    { span: { start: 75, end: 78 }, range: { start: { line: 4, character: 25 }, end: { line: 4, character: 28 } }, message: '`git` has no version' },
+  ];
+  const log = JSON.parse(formatSarif(report, '/work'));
+  assert.deepEqual(sarifSchemaErrors(log), []);
+  assert.deepEqual(log.runs[0].results[2].relatedLocations[1], {
+    id: 1,
+    message: { text: '`git` has no version' },
+    physicalLocation: { artifactLocation: { uri: 'my%20dir/Containerfile', uriBaseId: '%SRCROOT%' }, region: { startLine: 5, startColumn: 26, endLine: 5, endColumn: 29 } },
+  });
+  assert.equal(log.runs[0].results[0].relatedLocations, undefined);
+  const json = JSON.parse(formatJson(report));
+  assert.deepEqual(json.findings[2].related[1], { message: '`git` has no version', line: 5, column: 26, endLine: 5, endColumn: 29 });
+  assert.equal(json.findings[0].related, undefined);
+});

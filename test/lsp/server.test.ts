@@ -39,6 +39,21 @@ describe('language server over stdio (dist/server.js)', () => {
     await client.close(ws.uri('site.yml'));
   });
 
+  test("a grouped finding's other places are its relatedInformation, in the same document", async () => {
+    const text = 'FROM debian:12\nRUN apt-get install -y curl git\n';
+    const published = await client.open(ws.path('Dockerfile'), text, 'dockerfile');
+    const unpinned = published.diagnostics.find((d) => d.code === 'package-unpinned');
+    assert.ok(unpinned);
+    assert.deepEqual(
+      unpinned.relatedInformation?.map((r) => [r.location.uri, r.location.range.start.character, r.location.range.end.character, r.message]),
+      [
+        [ws.uri('Dockerfile'), 23, 27, '`curl` has no version'],
+        [ws.uri('Dockerfile'), 28, 31, '`git` has no version'],
+      ],
+    );
+    await client.close(ws.uri('Dockerfile'));
+  });
+
   test('an incremental change is linted again; the quick fix, resolved, removes the finding and nothing else', async () => {
     const uri = ws.uri('site.yml');
     await client.open(ws.path('site.yml'), PLAYBOOK, 'yaml');

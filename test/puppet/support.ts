@@ -8,7 +8,7 @@ import { applyFix as fixedText } from '../support/fixes';
 import { localFix, type Linted } from '../support/findings';
 import { REPO_ROOT } from '../support/requirements';
 
-export { at, localFix, only, summary, type Linted } from '../support/findings';
+export { at, localFix, only, relatedTexts, summary, type Linted } from '../support/findings';
 
 export const FIXTURES = join(REPO_ROOT, 'test', 'fixtures', 'puppet');
 

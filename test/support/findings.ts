@@ -29,3 +29,8 @@ export function localFix(finding: Finding): LocalFix {
   assert.ok(fix, `${finding.rule} at offset ${finding.span.start} offers a local fix`);
   return fix;
 }
+
+/** The text at each of a finding's related places (none when it has none). */
+export function relatedTexts(linted: Linted, finding: Finding): string[] {
+  return (finding.related ?? []).map((r) => at(linted.text, r.span));
+}

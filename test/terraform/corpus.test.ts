@@ -10,7 +10,7 @@ const EXPECTED_COUNTS: Readonly<Record<string, Readonly<Record<string, number>>>
     'module-unpinned': 1,
     'ami-floating': 1,
     'in-place-upgrade': 2,
-    'package-unpinned': 3,
+    'package-unpinned': 2,
     'remote-unverified': 1,
     'live-config-edit': 1,
     'drift-ignored': 2,

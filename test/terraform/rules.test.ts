@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { DIGEST_PLACEHOLDER, type DigestFix, type Finding } from '../../rules/types';
 import { SAMPLE_DIGEST } from '../support/fixes';
+import { relatedTexts } from '../support/findings';
 import { applyFix, lintFixture, lintTerraform, localFix, only, ready, summary } from './support';
 
 before(ready);
@@ -112,7 +113,8 @@ describe('live-provisioner and the shell inside provisioners', () => {
 describe('user_data', () => {
   test('a heredoc script: the upgrade leaves its && chain, the download and the unpinned packages are reported', () => {
     const linted = lintFixture('vpc-asg/main.tf');
-    assert.deepEqual(summary(linted, 'package-unpinned'), ['package-unpinned@nginx', 'package-unpinned@jq', 'package-unpinned@fail2ban']);
+    assert.deepEqual(summary(linted, 'package-unpinned'), ['package-unpinned@nginx', 'package-unpinned@fail2ban']);
+    assert.deepEqual(relatedTexts(linted, only(linted, 'package-unpinned', 'nginx')), ['nginx', 'jq']);
     const upgrade = only(linted, 'in-place-upgrade', 'apt-get -y dist-upgrade');
     assert.deepEqual(upgrade.range.start, { line: 62, character: 4 });
   });

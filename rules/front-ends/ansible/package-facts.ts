@@ -1,6 +1,7 @@
 import type { Facts, Span, TextEdit } from '../../types';
 import { isTemplated, setValue, truthy } from './args';
 import { PACKAGE_MODULES } from './modules';
+import { bareVariable, type ListLookup } from './list-vars';
 import { removalFix, taskLabel } from './removal';
 import type { Arg, Task } from './tasks';
 
@@ -15,8 +16,11 @@ const LATEST_STATES: Readonly<Record<string, readonly string[]>> = {
 };
 const isLatest = (module: string, state: string | undefined) => state !== undefined && (LATEST_STATES[module] ?? ['latest']).includes(state);
 
-/** `state: latest`, whole-system upgrades (fix: remove the task), and installs without a version. */
-export function addPackageFacts(task: Task, facts: Facts, removeTask: () => TextEdit[] | undefined): void {
+/**
+ * `state: latest`, whole-system upgrades (fix: remove the task), and installs without a version. `roleLists` finds
+ * the list variables of the task's role, for a `name: "{{ packages }}"` or a loop over one.
+ */
+export function addPackageFacts(task: Task, facts: Facts, removeTask: () => TextEdit[] | undefined, roleLists: ListLookup): void {
   if (task.module === 'win_updates') {
     pushUpgrade(task, facts, task.moduleKey, 'win_updates', removeTask);
     return;
@@ -28,7 +32,7 @@ export function addPackageFacts(task: Task, facts: Facts, removeTask: () => Text
   const manager = PACKAGE_MODULES[task.module];
   if (!manager) return;
   const state = task.args.get('state');
-  const names = packageNames(task);
+  const names = packageNames(task, roleLists);
   const upgrade = upgradeArg(task, names, state);
   if (upgrade) {
     pushUpgrade(task, facts, upgrade.arg.entrySpan, upgrade.description, removeTask);
@@ -50,6 +54,8 @@ export function addPackageFacts(task: Task, facts: Facts, removeTask: () => Text
       name: spec.name,
       span: name.span,
       version: version ?? spec.version,
+      group: task.span,
+      ...(name.from ? { from: name.from } : {}),
     });
   }
 }
@@ -91,13 +97,21 @@ interface PackageName {
   span: Span;
   /** The argument it came from (for `name: '*'`, the whole entry). */
   arg: Arg;
+  /** The variable it was read from, when `span` is a reference to it. */
+  from?: string;
 }
 
-/** The package names of `name:`/`pkg:`/`package:`: a list, or a comma-separated string. */
-function packageNames(task: Task): PackageName[] {
+/**
+ * The package names of `name:`/`pkg:`/`package:`: a list, a comma-separated string, or `{{ var }}` where `var` is
+ * the loop variable of a loop over a literal list (each item at its place), or a literal list in the play's vars or
+ * the role's (each reported at the reference).
+ */
+function packageNames(task: Task, roleLists: ListLookup): PackageName[] {
   const arg = task.args.get('name') ?? task.args.get('pkg') ?? task.args.get('package');
   if (!arg) return [];
   if (arg.items) return arg.items.map((item) => ({ ...item, arg }));
+  const variable = bareVariable(arg.value);
+  if (variable !== undefined) return namesIn(task, variable, arg, roleLists);
   if (arg.value === undefined) return [];
   const out: PackageName[] = [];
   let offset = 0;
@@ -109,6 +123,16 @@ function packageNames(task: Task): PackageName[] {
     offset += part.length + 1;
   }
   return out;
+}
+
+function namesIn(task: Task, variable: string, arg: Arg, roleLists: ListLookup): PackageName[] {
+  const loop = task.loop?.variable === variable ? task.loop : undefined;
+  if (loop?.items) return loop.items.flatMap((item) => (item.span ? [{ text: item.text, span: item.span, arg }] : []));
+  const reference = loop ? loop.over : { name: variable, span: arg.span };
+  const list = reference && (task.playLists?.get(reference.name) ?? roleLists(reference.name));
+  if (!reference || !list) return [];
+  const from = `\`${reference.name}\` in ${list.definedIn}`;
+  return list.items.map((item) => ({ text: item.text, span: reference.span, arg, from }));
 }
 
 /** A package spec's name and pinned version: `nginx=1.2`, `flask==2.0`, `left-pad@1.3`, `nginx-1.20.1`. */

@@ -3,12 +3,13 @@ import { isTemplated } from './args';
 import { addIntegrityBypasses } from './bypass-facts';
 import { addImages } from './image-facts';
 import { CONFIG_EDIT_MODULES } from './modules';
+import type { ListLookup } from './list-vars';
 import { addPackageFacts } from './package-facts';
 import type { Task } from './tasks';
 
 /** Facts of one task: everything but its shell command, which the shell layer reads. */
-export function addTaskFacts(task: Task, facts: Facts, removeTask: () => TextEdit[] | undefined): void {
-  addPackageFacts(task, facts, removeTask);
+export function addTaskFacts(task: Task, facts: Facts, removeTask: () => TextEdit[] | undefined, roleLists: ListLookup): void {
+  addPackageFacts(task, facts, removeTask, roleLists);
   addDownload(task, facts);
   addGitCheckout(task, facts);
   if (CONFIG_EDIT_MODULES.has(task.module)) facts.configEdits.push({ how: task.module, span: task.moduleKey });

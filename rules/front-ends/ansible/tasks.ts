@@ -5,6 +5,7 @@ import type { Span } from '../../types';
 import { isNullScalar } from '../../yaml/nodes';
 import { parseFreeForm, splitArgs, type Token } from './free-form';
 import { COMMAND_FREE_FORM_OPTIONS, COMMAND_MODULES, isTaskKeyword, shortModuleName } from './modules';
+import { bareVariable, listsOf, literalList, type ListItem, type NamedList } from './list-vars';
 import { scalarOffsetMap } from './scalar-map';
 
 /** One argument of a task's module, from the YAML map form or a free-form `key=value` token. */
@@ -47,7 +48,22 @@ export interface Task {
   commandApproximate?: boolean;
   /** `argv:` words (exec form, no shell), each with the map of its value for a `sh -c` script among them. */
   argv?: { words: ShellWord[]; maps: Array<OffsetMap | undefined> };
+  /** `loop:` / `with_items:` / `with_list:`. */
+  loop?: TaskLoop;
+  /** The literal lists of the play's `vars:`. */
+  playLists?: Map<string, NamedList>;
 }
+
+/** What a task loops over: a literal list, or a variable holding one. */
+export interface TaskLoop {
+  /** `item`, or `loop_control.loop_var`. */
+  variable: string;
+  items?: ListItem[];
+  /** `loop: "{{ packages }}"`: the variable and its place. */
+  over?: { name: string; span: Span };
+}
+
+const LOOP_KEYS = ['loop', 'with_items', 'with_list'];
 
 export interface AnsibleContent {
   tasks: Task[];
@@ -85,26 +101,31 @@ export function collectContent(text: string, root: YAMLSeq, isPlaybook: boolean)
     for (const play of root.items) {
       if (!isMap(play) || !play.range) continue;
       content.statements.push(spanOf(play));
-      for (const { key, pair } of pairsOf(play)) {
-        if (PLAY_TASK_LISTS.includes(key) && isSeq(pair.value)) walkTaskList(text, pair.value, content);
+      const entries = pairsOf(play);
+      const vars = entries.find((e) => e.key === 'vars')?.pair.value;
+      const lists = listsOf(isMap(vars) ? vars : undefined, "the play's vars");
+      for (const { key, pair } of entries) {
+        if (PLAY_TASK_LISTS.includes(key) && isSeq(pair.value)) walkTaskList(text, pair.value, content, lists);
       }
     }
   } else walkTaskList(text, root, content);
   return content;
 }
 
-function walkTaskList(text: string, seq: YAMLSeq, content: AnsibleContent): void {
+function walkTaskList(text: string, seq: YAMLSeq, content: AnsibleContent, playLists?: Map<string, NamedList>): void {
   seq.items.forEach((item, index) => {
     if (!isMap(item) || !item.range) return;
     content.statements.push(spanOf(item));
     const entries = pairsOf(item);
     const lists = entries.filter((e) => BLOCK_LISTS.includes(e.key));
     if (lists.length > 0) {
-      for (const { pair } of lists) if (isSeq(pair.value)) walkTaskList(text, pair.value, content);
+      for (const { pair } of lists) if (isSeq(pair.value)) walkTaskList(text, pair.value, content, playLists);
       return;
     }
     const task = readTask(text, item, entries, { seq, index });
-    if (task) content.tasks.push(task);
+    if (!task) return;
+    if (playLists && playLists.size > 0) task.playLists = playLists;
+    content.tasks.push(task);
   });
 }
 
@@ -129,7 +150,21 @@ function readTask(text: string, map: YAMLMap, entries: Array<{ key: string; pair
   const extra = entries.find((e) => e.key === 'args');
   if (extra && isMap(extra.pair.value)) addMapArgs(text, task, extra.pair.value);
   if (COMMAND_MODULES.has(task.module) && !task.command) addCommandArg(text, task);
+  const loop = readLoop(text, entries);
+  if (loop) task.loop = loop;
   return task;
+}
+
+function readLoop(text: string, entries: Array<{ key: string; pair: Pair }>): TaskLoop | undefined {
+  const loop = entries.find((e) => LOOP_KEYS.includes(e.key))?.pair.value;
+  if (!isNode(loop)) return undefined;
+  const control = entries.find((e) => e.key === 'loop_control')?.pair.value;
+  const loopVar = isMap(control) ? pairsOf(control).find((e) => e.key === 'loop_var')?.pair.value : undefined;
+  const variable = isScalar(loopVar) && typeof loopVar.value === 'string' ? loopVar.value : 'item';
+  const items = literalList(loop, text);
+  if (items) return { variable, items };
+  const name = isScalar(loop) && typeof loop.value === 'string' ? bareVariable(loop.value) : undefined;
+  return name ? { variable, over: { name, span: valueSpanOf(text, loop) } } : { variable };
 }
 
 /** `action: apt name=x`, `action: "{{ pkg_mgr }} name=x"` (a templated module) or `action: {module: apt, name: x}`. */

@@ -42,7 +42,7 @@ export function addPackageFacts(resource: Resource, loops: LiteralLoops, source:
   for (const node of packageNames(resource, loops)) {
     const name = staticText(node);
     if (name === undefined || name.trim() === '') continue;
-    facts.packageInstalls.push({ manager: resource.type, ecosystem, name, span: valueSpan(node, source) });
+    facts.packageInstalls.push({ manager: resource.type, ecosystem, name, span: valueSpan(node, source), group: resource.span });
   }
 }
 

@@ -37,5 +37,5 @@ export function addPackageFacts(resource: Resource, ensureDefault: boolean, fact
   const name = literalText(named);
   if (!named || name === undefined || name.trim() === '') return;
   const ecosystem: PackageEcosystem = LANGUAGE_PROVIDERS.has(manager) ? 'language' : 'os';
-  facts.packageInstalls.push({ manager, ecosystem, name, span: valueSpan(named) });
+  facts.packageInstalls.push({ manager, ecosystem, name, span: valueSpan(named), group: resource.titles });
 }

@@ -32,6 +32,8 @@ export interface Resource {
   attributes: Attribute[];
   /** The whole declaration, default or call. */
   node: SyntaxNode;
+  /** The title expression this resource was declared with: a title array declares its resources together. */
+  titles: Span;
   /** The declaration declares this resource alone (one body, one title) and is no operand of a `->`/`~>` chain. */
   alone: boolean;
 }
@@ -123,6 +125,7 @@ function declared(node: SyntaxNode, chained: boolean): Resource[] {
       title,
       attributes: body.attributes,
       node,
+      titles: body.title.span,
       alone,
     })),
   );
@@ -136,7 +139,7 @@ function defaulted(node: SyntaxNode): Resource[] {
   if (!typeNode || typeNode.type === 'resource_reference') return [];
   const attributes = attributesIn(node);
   const titles = typeField.type === 'resource_reference' ? typeField.namedChildren.slice(1) : [undefined];
-  return titles.map((title) => ({ type: typeNode.text.toLowerCase(), form: 'default' as const, typeNode, title, attributes, node, alone: false }));
+  return titles.map((title) => ({ type: typeNode.text.toLowerCase(), form: 'default' as const, typeNode, title, attributes, node, titles: typeField.span, alone: false }));
 }
 
 /** The resources `ensure_packages`, `ensure_resource` and `ensure_resources` declare, when their type is literal. */
@@ -172,6 +175,7 @@ function titledResources(
     title,
     attributes: [...common, ...own],
     node,
+    titles: titles.span,
     alone: false,
   });
   if (titles.type !== 'hash') return titlesOf(titles).map((title) => make(title, []));

@@ -34,14 +34,17 @@ export function addCloudConfigFacts(text: string, node: SyntaxNode, facts: Facts
 
 /** `packages: [nginx, "curl=8.5.0-1", [jq, 1.7]]`: a name alone installs whatever is newest. */
 function addPackages(view: YamlView, root: YAMLMap<unknown, unknown>, facts: Facts): void {
-  for (const item of view.getSeq(root, 'packages')?.items ?? []) {
+  const packages = view.getSeq(root, 'packages');
+  if (!packages?.range) return;
+  const group = { start: packages.range[0], end: packages.range[1] };
+  for (const item of packages.items) {
     const pair = view.seq(item);
     const scalar = view.scalar(pair ? pair.items[0] : item);
     const name = view.literal(scalar);
     const span = scalar && view.innerSpan(scalar);
     if (name === undefined || !span || name.includes('${')) continue;
     const [bare, version] = pair ? [name, view.literal(view.scalar(pair.items[1]))] : name.split('=', 2);
-    facts.packageInstalls.push({ manager: 'cloud-init', ecosystem: 'os', name: bare, span, version });
+    facts.packageInstalls.push({ manager: 'cloud-init', ecosystem: 'os', name: bare, span, version, group });
   }
 }
 
