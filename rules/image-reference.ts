@@ -63,3 +63,10 @@ export function isSha256Digest(digest: string | undefined): boolean {
 export function imageFact(text: string, span: Span, reference: ParsedReference, source: ImageSource): ImageRef {
   return { text, span, registry: reference.registry, repository: reference.repository, tag: reference.tag, digest: reference.digest, source };
 }
+
+/** A reference as written without its tag and digest: the name build tools match their artifacts by. */
+export function imageName(text: string): string {
+  const bare = text.split('@')[0];
+  const colon = bare.lastIndexOf(':');
+  return colon > bare.lastIndexOf('/') ? bare.slice(0, colon) : bare;
+}

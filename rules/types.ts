@@ -142,6 +142,11 @@ export interface ImageRef {
   pinBlocker?: string;
   /** Extra words for the message (e.g. "empty tag falls back to appVersion 1.2"). */
   note?: string;
+  /**
+   * What builds this image in the repository itself (a Skaffold artifact, an Ansible `docker_image` build, a tag
+   * the pipeline substitutes): the pipeline that builds it pins it, so the image rules leave it alone.
+   */
+  builtBy?: string;
 }
 
 export type PackageEcosystem = 'os' | 'language';

@@ -1,5 +1,5 @@
 import type { Rule, RuleFinding } from '../types';
-import { DIGEST_PIN_FIX, imageNotes, imageWhere, pinToDigest } from './image-pin';
+import { BUILT_HERE_DOCS, DIGEST_PIN_FIX, imageNotes, imageWhere, pinToDigest } from './image-pin';
 
 /** `FROM nginx:1.25`: a tag, which the registry can move, and no digest. */
 export const imageDigestMissing: Rule = {
@@ -13,12 +13,14 @@ export const imageDigestMissing: Rule = {
     '',
     'Add the digest and keep the tag (`nginx:1.25@sha256:…`): the digest decides what is pulled, the tag tells',
     'the reader what it is. Update both together through a reviewed change.',
+    '',
+    BUILT_HERE_DOCS,
   ].join('\n'),
   fix: DIGEST_PIN_FIX,
   check(facts) {
     const findings: RuleFinding[] = [];
     for (const image of facts.images) {
-      if (image.digest !== undefined || image.tag === undefined || image.tag === 'latest') continue;
+      if (image.builtBy || image.digest !== undefined || image.tag === undefined || image.tag === 'latest') continue;
       findings.push({
         span: image.span,
         message: `The ${imageWhere(image)} \`${image.text}\` has a tag but no digest: the tag can move under you. Pin it to its digest, keeping the tag (\`${image.text}@sha256:…\`).${imageNotes(image)}`,

@@ -1,5 +1,5 @@
 import type { Rule, RuleFinding } from '../types';
-import { DIGEST_PIN_FIX, imageNotes, imageWhere, pinToDigest } from './image-pin';
+import { BUILT_HERE_DOCS, DIGEST_PIN_FIX, imageNotes, imageWhere, pinToDigest } from './image-pin';
 
 /** `FROM ubuntu`, `image: nginx:latest`: an image pinned to nothing. */
 export const imageLatestTag: Rule = {
@@ -14,12 +14,14 @@ export const imageLatestTag: Rule = {
     '',
     'Pin the image to a digest (`ubuntu:24.04@sha256:…`): the digest names exact bytes. Keep a tag next to it',
     'for the reader, and move it forward deliberately (Renovate and Dependabot update pinned digests).',
+    '',
+    BUILT_HERE_DOCS,
   ].join('\n'),
   fix: DIGEST_PIN_FIX,
   check(facts) {
     const findings: RuleFinding[] = [];
     for (const image of facts.images) {
-      if (image.digest !== undefined || (image.tag !== undefined && image.tag !== 'latest')) continue;
+      if (image.builtBy || image.digest !== undefined || (image.tag !== undefined && image.tag !== 'latest')) continue;
       const what = image.tag === undefined ? `has no tag, so it means \`:latest\`` : 'uses the `:latest` tag';
       findings.push({
         span: image.span,

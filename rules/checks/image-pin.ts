@@ -7,6 +7,13 @@ export const DIGEST_PIN_FIX: FixDeclaration = {
   why: 'The digest written is the one the reference points to now: the next pull gets the bytes a pull gets today, and the tag stays for the reader.',
 };
 
+/** What the image rules leave alone (`ImageRef.builtBy`), for their documentation. */
+export const BUILT_HERE_DOCS = [
+  'Images the repository builds itself are left to the pipeline that builds them: Skaffold artifacts (the nearest',
+  '`skaffold.yaml`), an Ansible `docker_image` build in the same file, a Kustomize `newTag` placeholder such as',
+  '`CONTAINER_IMAGES_TAG` or `${TAG}` that CI substitutes, and compose services with `build:`.',
+].join('\n');
+
 /** The digest fix for an image rule: resolve the reference and write `@sha256:…` after it (the tag stays). */
 export function pinToDigest(image: ImageRef): DigestFix[] {
   if (!image.pin) return [];

@@ -24,7 +24,7 @@ export const pullAlwaysMutable: Rule = {
   check(facts) {
     const findings: RuleFinding[] = [];
     for (const image of facts.images) {
-      if (!image.pullAlways || image.digest) continue;
+      if (!image.pullAlways || image.digest || image.builtBy) continue;
       const policy = image.source === 'compose' ? '`pull_policy: always`' : 'pull policy `Always`';
       findings.push({
         span: image.pullAlways,

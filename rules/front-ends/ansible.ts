@@ -9,6 +9,7 @@ import { detectAnsible, isVarsPath } from './ansible/detect';
 import { addKubernetesDefinitions } from './ansible/k8s-definition';
 import { removalFix, taskLabel, taskRemoval } from './ansible/removal';
 import { roleLists, type NamedList } from './ansible/list-vars';
+import { markBuiltImages } from './ansible/image-facts';
 import { addTaskFacts } from './ansible/task-facts';
 import { collectContent, type Task } from './ansible/tasks';
 
@@ -40,6 +41,7 @@ export const ansibleFrontEnd: FrontEnd = {
         addCommandFacts(task, facts, removeTask);
         addKubernetesDefinitions(view, task, facts);
       }
+      markBuiltImages(content.tasks, facts);
     }
     return facts;
   },

@@ -1,6 +1,8 @@
 import type { Facts, FrontEnd, SourceFile } from '../types';
 import { baseYamlFacts, viewsOf, YAML_FILES } from '../yaml/documents';
+import { imageName } from '../image-reference';
 import { isKustomizePatch } from './kubernetes/kustomize-patches';
+import { skaffoldArtifacts } from './kubernetes/skaffold';
 import { addKubernetesObject, isKubernetesObject } from './kubernetes/object';
 import { parseYaml } from '../yaml/parse';
 
@@ -25,6 +27,10 @@ export const kubernetesFrontEnd: FrontEnd = {
     for (const view of viewsOf(parsed)) {
       const root = view.map(view.doc.contents);
       if (root && isKubernetesObject(view, root)) addKubernetesObject(view, root, facts, patch);
+    }
+    if (facts.images.length > 0) {
+      const built = skaffoldArtifacts(file.path, probe);
+      for (const image of facts.images) if (built.has(imageName(image.text))) image.builtBy = 'a Skaffold artifact of skaffold.yaml';
     }
     return facts;
   },

@@ -4,6 +4,10 @@ import { baseYamlFacts, viewsOf } from '../yaml/documents';
 import { insertPairEdit } from '../yaml/edit';
 import { parseYaml } from '../yaml/parse';
 
+/** `newTag: CONTAINER_IMAGES_TAG`, `newTag: ${TAG}`: a tag CI writes in before it builds, not one Kustomize pulls. */
+function isPlaceholder(tag: string): boolean {
+  return /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(tag) || tag.includes('${') || tag.includes('$(');
+}
 
 /** `kustomization.yaml`: its `images:` entries that set `newTag` without a `digest`. */
 export const kustomizeFrontEnd: FrontEnd = {
@@ -36,6 +40,7 @@ export const kustomizeFrontEnd: FrontEnd = {
           repository: reference.repository,
           tag: reference.tag,
           source: 'kustomize',
+          ...(isPlaceholder(tag) ? { builtBy: `the pipeline, which substitutes its placeholder tag \`${tag}\`` } : {}),
           ...(view.hasErrors
             ? { pinBlocker: 'the YAML document has syntax errors' }
             : { pin: [insertPairEdit(view, entry, 'digest', DIGEST_PLACEHOLDER, tagPair)] }),

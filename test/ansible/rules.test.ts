@@ -300,6 +300,31 @@ describe('image rules on Ansible', () => {
     assert.deepEqual(lintText(TASKS, fixed).findings, []);
   });
 
+  test('a container from an image the same file builds (docker_image source: build, old build:/path:, a loop of records) is silent; another tag is not', () => {
+    const linted = tasks(
+      '- docker_image:',
+      '    name: test',
+      '    source: build',
+      '    build: { path: test }',
+      '- docker_image:',
+      '    name: "{{ item.name }}"',
+      '    tag: "{{ item.tag }}"',
+      '    source: build',
+      '  with_items:',
+      '    - { name: data, tag: latest }',
+      '    - { name: flask, tag: "2.0" }',
+      '- docker_image: name=legacy path=./legacy',
+      '- docker_container: name=a image=test:latest',
+      '- docker_container: name=b image=data',
+      '- docker_container: name=c image=flask:2.0',
+      '- docker_container: name=d image=legacy',
+      '- docker_container: name=e image=flask',
+      '- docker_container: name=f image=test:1.0',
+    );
+    assert.deepEqual(summary(linted), ['image-latest-tag@flask', 'image-digest-missing@test:1.0']);
+    assert.equal(linted.facts?.images.find((i) => i.text === 'data')?.builtBy, 'a `docker_image` build in this file');
+  });
+
   test('silent: digests, templated images, removed containers, built images', () => {
     const linted = tasks(
       `- docker_container: name=a image=nginx@sha256:${'0'.repeat(64)}`,

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { isKustomizePatch } from '../../rules/front-ends/kubernetes/kustomize-patches';
-import type { FileProbe } from '../../rules/types';
-import { byRule, lintText, localFix, summarize } from './support';
+import { byRule, lintText, localFix, probeOf, summarize } from './support';
 
 const OVERLAY_KUSTOMIZATION = `apiVersion: kustomize.config.k8s.io/v1beta1
 kind: Kustomization
@@ -72,10 +71,6 @@ spec:
           hostPath:
             path: /var/run/docker.sock
 `;
-
-function probeOf(files: Record<string, string>): FileProbe {
-  return { exists: (path) => path in files, read: (path) => files[path] };
-}
 
 const probe = probeOf({ '/repo/deploy/overlays/prod/kustomization.yaml': OVERLAY_KUSTOMIZATION });
 

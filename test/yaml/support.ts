@@ -19,6 +19,11 @@ export const diskProbe: FileProbe = {
   read: (path) => (existsSync(path) ? readFileSync(path, 'utf8') : undefined),
 };
 
+/** Answers from the given files only (absolute path -> text). */
+export function probeOf(files: Record<string, string>): FileProbe {
+  return { exists: (path) => path in files, read: (path) => files[path] };
+}
+
 export function fixture(relative: string): { path: string; text: string } {
   const path = join(FIXTURES, relative);
   return { path, text: readFileSync(path, 'utf8') };

@@ -1,6 +1,7 @@
-import { imageFact, parseImageReference } from '../../image-reference';
+import { imageFact, imageName, parseImageReference } from '../../image-reference';
 import { DIGEST_PLACEHOLDER, type Facts, type TextEdit } from '../../types';
 import { isTemplated } from './args';
+import { variableField } from './list-vars';
 import type { Arg, Task } from './tasks';
 
 const CONTAINER_MODULES = new Set(['docker_container', 'podman_container', 'docker_swarm_service']);
@@ -15,6 +16,43 @@ export function addImages(task: Task, facts: Facts): void {
     if (source !== undefined && source !== 'pull') return;
     addImage(facts, task.args.get('name'), task.args.get('tag'));
   }
+}
+
+/**
+ * Images a `docker_image`/`podman_image` task of the same file builds (`source: build`, or the old `build:`/`path:`
+ * arguments): a container started from one runs what the play just built, not something pulled.
+ */
+export function markBuiltImages(tasks: readonly Task[], facts: Facts): void {
+  const built = new Set<string>();
+  for (const task of tasks) {
+    if (!IMAGE_MODULES.has(task.module)) continue;
+    if (task.args.get('source')?.value !== 'build' && !task.args.has('build') && !task.args.has('path')) continue;
+    const names = perIteration(task, task.args.get('name')?.value);
+    const tags = perIteration(task, task.args.get('tag')?.value);
+    names?.forEach((name, i) => {
+      const tag = tags?.[tags.length === 1 ? 0 : i];
+      if (name !== undefined) built.add(withTag(tag !== undefined && !name.includes(':') ? `${name}:${tag}` : name));
+    });
+  }
+  if (built.size === 0) return;
+  for (const image of facts.images) if (image.source === 'ansible' && built.has(withTag(image.text))) image.builtBy = 'a `docker_image` build in this file';
+}
+
+/**
+ * A task argument's value in each iteration: itself when literal, a field of each record for
+ * `{{ item.name }}` over a literal list of mappings; undefined when it cannot be known.
+ */
+function perIteration(task: Task, value: string | undefined): Array<string | undefined> | undefined {
+  if (value === undefined) return undefined;
+  if (!isTemplated(value)) return [value];
+  const reference = variableField(value);
+  if (!reference || task.loop?.variable !== reference.variable) return undefined;
+  return task.loop.records?.map((record) => record.get(reference.field));
+}
+
+/** `name` means `name:latest`. */
+function withTag(reference: string): string {
+  return reference.includes('@') || imageName(reference) !== reference ? reference : `${reference}:latest`;
 }
 
 function addImage(facts: Facts, image: Arg | undefined, tag?: Arg): void {

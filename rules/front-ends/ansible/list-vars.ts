@@ -37,6 +37,31 @@ export function literalList(node: Node | null | undefined, text: string | undefi
   return items;
 }
 
+/** A sequence of flat mappings of plain strings (`- { name: data, tag: latest }`); undefined for anything else. */
+export function literalRecords(node: Node | null | undefined): Array<Map<string, string>> | undefined {
+  if (!isSeq(node)) return undefined;
+  const records: Array<Map<string, string>> = [];
+  for (const item of node.items) {
+    if (!isMap(item)) return undefined;
+    const record = new Map<string, string>();
+    for (const pair of item.items) {
+      const { key, value } = pair;
+      if (!isScalar(key) || typeof key.value !== 'string' || !isScalar(value) || value.value === null || typeof value.value === 'object') return undefined;
+      const text = String(value.value);
+      if (text.includes('{{')) return undefined;
+      record.set(key.value, text);
+    }
+    records.push(record);
+  }
+  return records;
+}
+
+/** `{{ item.name }}` and nothing else: the variable and the field. */
+export function variableField(value: string | undefined): { variable: string; field: string } | undefined {
+  const match = value === undefined ? null : /^\{\{-?\s*([A-Za-z_]\w*)\.([A-Za-z_]\w*)\s*-?\}\}$/.exec(value.trim());
+  return match ? { variable: match[1], field: match[2] } : undefined;
+}
+
 /** Inside the quotes of a one-line quoted scalar; the scalar itself otherwise. */
 function innerSpan(text: string, start: number, end: number): Span {
   const quote = text[start];

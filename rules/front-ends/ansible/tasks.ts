@@ -5,7 +5,7 @@ import type { Span } from '../../types';
 import { isNullScalar } from '../../yaml/nodes';
 import { parseFreeForm, splitArgs, type Token } from './free-form';
 import { COMMAND_FREE_FORM_OPTIONS, COMMAND_MODULES, isTaskKeyword, shortModuleName } from './modules';
-import { bareVariable, listsOf, literalList, type ListItem, type NamedList } from './list-vars';
+import { bareVariable, listsOf, literalList, literalRecords, type ListItem, type NamedList } from './list-vars';
 import { scalarOffsetMap } from './scalar-map';
 
 /** One argument of a task's module, from the YAML map form or a free-form `key=value` token. */
@@ -59,6 +59,8 @@ export interface TaskLoop {
   /** `item`, or `loop_control.loop_var`. */
   variable: string;
   items?: ListItem[];
+  /** A literal list of flat mappings: `- { name: data, tag: latest }`. */
+  records?: Array<Map<string, string>>;
   /** `loop: "{{ packages }}"`: the variable and its place. */
   over?: { name: string; span: Span };
 }
@@ -163,6 +165,8 @@ function readLoop(text: string, entries: Array<{ key: string; pair: Pair }>): Ta
   const variable = isScalar(loopVar) && typeof loopVar.value === 'string' ? loopVar.value : 'item';
   const items = literalList(loop, text);
   if (items) return { variable, items };
+  const records = literalRecords(loop);
+  if (records) return { variable, records };
   const name = isScalar(loop) && typeof loop.value === 'string' ? bareVariable(loop.value) : undefined;
   return name ? { variable, over: { name, span: valueSpanOf(text, loop) } } : { variable };
 }
