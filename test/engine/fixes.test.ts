@@ -84,10 +84,8 @@ test('EditSet accepts exactly what a check against every held edit accepts', () 
   }
 });
 
-test('chooseFixes takes 40,000 findings in reverse text order in well under two seconds', () => {
+test('chooseFixes takes 40,000 findings in reverse text order, every one of them (its time is in bench/hostile.bench.ts)', () => {
   const findings = Array.from({ length: 40_000 }, (_, i) => finding(i * 10, local(`f${i}`, edit(i * 10, i * 10 + 3, 'x'), insert(i * 10 + 5, 'y'))));
-  const started = performance.now();
   const { chosen } = chooseFixes(findings.reverse());
   assert.equal(chosen.length, 40_000);
-  assert.ok(performance.now() - started < 2000, `${Math.round(performance.now() - started)} ms`);
 });
