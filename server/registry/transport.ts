@@ -139,11 +139,11 @@ export class Transport {
         () => fail(new RegistryFailure('timeout', `${url.host} did not answer within ${this.options.timeoutMs} ms (the per-request timeout)`)),
         this.options.timeoutMs,
       );
-      signal?.addEventListener('abort', onAbort, { once: true });
       const connect = setTimeout(
-        () => fail(new RegistryFailure('timeout', `could not connect to ${url.host} within ${this.options.connectTimeoutMs} ms`)),
+        () => fail(new RegistryFailure('timeout', `could not connect to ${url.host} within ${this.options.connectTimeoutMs} ms (the connect timeout)`)),
         this.options.connectTimeoutMs,
       );
+      signal?.addEventListener('abort', onAbort, { once: true });
       req.on('socket', (socket) => {
         if (!socket.connecting) clearTimeout(connect);
         else socket.once(secure ? 'secureConnect' : 'connect', () => clearTimeout(connect));
