@@ -16,6 +16,8 @@ export interface CliOptions {
   pin: boolean;
   /** A JSON file keeping `--pin`'s tag -> digest answers between runs. */
   digestCache?: string;
+  /** Seconds one image's lookup may take in all, retries included. */
+  lookupDeadline?: number;
   failureThreshold: Threshold;
   config?: string;
   quiet: boolean;
@@ -31,6 +33,7 @@ const OPTIONS = {
   fix: { type: 'boolean' },
   pin: { type: 'boolean' },
   'digest-cache': { type: 'string' },
+  'lookup-deadline': { type: 'string' },
   'failure-threshold': { type: 'string' },
   config: { type: 'string', short: 'c' },
   quiet: { type: 'boolean', short: 'q' },
@@ -55,6 +58,7 @@ Options:
                                    (name:tag@sha256:...), one line per image; the exit code
                                    is then 1 when some image could not be pinned, else 0
       --digest-cache <file>        keep --pin's answers in this file for 5 minutes
+      --lookup-deadline <seconds>  give up on an image whose lookup takes longer (default: 30)
       --failure-threshold <error|warning|info|none>
                                    lowest severity that makes the exit code 1 (default: warning)
   -c, --config <file>              use this .driftless.yaml instead of searching for one
@@ -85,6 +89,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     fix: values.fix ?? false,
     pin: values.pin ?? false,
     digestCache: values['digest-cache'],
+    lookupDeadline: values['lookup-deadline'] === undefined ? undefined : positiveInteger('--lookup-deadline', values['lookup-deadline']),
     failureThreshold: oneOf('--failure-threshold', values['failure-threshold'] ?? 'warning', THRESHOLDS),
     config: values.config,
     quiet: values.quiet ?? false,

@@ -1,10 +1,10 @@
-import { writeFileSync } from 'node:fs';
 import type { LintResult } from '../../rules/engine';
 import { fixText, preferredFix, type AppliedFix } from '../../rules/fixes';
 import type { SeveritySetting } from '../../rules/types';
 import type { DiscoveredFile } from '../workspace/discover';
 import { lintPath } from '../workspace/lint-path';
-import { describeFsError, readSourceFileSync } from '../workspace/source-file';
+import { readSourceFileSync } from '../workspace/source-file';
+import { rewriteFileSafely } from '../workspace/write-file-safely';
 import { fileReport, readNotice } from '../report/file-report';
 import type { FileReport, Notice } from '../report/model';
 import { posixRelative } from '../workspace/ignore-rules';
@@ -12,6 +12,8 @@ import { posixRelative } from '../workspace/ignore-rules';
 export interface LintJob {
   file: DiscoveredFile;
   rules: Readonly<Record<string, SeveritySetting>>;
+  /** The folder the file was found through (its own folder when named): fixes are written only inside it. */
+  root: string;
 }
 
 /** What one file came to: a report when a front end linted it, a notice when it was skipped or trouble. */
@@ -36,13 +38,13 @@ export function lintJob(job: LintJob, cwd: string, fix: boolean): JobResult {
   if (fix && result.findings.some((f) => preferredFix(f))) {
     const outcome = fixText(text, result, lintText);
     if (outcome.text !== text) {
-      try {
-        writeFileSync(job.file.path, outcome.text, 'utf8');
+      const written = rewriteFileSafely(job.file.path, text, outcome.text, [job.root]);
+      if (written.ok) {
         applied = outcome.applied;
         finalText = outcome.text;
         result = outcome.result;
-      } catch (error) {
-        notice = { display, message: `fixes not written: ${describeFsError(error)}`, unreadable: true };
+      } else {
+        notice = { display, message: `fixes not written: ${written.reason}`, unreadable: true };
       }
     }
   }

@@ -1,14 +1,16 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { RULES } from '../../rules/catalogue';
 import type { LintResult } from '../../rules/engine';
 import { LineIndex } from '../../rules/text';
 import type { DigestFix, Finding, ImageRef, SeveritySetting, Span } from '../../rules/types';
-import { createResolver, DiskCache, type ResolverOptions } from '../registry';
+import { createResolver, DiskCache, processCache, type Resolver, type ResolverOptions } from '../registry';
 import { mapBounded } from '../registry/limiter';
 import { pinText } from '../registry/pin';
 import { lintPath } from '../workspace/lint-path';
 import { UnreadablePathError } from '../workspace/errors';
 import { describeFsError } from '../workspace/source-file';
+import { rewriteFileSafely } from '../workspace/write-file-safely';
+import { untrustedText } from '../untrusted-text';
 
 /** The rules whose fixes need a registry lookup: their findings carry "Pin to digest". */
 const PIN_RULES: ReadonlySet<string> = new Set(RULES.filter((rule) => rule.fix?.needs === 'network').map((rule) => rule.id));
@@ -21,10 +23,14 @@ export interface PinJob {
   display: string;
   explicit: boolean;
   rules: Readonly<Record<string, SeveritySetting>>;
+  /** The folder the file was found through: it is written only if its real path lies inside. */
+  root: string;
+  /** From the file's own config: hosts its images may be looked up on over plain HTTP. */
+  insecureRegistries: readonly string[];
 }
 
 export interface PinFilesOptions {
-  resolver: ResolverOptions;
+  resolver: Omit<ResolverOptions, 'insecureRegistries' | 'cache'>;
   /** A JSON file keeping answers between runs. */
   digestCache?: string;
   /** One line per image (no line break). */
@@ -41,7 +47,18 @@ export interface PinSummary {
 
 /** `driftless --pin`: resolves every image finding's digest and writes it into its file; a failed lookup edits nothing. */
 export async function pinFiles(jobs: readonly PinJob[], options: PinFilesOptions): Promise<PinSummary> {
-  const resolver = createResolver({ ...options.resolver, ...(options.digestCache ? { cache: openDiskCache(options.digestCache) } : {}) });
+  const cache = options.digestCache ? openDiskCache(options.digestCache) : processCache;
+  // One client per set of insecure registries: each file's own config decides whether plain HTTP may be used.
+  const resolvers = new Map<string, Resolver>();
+  const resolverFor = (insecureRegistries: readonly string[]): Resolver => {
+    const key = [...insecureRegistries].map((h) => h.toLowerCase()).sort().join(' ');
+    let resolver = resolvers.get(key);
+    if (!resolver) {
+      resolver = createResolver({ ...options.resolver, insecureRegistries, cache });
+      resolvers.set(key, resolver);
+    }
+    return resolver;
+  };
   const summary: PinSummary = { pinned: 0, failed: 0 };
   const perFile = await mapBounded(jobs, FILES_AT_ONCE, async (job) => {
     let text: string;
@@ -62,14 +79,11 @@ export async function pinFiles(jobs: readonly PinJob[], options: PinFilesOptions
       report(blocked.span.start, `not pinned: ${blocked.text}: ${blocked.pinBlocker ?? 'no digest fix for this reference'}`);
     }
     const fixes = linted.findings.flatMap(digestFixes);
-    const result = fixes.length > 0 ? await pinText(text, fixes, resolver) : { text, outcomes: [] };
+    const result = fixes.length > 0 ? await pinText(text, fixes, resolverFor(job.insecureRegistries)) : { text, outcomes: [] };
     let writeError: string | undefined;
     if (result.text !== text) {
-      try {
-        await writeFile(job.path, result.text, 'utf8');
-      } catch (error) {
-        writeError = `cannot write the file: ${describeFsError(error)}`;
-      }
+      const written = rewriteFileSafely(job.path, text, result.text, [job.root]);
+      if (!written.ok) writeError = `file not written: ${written.reason}`;
     }
     for (const outcome of result.outcomes) {
       if (!outcome.ok) {
@@ -85,7 +99,7 @@ export async function pinFiles(jobs: readonly PinJob[], options: PinFilesOptions
     }
     return lines.sort((a, b) => a.offset - b.offset).map((l) => l.line);
   });
-  for (const lines of perFile) for (const line of lines) options.print(line);
+  for (const lines of perFile) for (const line of lines) options.print(untrustedText(line));
   if (!options.quiet || summary.failed > 0) {
     const total = summary.pinned + summary.failed;
     options.print(total === 0 ? 'no images to pin' : `pinned ${summary.pinned} of ${total} image${total === 1 ? '' : 's'}`);
@@ -117,6 +131,6 @@ function openDiskCache(file: string): DiskCache {
   try {
     return new DiskCache(file);
   } catch (error) {
-    throw new UnreadablePathError(file, error instanceof Error ? error.message : String(error));
+    throw new UnreadablePathError(file, untrustedText(error instanceof Error ? error.message : String(error)));
   }
 }

@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { ConfigError } from '../../rules/config';
 import { initEngine } from '../../rules/engine';
 import { kindsNamed } from '../../rules/file-kinds';
@@ -20,6 +20,7 @@ import { lintFiles } from './lint-pool';
 import { pinFiles, type PinSummary } from './pin';
 import { progressLine } from './progress';
 import { UsageError } from './usage-error';
+import { untrustedText } from '../untrusted-text';
 
 export interface CliIo {
   cwd: string;
@@ -76,19 +77,18 @@ async function lintAndReport(options: CliOptions, io: CliIo): Promise<number> {
   const configs = cliConfigs(options, io);
   const jobs: LintJob[] = [];
   const notices: Notice[] = [];
-  const insecureRegistries = new Set<string>();
   for (const path of options.paths) {
-    const discovery = await discoverFiles([resolve(io.cwd, path)], { ignores: configs.ignores });
+    const given = resolve(io.cwd, path);
+    const discovery = await discoverFiles([given], { ignores: configs.ignores });
     for (const file of discovery.files) {
       const { config } = configs.forFile(file.path);
-      jobs.push({ file, rules: config.rules });
-      for (const host of config.insecureRegistries) insecureRegistries.add(host);
+      jobs.push({ file, rules: config.rules, root: file.explicit ? dirname(file.path) : given });
     }
     for (const n of discovery.notices) notices.push(discoveryNotice(displayPath(n.path, io.cwd), n));
   }
   const kinds = kindsToLint(jobs);
   await initEngine(kinds);
-  const pinned = options.pin ? await pinJobs(dedupe(jobs), [...insecureRegistries], options, io) : undefined;
+  const pinned = options.pin ? await pinJobs(dedupe(jobs), configs, options, io) : undefined;
   const outcome = await lintFiles(dedupe(jobs), {
     cwd: io.cwd,
     fix: options.fix,
@@ -105,9 +105,9 @@ async function lintAndReport(options: CliOptions, io: CliIo): Promise<number> {
     for (const file of report.files) file.findings = file.findings.filter((f) => failsAt(f.finding.severity, options.failureThreshold));
   }
   if (!options.quiet) {
-    for (const notice of notices) io.stderr(`driftless: ${notice.display}: ${notice.message}\n`);
+    for (const notice of notices) io.stderr(`driftless: ${untrustedText(`${notice.display}: ${notice.message}`)}\n`);
   } else {
-    for (const notice of notices.filter((n) => n.unreadable)) io.stderr(`driftless: ${notice.display}: ${notice.message}\n`);
+    for (const notice of notices.filter((n) => n.unreadable)) io.stderr(`driftless: ${untrustedText(`${notice.display}: ${notice.message}`)}\n`);
   }
   io.stdout(render(report, options, io));
 
@@ -118,12 +118,22 @@ async function lintAndReport(options: CliOptions, io: CliIo): Promise<number> {
 }
 
 /** `--pin`, before linting so the report shows what is left; its lines go where they do not mix with JSON, SARIF or Markdown. */
-function pinJobs(jobs: readonly LintJob[], insecureRegistries: string[], options: CliOptions, io: CliIo): Promise<PinSummary> {
+function pinJobs(jobs: readonly LintJob[], configs: CliConfigs, options: CliOptions, io: CliIo): Promise<PinSummary> {
   const print = options.format === 'text' ? io.stdout : io.stderr;
   return pinFiles(
-    jobs.map((job) => ({ path: job.file.path, display: displayPath(job.file.path, io.cwd), explicit: job.file.explicit, rules: job.rules })),
+    jobs.map((job) => ({
+      path: job.file.path,
+      display: displayPath(job.file.path, io.cwd),
+      explicit: job.file.explicit,
+      rules: job.rules,
+      root: job.root,
+      insecureRegistries: configs.forFile(job.file.path).config.insecureRegistries,
+    })),
     {
-      resolver: { insecureRegistries, dockerConfigDir: io.env.DOCKER_CONFIG },
+      resolver: {
+        dockerConfigDir: io.env.DOCKER_CONFIG,
+        ...(options.lookupDeadline !== undefined ? { lookupDeadlineMs: options.lookupDeadline * 1000 } : {}),
+      },
       digestCache: options.digestCache === undefined ? undefined : resolve(io.cwd, options.digestCache),
       print: (line) => print(`${line}\n`),
       quiet: options.quiet,

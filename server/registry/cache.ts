@@ -1,6 +1,8 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { writeAtomically } from '../workspace/write-file-safely';
 import type { ManifestDigest } from './client';
+import { isSha256Digest } from './digest-format';
 
 /** tag -> digest answers, keyed by `registry/repository:tag|platform`. */
 export interface DigestCache {
@@ -53,14 +55,17 @@ export class DiskCache extends MemoryCache {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     }
     if (text === undefined) return;
-    let stored: Record<string, Entry>;
+    let stored: unknown;
     try {
-      stored = JSON.parse(text) as Record<string, Entry>;
+      stored = JSON.parse(text);
     } catch (error) {
       throw new Error(`the digest cache is not valid JSON (delete it): ${(error as Error).message}`);
     }
+    if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) return;
+    const now = Date.now();
     for (const [key, entry] of Object.entries(stored)) {
-      if (typeof entry?.value?.digest === 'string' && typeof entry.storedAt === 'number') this.entries.set(key, entry);
+      const valid = validEntry(entry, now);
+      if (valid) this.entries.set(key, valid);
     }
   }
 
@@ -68,8 +73,25 @@ export class DiskCache extends MemoryCache {
     super.set(key, value);
     const fresh = Object.fromEntries([...this.entries].filter(([, entry]) => Date.now() - entry.storedAt < this.ttlMs));
     mkdirSync(dirname(this.file), { recursive: true });
-    const temp = `${this.file}.${process.pid}.tmp`;
-    writeFileSync(temp, JSON.stringify(fresh));
-    renameSync(temp, this.file);
+    writeAtomically(this.file, JSON.stringify(fresh));
   }
+}
+
+/**
+ * A cache file is data from disk, maybe restored from a shared CI cache: an entry is kept only when its digests
+ * are exactly `sha256:` + 64 lower-case hex and it was stored in the past; it is rebuilt field by field.
+ */
+function validEntry(entry: unknown, now: number): Entry | undefined {
+  if (typeof entry !== 'object' || entry === null) return undefined;
+  const { value, storedAt } = entry as { value?: unknown; storedAt?: unknown };
+  if (typeof storedAt !== 'number' || !Number.isFinite(storedAt) || storedAt > now) return undefined;
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { digest, mediaType, index, platformDigest } = value as Record<string, unknown>;
+  if (!isSha256Digest(digest) || typeof index !== 'boolean') return undefined;
+  if (platformDigest !== undefined && !isSha256Digest(platformDigest)) return undefined;
+  if (mediaType !== undefined && (typeof mediaType !== 'string' || !/^[\w.+/-]+$/.test(mediaType))) return undefined;
+  return {
+    value: { digest, index, ...(mediaType !== undefined ? { mediaType } : {}), ...(platformDigest !== undefined ? { platformDigest } : {}) },
+    storedAt,
+  };
 }

@@ -2,11 +2,12 @@ import { createHash } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Authenticator, Authorization } from './auth';
 import { pickChallenge, parseChallenges, type Challenge } from './challenge';
+import { isSha256Digest } from './digest-format';
 import { RegistryFailure } from './failure';
 import { isIndexType, isManifestType, MANIFEST_ACCEPT } from './media-types';
 import { formatPlatform, platformMatches, type Platform } from './platform';
 import { isLoopback, type RegistryReference } from './reference';
-import { retryAfterMs, isPlainHttpAnswer, type HttpResponse, type Transport } from './transport';
+import { retryAfterMs, isPlainHttpAnswer, untilAborted, type HttpResponse, type Transport } from './transport';
 
 /** What a tag points to now. */
 export interface ManifestDigest {
@@ -28,7 +29,6 @@ interface Origin {
 /** A failed `/v2/` probe is remembered this long, so a batch of lookups against a dead registry fails fast. */
 const FAILED_PROBE_MS = 10_000;
 
-const SHA256_DIGEST = /^sha256:[a-f0-9]{64}$/;
 
 /** Speaks the Distribution API: finds the registry's scheme, answers challenges, reads manifest digests. */
 export class RegistryClient {
@@ -40,22 +40,24 @@ export class RegistryClient {
     private readonly insecureRegistries: ReadonlySet<string>,
   ) {}
 
-  async manifestDigest(ref: RegistryReference, platform?: Platform): Promise<ManifestDigest> {
-    const origin = await this.origin(ref.apiHost);
-    const head = await this.manifestRequest(ref, origin, 'HEAD');
+  /** `signal` carries the lookup's overall deadline: every request of the lookup stops when it passes. */
+  async manifestDigest(ref: RegistryReference, platform?: Platform, signal?: AbortSignal): Promise<ManifestDigest> {
+    const origin = await untilAborted(this.origin(ref.apiHost), signal);
+    const head = await this.manifestRequest(ref, origin, 'HEAD', signal);
     let expected: string | undefined;
     if (head.status === 200) {
+      // A digest header counts only on a manifest answer: a proxy's login page may carry one too.
       const mediaType = contentType(head.headers);
-      const digest = headerDigest(head.headers);
+      const digest = isIndexType(mediaType) || isManifestType(mediaType) ? headerDigest(head.headers) : undefined;
       const index = isIndexType(mediaType);
       if (digest && !(platform && index)) return { digest, mediaType, index };
       expected = digest;
     } else if (head.status !== 404) {
       throw statusFailure(ref, head);
     }
-    const get = await this.manifestRequest(ref, origin, 'GET');
+    const get = await this.manifestRequest(ref, origin, 'GET', signal);
     if (get.status === 404 && registryErrorCode(get) !== 'NAME_UNKNOWN') {
-      const tags = await this.authorizedRequest(ref, origin, 'GET', `/v2/${ref.repository}/tags/list?n=1`, 'application/json');
+      const tags = await this.authorizedRequest(ref, origin, 'GET', `/v2/${ref.repository}/tags/list?n=1`, 'application/json', signal);
       if (tags.status === 404) throw statusFailure(ref, tags);
     }
     if (get.status !== 200) throw statusFailure(ref, get);
@@ -84,7 +86,7 @@ export class RegistryClient {
     const plainAllowed = isLoopback(host) || this.insecureRegistries.has(host.toLowerCase());
     const schemes = plainAllowed ? ['https:', 'http:'] : ['https:'];
     for (const scheme of schemes) {
-      const url = new URL(`${scheme}//${host}/`);
+      const url = registryUrl(scheme, host);
       let response: HttpResponse;
       try {
         response = await this.transport.send({ method: 'GET', url: new URL('/v2/', url), headers: {} });
@@ -104,22 +106,29 @@ export class RegistryClient {
     throw new RegistryFailure('unreachable', `no scheme left to try for ${host}`);
   }
 
-  private manifestRequest(ref: RegistryReference, origin: Origin, method: 'HEAD' | 'GET'): Promise<HttpResponse> {
-    return this.authorizedRequest(ref, origin, method, `/v2/${ref.repository}/manifests/${encodeURIComponent(ref.tag)}`, MANIFEST_ACCEPT);
+  private manifestRequest(ref: RegistryReference, origin: Origin, method: 'HEAD' | 'GET', signal: AbortSignal | undefined): Promise<HttpResponse> {
+    return this.authorizedRequest(ref, origin, method, `/v2/${ref.repository}/manifests/${encodeURIComponent(ref.tag)}`, MANIFEST_ACCEPT, signal);
   }
 
   /** A request with authentication: answers one fresh challenge, then reports 401/403 with what was tried. */
-  private async authorizedRequest(ref: RegistryReference, origin: Origin, method: 'HEAD' | 'GET', path: string, accept: string): Promise<HttpResponse> {
+  private async authorizedRequest(
+    ref: RegistryReference,
+    origin: Origin,
+    method: 'HEAD' | 'GET',
+    path: string,
+    accept: string,
+    signal: AbortSignal | undefined,
+  ): Promise<HttpResponse> {
     const url = new URL(path, origin.url);
     const send = (auth: Authorization | undefined): Promise<HttpResponse> =>
-      this.transport.send({ method, url, headers: { Accept: accept, ...(auth?.header ? { Authorization: auth.header } : {}) } });
+      this.transport.send({ method, url, headers: { Accept: accept, ...(auth?.header ? { Authorization: auth.header } : {}) }, signal });
     const authorize = async (challenge: Challenge): Promise<Authorization> => {
-      const auth = await this.auth.authorize(challenge, ref.registry, origin.url, ref.repository);
+      const auth = await this.auth.authorize(challenge, ref.registry, origin.url, ref.repository, signal);
       if (!auth.header) throw new RegistryFailure('unauthorized', `${ref.registry} requires credentials for ${ref.repository}; ${auth.via}`);
       return auth;
     };
     // Without credentials for the registry's challenge, try anyway: some allow anonymous pulls past a 401 on /v2/.
-    let auth = origin.challenge ? await this.auth.authorize(origin.challenge, ref.registry, origin.url, ref.repository) : undefined;
+    let auth = origin.challenge ? await this.auth.authorize(origin.challenge, ref.registry, origin.url, ref.repository, signal) : undefined;
     let response = await send(auth);
     if (response.status === 401) {
       const challenge = pickChallenge(parseChallenges(response.headers['www-authenticate']));
@@ -142,14 +151,22 @@ export class RegistryClient {
   }
 }
 
+function registryUrl(scheme: string, host: string): URL {
+  try {
+    return new URL(`${scheme}//${host}/`);
+  } catch {
+    throw new RegistryFailure('invalid-reference', `${host} is not a valid registry address (a port from 1 to 65535?)`);
+  }
+}
+
 function contentType(headers: IncomingHttpHeaders): string | undefined {
-  return headers['content-type']?.split(';')[0].trim();
+  return headers['content-type']?.split(';')[0].trim().toLowerCase();
 }
 
 function headerDigest(headers: IncomingHttpHeaders): string | undefined {
   const value = headers['docker-content-digest'];
   const digest = (Array.isArray(value) ? value[0] : value)?.trim();
-  return digest && SHA256_DIGEST.test(digest) ? digest : undefined;
+  return isSha256Digest(digest) ? digest : undefined;
 }
 
 /** The registry's error code from a JSON error body, as ` CODE`. */
@@ -193,18 +210,20 @@ interface Manifest {
 /** The sha256 of the exact bytes is the digest; a Docker-Content-Digest that disagrees means the answer cannot be trusted. */
 function readManifest(ref: RegistryReference, response: HttpResponse): Manifest {
   const digest = `sha256:${createHash('sha256').update(response.body).digest('hex')}`;
+  let body: unknown;
+  try {
+    body = JSON.parse(response.body.toString('utf8'));
+  } catch {
+    const type = contentType(response.headers);
+    if (isIndexType(type) || isManifestType(type)) throw new RegistryFailure('malformed', `${ref.registry} sent a manifest that is not JSON`);
+    throw new RegistryFailure('malformed', `${ref.registry} answered with ${type ?? 'no Content-Type'}, not a manifest (a proxy's page?)`);
+  }
   const claimed = headerDigest(response.headers);
   if (claimed && claimed !== digest) {
     throw new RegistryFailure(
       'digest-mismatch',
       `${ref.registry} sent Docker-Content-Digest ${claimed} but the manifest it sent hashes to ${digest}`,
     );
-  }
-  let body: unknown;
-  try {
-    body = JSON.parse(response.body.toString('utf8'));
-  } catch {
-    throw new RegistryFailure('malformed', `${ref.registry} sent a manifest that is not JSON`);
   }
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw new RegistryFailure('malformed', `${ref.registry} sent a manifest that is not a JSON object`);
@@ -225,7 +244,7 @@ function pickPlatform(ref: RegistryReference, index: Record<string, unknown>, wa
     const platform = (entry?.platform ?? {}) as Partial<Platform>;
     platforms.push(formatPlatform(platform));
     if (!platformMatches(wanted, platform)) continue;
-    if (typeof entry.digest !== 'string' || !SHA256_DIGEST.test(entry.digest)) {
+    if (!isSha256Digest(entry.digest)) {
       throw new RegistryFailure('malformed', `${ref.registry} listed ${formatPlatform(platform)} with an invalid digest`);
     }
     return entry.digest;

@@ -111,7 +111,7 @@ async function readConfig(path: string): Promise<DockerConfig | undefined> {
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    throw new RegistryFailure('credentials-error', `${path} is not valid JSON: ${(error as Error).message}`);
+    throw new RegistryFailure('credentials-error', `${path} is not valid JSON${jsonErrorPlace(text, error)}`);
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     throw new RegistryFailure('credentials-error', `${path} must hold a JSON object`);
@@ -176,7 +176,7 @@ async function runHelper(name: string, serverUrl: string, timeoutMs: number): Pr
       const stdout = Buffer.concat(out).toString('utf8').trim();
       if (code !== 0) {
         if (/credentials not found/i.test(stdout)) finish(`no credentials for ${serverUrl}`);
-        else finish(`exited with ${code}${firstLine(Buffer.concat(err).toString('utf8'))}`);
+        else finish(`exited with ${code}${err.length > 0 ? ` (its error output may hold secrets and is not shown: run docker-credential-${name} get to see it)` : ''}`);
         return;
       }
       finish(parseHelperAnswer(stdout));
@@ -202,9 +202,16 @@ function parseHelperAnswer(stdout: string): Omit<Credential, 'source'> | string 
     : { username: Username, secret: Secret, identityToken: false };
 }
 
-function firstLine(text: string): string {
-  const line = text.trim().split('\n')[0]?.slice(0, 200) ?? '';
-  return line ? `: ${line}` : '';
+/**
+ * Where JSON.parse stopped, as ` (line L, column C)`: never its message, which quotes the text around the
+ * error, and in config.json that text is credentials.
+ */
+function jsonErrorPlace(text: string, error: unknown): string {
+  const position = /at position (\d+)/.exec(error instanceof Error ? error.message : '')?.[1];
+  if (position === undefined) return '';
+  const before = text.slice(0, Number(position));
+  const line = before.split('\n').length;
+  return ` (line ${line}, column ${Number(position) - before.lastIndexOf('\n')})`;
 }
 
 function killGroup(pid: number): void {

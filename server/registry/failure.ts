@@ -14,7 +14,9 @@ export type FailureReason =
   | 'malformed'
   | 'digest-mismatch'
   | 'platform-unknown'
-  | 'registry-error';
+  | 'registry-error'
+  /** Something on the lookup's path failed in a way not foreseen: still this image's failure, not the run's. */
+  | 'unexpected';
 
 /** A failure carried through the client as an exception, turned into a result at the API edge. */
 export class RegistryFailure extends Error {

@@ -3,9 +3,11 @@ import { processCache, type DigestCache } from './cache';
 import { RegistryClient, type ManifestDigest } from './client';
 import { CredentialStore } from './credentials';
 import { RegistryFailure, type FailureReason } from './failure';
-import { parsePlatform } from './platform';
-import { canonicalName, normalizeReference } from './reference';
+import { parsePlatform, type Platform } from './platform';
+import { canonicalName, normalizeReference, type RegistryReference } from './reference';
 import { DEFAULT_TRANSPORT, Transport, type TransportOptions } from './transport';
+import { isSha256Digest } from './digest-format';
+import { untrustedText } from '../untrusted-text';
 
 export { DiskCache, MemoryCache, processCache, type DigestCache } from './cache';
 export type { FailureReason } from './failure';
@@ -21,6 +23,8 @@ export interface ResolverOptions {
   connectTimeoutMs?: number;
   /** Time a `docker-credential-<name> get` may take. */
   helperTimeoutMs?: number;
+  /** Total time for one image's lookup, every request and retry included. */
+  lookupDeadlineMs?: number;
   /** Where answers are kept; default the process-wide memory cache; `false` for none. */
   cache?: DigestCache | false;
   /** Retry and concurrency tuning (tests, benchmarks). */
@@ -52,9 +56,15 @@ export interface Resolved {
 export interface Unresolved {
   ok: false;
   reason: FailureReason;
-  /** Names the image and the reason, e.g. `nginx:9: tag 9 not found in docker.io/library/nginx (MANIFEST_UNKNOWN)`. */
+  /**
+   * Names the image and the reason, e.g. `nginx:9: tag 9 not found in docker.io/library/nginx (MANIFEST_UNKNOWN)`;
+   * on one line, with the registry's text escaped and anything like a credential redacted.
+   */
   message: string;
 }
+
+/** A registry answering each request just under the timeout, with retries, would otherwise hold an image for minutes. */
+export const DEFAULT_LOOKUP_DEADLINE_MS = 30_000;
 
 export type ResolveResult = Resolved | Unresolved;
 
@@ -71,17 +81,23 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
     ...(options.connectTimeoutMs !== undefined ? { connectTimeoutMs: options.connectTimeoutMs } : {}),
   });
   const credentials = new CredentialStore({ configDir: options.dockerConfigDir, helperTimeoutMs: options.helperTimeoutMs ?? 5_000 });
-  const client = new RegistryClient(
-    transport,
-    new Authenticator(transport, credentials),
-    new Set((options.insecureRegistries ?? []).map((h) => h.toLowerCase())),
-  );
+  const insecureRegistries = new Set((options.insecureRegistries ?? []).map((h) => h.toLowerCase()));
+  const client = new RegistryClient(transport, new Authenticator(transport, credentials), insecureRegistries);
   const cache = options.cache === false ? undefined : (options.cache ?? processCache);
   const inFlight = new Map<string, Promise<ManifestDigest>>();
+  const deadlineMs = options.lookupDeadlineMs ?? DEFAULT_LOOKUP_DEADLINE_MS;
+  const lookUp = (ref: RegistryReference, platform: Platform | undefined): Promise<ManifestDigest> => {
+    const deadline = new AbortController();
+    const timer = setTimeout(() => {
+      const limit = `${deadlineMs / 1000} s`;
+      deadline.abort(new RegistryFailure('timeout', `no answer from ${ref.apiHost} within ${limit} (the lookup deadline per image)`));
+    }, deadlineMs);
+    return client.manifestDigest(ref, platform, deadline.signal).finally(() => clearTimeout(timer));
+  };
 
   return {
     async resolve(reference, resolveOptions = {}) {
-      const fail = (reason: FailureReason, detail: string): Unresolved => ({ ok: false, reason, message: `${reference}: ${detail}` });
+      const fail = (reason: FailureReason, detail: string): Unresolved => ({ ok: false, reason, message: untrustedText(`${reference}: ${detail}`) });
       const ref = normalizeReference(reference);
       if (!ref) return fail('invalid-reference', 'not a valid image reference');
       const platform = resolveOptions.platform !== undefined ? parsePlatform(resolveOptions.platform) : undefined;
@@ -89,13 +105,14 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
         return fail('invalid-reference', `platform ${JSON.stringify(resolveOptions.platform)} is not os/arch[/variant]`);
       }
       const canonical = canonicalName(ref);
-      const key = `${ref.apiHost}/${ref.repository}:${ref.tag}|${resolveOptions.platform ?? ''}`;
+      // An answer read over plain HTTP is kept apart: a resolver that may not use plain HTTP for that host never sees it.
+      const plain = insecureRegistries.has(ref.apiHost.toLowerCase()) ? '|plain-http' : '';
+      const key = `${ref.apiHost}/${ref.repository}:${ref.tag}|${resolveOptions.platform ?? ''}${plain}`;
       const hit = cache?.get(key);
-      if (hit) return { ok: true, reference, canonical, ...hit, cached: true };
+      if (hit) return checked({ ok: true, reference, canonical, ...hit, cached: true });
       let pending = inFlight.get(key);
       if (!pending) {
-        pending = client
-          .manifestDigest(ref, platform)
+        pending = lookUp(ref, platform)
           .then((value) => {
             cache?.set(key, value);
             return value;
@@ -104,11 +121,18 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
         inFlight.set(key, pending);
       }
       try {
-        return { ok: true, reference, canonical, ...(await pending), cached: false };
+        return checked({ ok: true, reference, canonical, ...(await pending), cached: false });
       } catch (error) {
         if (error instanceof RegistryFailure) return fail(error.reason, error.message);
-        throw error;
+        return fail('unexpected', `the lookup failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`);
       }
     },
   };
+}
+
+/** Whatever the source (an answer, a cache), a digest that is not exactly `sha256:` + 64 hex is never handed out. */
+function checked(result: Resolved): ResolveResult {
+  const bad = [result.digest, result.platformDigest].find((d) => d !== undefined && !isSha256Digest(d));
+  if (bad === undefined) return result;
+  return { ok: false, reason: 'malformed', message: untrustedText(`${result.reference}: ${JSON.stringify(bad)} is not a sha256 digest; not used`) };
 }

@@ -1,6 +1,8 @@
 import { EditSet } from '../../rules/fixes';
 import { applyEdits } from '../../rules/text';
 import { DIGEST_PLACEHOLDER, type DigestFix, type TextEdit } from '../../rules/types';
+import { untrustedText } from '../untrusted-text';
+import { isSha256Digest } from './digest-format';
 import type { FailureReason } from './failure';
 import { mapBounded } from './limiter';
 import type { Resolver } from './index';
@@ -24,8 +26,9 @@ export interface PinResult {
   outcomes: PinOutcome[];
 }
 
-/** The fix's edits with the digest written in. */
+/** The fix's edits with the digest written in; a digest that is not exactly `sha256:` + 64 hex is refused here, whatever its source. */
 export function digestEdits(fix: Pick<DigestFix, 'edits'>, digest: string): TextEdit[] {
+  if (!isSha256Digest(digest)) throw new Error(`refusing to write ${JSON.stringify(digest)}: not a sha256 digest`);
   return fix.edits.map((edit) => ({ span: edit.span, newText: edit.newText.split(DIGEST_PLACEHOLDER).join(digest) }));
 }
 
@@ -39,6 +42,7 @@ export async function resolveDigestFix(
   const result = await resolver.resolve(fix.image, platform ? { platform } : {});
   if (!result.ok) return result;
   const digest = (platform && result.platformDigest) || result.digest;
+  if (!isSha256Digest(digest)) return { ok: false, reason: 'malformed', message: untrustedText(`${fix.image}: ${JSON.stringify(digest)} is not a sha256 digest; not written`) };
   return { ok: true, digest, cached: result.cached, edits: digestEdits(fix, digest) };
 }
 

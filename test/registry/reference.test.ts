@@ -63,12 +63,26 @@ describe('WWW-Authenticate challenges', () => {
 
 describe('where credentials may go', () => {
   test('HTTPS anywhere; plain HTTP only to the loopback registry host itself', () => {
-    assert.equal(credentialBarrier(new URL('https://auth.example.com/token'), 'registry.example.com'), undefined);
-    assert.equal(credentialBarrier(new URL('http://127.0.0.1:9000/token'), '127.0.0.1:5000'), undefined);
-    assert.equal(credentialBarrier(new URL('http://registry.example.com/'), 'registry.example.com'), 'not sent over plain HTTP to registry.example.com');
+    assert.equal(credentialBarrier(new URL('https://auth.example.com/token'), new URL('https://registry.example.com/')), undefined);
+    assert.equal(credentialBarrier(new URL('http://127.0.0.1:9000/token'), new URL('http://127.0.0.1:5000/')), undefined);
     assert.equal(
-      credentialBarrier(new URL('http://localhost:9000/token'), '127.0.0.1:5000'),
+      credentialBarrier(new URL('http://registry.example.com/'), new URL('http://registry.example.com/')),
+      'not sent over plain HTTP to registry.example.com',
+    );
+    assert.equal(
+      credentialBarrier(new URL('http://localhost:9000/token'), new URL('https://127.0.0.1:5000/')),
       'not sent over plain HTTP to localhost:9000, another host than the registry',
+    );
+  });
+
+  test('a challenge that came over plain HTTP gets credentials only for its own host, even with an HTTPS realm', () => {
+    assert.equal(
+      credentialBarrier(new URL('https://auth.example.com/token'), new URL('http://127.0.0.1:5000/')),
+      'not sent to auth.example.com: the challenge naming it came over plain HTTP from 127.0.0.1:5000',
+    );
+    assert.equal(
+      credentialBarrier(new URL('https://localhost:9000/token'), new URL('http://127.0.0.1:5000/')),
+      'not sent to localhost:9000: the challenge naming it came over plain HTTP from 127.0.0.1:5000',
     );
   });
 });
