@@ -32,7 +32,7 @@ export interface LintResult {
 export interface LintFailure {
   /** One line, control characters escaped: what the finding says. */
   cause: string;
-  /** The error's stack, for the log. */
+  /** The error's stack, for the log: its lines kept, other control characters (terminal escapes) escaped. */
   stack: string;
 }
 
@@ -145,7 +145,10 @@ function lintFailure(error: unknown): LintFailure {
   // Messages can quote the file: no line breaks or terminal escapes reach a report, a log line or a SARIF viewer.
   const oneLine = described.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   const cause = oneLine.length > CAUSE_MAX_LENGTH ? `${oneLine.slice(0, CAUSE_MAX_LENGTH)}…` : oneLine;
-  const stack = error instanceof Error && error.stack ? error.stack : described;
+  const stack = (error instanceof Error && error.stack ? error.stack : described).replace(
+    /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
   return { cause, stack };
 }
 

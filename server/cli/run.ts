@@ -97,7 +97,7 @@ async function lintAndReport(options: CliOptions, io: CliIo): Promise<number> {
     ({ report, notice, failure }) => {
       if (failure && options.verbose) {
         progress?.stop();
-        io.stderr(`driftless: ${failure.display}: internal error (a defect in Driftless, please report it): ${escapeControls(failure.stack)}\n`);
+        io.stderr(`driftless: ${failure.display}: internal error (a defect in Driftless, please report it): ${failure.stack}\n`);
       }
       if (notice) notices.push(notice);
       if (!report) return;
@@ -150,11 +150,6 @@ function reportWriter(options: CliOptions, io: CliIo): ReportWriter {
     case 'text':
       return new TextReportWriter({ color: useColor(io), quiet: options.quiet }, io.stdout);
   }
-}
-
-/** A stack can quote the file: its lines are kept, other control characters (terminal escapes) are not. */
-function escapeControls(text: string): string {
-  return text.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 export function failsAt(severity: Severity, threshold: Threshold): boolean {
