@@ -59,8 +59,6 @@ export interface ClientOptions {
   watchesFiles?: boolean;
   /** Node options for the spawned server (`--stack-size=…`). */
   nodeArgs?: string[];
-  /** Another build of the server to spawn (a bench comparing before and after a change). */
-  serverJs?: string;
 }
 
 type Waiter = { uri: string; accept: (p: Published) => boolean; resolve: (p: Published) => void };
@@ -140,7 +138,7 @@ export class TestClient {
 
   /** Spawns the bundled server (`dist/server.js --stdio`). */
   static async spawn(options: ClientOptions = {}): Promise<TestClient> {
-    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), options.serverJs ?? SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const client = new TestClient(connection, options, child);
     await client.initialize();

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { DidOpenTextDocumentNotification, type LogMessageParams } from 'vscode-languageserver-protocol/node';
+import { DidOpenTextDocumentNotification, type Diagnostic, type LogMessageParams } from 'vscode-languageserver-protocol/node';
 import { generateManifest } from '../../bench/generate-manifest';
 import { MAX_DIAGNOSTICS_PER_FILE } from '../../server/lsp/diagnostics';
 import { TestClient } from './client';
@@ -10,6 +10,10 @@ import { TempWorkspace } from './workspace';
 
 // Issue 14, item 9c: one bad document never takes the language server down, and no document makes it grow
 // without bound. Each test drives the real server (dist/server.js) over stdio.
+
+function messageOf(diagnostic: Diagnostic): string {
+  return typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
+}
 
 function peakRssMb(pid: number | undefined): number {
   assert.ok(pid !== undefined);
@@ -26,7 +30,9 @@ describe('a language server that survives bad documents', () => {
     ws = new TempWorkspace({});
     // A small stack makes a real recursion inside a front end fail (500 nested HCL objects), as a defect would.
     client = await TestClient.spawn({ root: ws.root, initializationOptions: { debounceMs: 0 }, nodeArgs: ['--stack-size=200'] });
-    client.connection.onNotification('window/logMessage', (p: LogMessageParams) => logged.push(p));
+    client.connection.onNotification('window/logMessage', (p: LogMessageParams) => {
+      logged.push(p);
+    });
   });
   after(async () => {
     await client.dispose();
@@ -55,7 +61,7 @@ describe('a language server that survives bad documents', () => {
     const text = `resource "aws_instance" "x" {\n  ami = "ami-123"\n  tags = ${'{ a = '.repeat(500)}1${' }'.repeat(500)}\n}\n`;
     const published = await client.open(path, text, 'terraform');
     assert.deepEqual(published.diagnostics.map((d) => `${d.code}@${d.range.start.line}:${d.range.start.character}`), ['internal-error@0:0'], 'the input no longer fails: pick another');
-    assert.match(published.diagnostics[0].message, /^Driftless could not lint this file: RangeError: Maximum call stack size exceeded\. /);
+    assert.match(messageOf(published.diagnostics[0]), /^Driftless could not lint this file: RangeError: Maximum call stack size exceeded\. /);
     const uri = pathToFileURL(path).href;
     const version = await client.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '# x\n' }]);
     await client.nextDiagnostics(uri, (p) => p.version === version);
@@ -73,7 +79,7 @@ describe('a language server that survives bad documents', () => {
     const text = pod.repeat(Math.ceil((20 * 1024 * 1024) / pod.length));
     const published = await client.open(path, text, 'yaml');
     assert.equal(published.diagnostics.length, 1);
-    assert.match(published.diagnostics[0].message, /^Driftless does not lint this file: it is larger than 10 MB \(20\.0 MB\)/);
+    assert.match(messageOf(published.diagnostics[0]), /^Driftless does not lint this file: it is larger than 10 MB \(20\.0 MB\)/);
     await client.close(pathToFileURL(path).href);
     assert.ok(peakRssMb(client.pid) < 600, `peak RSS ${peakRssMb(client.pid).toFixed(0)} MB`);
   });
@@ -84,7 +90,7 @@ describe('a language server that survives bad documents', () => {
     assert.equal(published.diagnostics.length, MAX_DIAGNOSTICS_PER_FILE + 1);
     assert.ok(published.diagnostics.slice(0, MAX_DIAGNOSTICS_PER_FILE).every((d) => d.code === 'image-latest-tag'));
     const last = published.diagnostics[MAX_DIAGNOSTICS_PER_FILE];
-    assert.equal(last.message, `500 more Driftless findings in this file are not shown (at most ${MAX_DIAGNOSTICS_PER_FILE} per file); the CLI lists them all.`);
+    assert.equal(messageOf(last), `500 more Driftless findings in this file are not shown (at most ${MAX_DIAGNOSTICS_PER_FILE} per file); the CLI lists them all.`);
     assert.equal(last.range.start.line, MAX_DIAGNOSTICS_PER_FILE);
     await client.close(pathToFileURL(path).href);
   });
