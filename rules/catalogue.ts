@@ -22,6 +22,7 @@ import { moduleUnpinned } from './checks/module-unpinned';
 import { registryTagsMutable } from './checks/registry-tags-mutable';
 import { actionUnpinned } from './checks/action-unpinned';
 import { runnerFloating } from './checks/runner-floating';
+import { internalError } from './checks/internal-error';
 import type { Rule } from './types';
 
 /** Every rule, in the order of their pages in docs/rules/. */
@@ -50,6 +51,8 @@ export const RULES: readonly Rule[] = [
   puppetSyntax,
   actionUnpinned,
   runnerFloating,
+  // Last: it also reports the rules above that failed on the file.
+  internalError,
 ];
 
 export const RULE_IDS: ReadonlySet<string> = new Set(RULES.map((r) => r.id));

@@ -4,7 +4,8 @@ import { withDocumentParseCache, type DocumentParseCache } from './document-cach
 import { hasFileName } from './file-names';
 import { Suppressions } from './suppression';
 import { LineIndex } from './text';
-import { layerOf, type Facts, type FileKind, type FileProbe, type Finding, type FrontEnd, type SeveritySetting, type SourceFile } from './types';
+import { internalError } from './checks/internal-error';
+import { emptyFacts, layerOf, type Facts, type FileKind, type FileProbe, type Finding, type FrontEnd, type SeveritySetting, type SourceFile } from './types';
 
 export interface LintOptions {
   /** Severity overrides per rule (config file, then editor settings). */
@@ -14,6 +15,8 @@ export interface LintOptions {
   probe?: FileProbe;
   /** The document's parsed scripts and YAML documents from earlier lints (a language server keeps one per open document). */
   parseCache?: DocumentParseCache;
+  /** The kind of a file no front end claims, when there is one (a file named explicitly); undefined: not linted. */
+  fallbackKind?: (file: SourceFile) => FileKind | undefined;
 }
 
 export interface LintResult {
@@ -21,6 +24,24 @@ export interface LintResult {
   findings: Finding[];
   /** The facts the findings came from; the server uses them for suppression fixes and the image inventory. */
   facts: Facts | undefined;
+  /** Driftless itself failed on the file (a front end or a rule threw): an `internal-error` finding says so. */
+  failure?: LintFailure;
+}
+
+/** An unexpected error while linting one file, kept as text so that it crosses worker threads. */
+export interface LintFailure {
+  /** One line, control characters escaped: what the finding says. */
+  cause: string;
+  /** The error's stack, for the log: its lines kept, other control characters (terminal escapes) escaped. */
+  stack: string;
+}
+
+/** `lint()` before `initEngine()` for the kind: a mistake of the caller's, thrown, never turned into a finding. */
+export class EngineNotReadyError extends Error {
+  constructor(kind: FileKind) {
+    super(`initEngine() must be awaited for ${kind} files before lint()`);
+    this.name = 'EngineNotReadyError';
+  }
 }
 
 const NO_FILES: FileProbe = { exists: () => false };
@@ -57,22 +78,87 @@ export function classify(file: SourceFile, probe: FileProbe = NO_FILES): FileKin
   return undefined;
 }
 
+/**
+ * Lints one file. Never throws for the file's sake: an unexpected error in a front end or a rule becomes one
+ * `internal-error` finding on the file naming the cause (with `failure` set for the log), and the findings of
+ * the rules that did run are kept.
+ */
 export function lint(file: SourceFile, options: LintOptions = {}): LintResult {
+  const tried: { kind?: FileKind } = { kind: options.kind };
+  try {
+    return lintOrThrow(file, options, tried);
+  } catch (error) {
+    if (error instanceof EngineNotReadyError) throw error;
+    return couldNotLint(tried.kind, error, options.rules ?? {});
+  }
+}
+
+function lintOrThrow(file: SourceFile, options: LintOptions, tried: { kind?: FileKind }): LintResult {
   const probe = options.probe ?? NO_FILES;
   // Classification parses too (YAML kinds are told by content): it shares the document's cache with extraction.
   const extracted = withDocumentParseCache(options.parseCache, () => {
-    const kind = options.kind ?? classify(file, probe);
+    const kind = options.kind ?? classifyNoting(file, probe, tried) ?? options.fallbackKind?.(file);
     const frontEnd = kind && FRONT_ENDS.find((f) => f.kinds.includes(kind));
     if (!kind || !frontEnd) return undefined;
-    if (!ready.has(frontEnd)) throw new Error(`initEngine() must be awaited for ${kind} files before lint()`);
+    tried.kind = kind;
+    if (!ready.has(frontEnd)) throw new EngineNotReadyError(kind);
     return { kind, facts: frontEnd.extract(file, kind, probe) };
   });
   if (!extracted) return { kind: undefined, findings: [], facts: undefined };
-  return { kind: extracted.kind, findings: check(extracted.facts, file.text, options.rules ?? {}), facts: extracted.facts };
+  const failures: LintFailure[] = [];
+  const findings = checkFacts(extracted.facts, file.text, options.rules ?? {}, failures);
+  return { kind: extracted.kind, findings, facts: extracted.facts, ...(failures.length > 0 ? { failure: failures[0] } : {}) };
+}
+
+/** classify(), noting the kind of the front end being asked: if it throws, the file is reported as that kind. */
+function classifyNoting(file: SourceFile, probe: FileProbe, tried: { kind?: FileKind }): FileKind | undefined {
+  for (const frontEnd of FRONT_ENDS) {
+    if (!hasFileName(frontEnd.files, file.path)) continue;
+    tried.kind = frontEnd.kinds[0];
+    const kind = frontEnd.classify(file, probe);
+    if (kind) return kind;
+  }
+  tried.kind = undefined;
+  return undefined;
+}
+
+/** The result of a file whose front end failed: one `internal-error` finding on its first character. */
+function couldNotLint(kind: FileKind | undefined, error: unknown, settings: Readonly<Record<string, SeveritySetting>>): LintResult {
+  const failure = lintFailure(error);
+  if (kind === undefined) return { kind: undefined, findings: [], facts: undefined, failure };
+  const facts = emptyFacts(kind);
+  const span = { start: 0, end: 0 };
+  const message = `Driftless could not lint this file: ${failure.cause}. This is a defect in Driftless; the other files are linted.`;
+  facts.parseErrors.push({ rule: 'internal-error', message, span });
+  const setting = settings[internalError.id];
+  if (setting === 'off') return { kind, findings: [], facts, failure };
+  const severity = setting ?? internalError.severity[layerOf(kind)] ?? 'warning';
+  const at = { line: 0, character: 0 };
+  // Built here rather than by check(): the text may be what made everything else fail.
+  return { kind, findings: [{ span, message, fixes: [], rule: internalError.id, severity, range: { start: at, end: at } }], facts, failure };
+}
+
+const CAUSE_MAX_LENGTH = 300;
+
+function lintFailure(error: unknown): LintFailure {
+  const described = error instanceof Error ? `${error.name}: ${error.message}` : `thrown ${typeof error}: ${String(error)}`;
+  // Messages can quote the file: no line breaks or terminal escapes reach a report, a log line or a SARIF viewer.
+  const oneLine = described.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const cause = oneLine.length > CAUSE_MAX_LENGTH ? `${oneLine.slice(0, CAUSE_MAX_LENGTH)}…` : oneLine;
+  const stack = (error instanceof Error && error.stack ? error.stack : described).replace(
+    /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+  return { cause, stack };
 }
 
 /** Runs every rule on the facts and settles severity and suppression. */
 export function check(facts: Facts, text: string, settings: Readonly<Record<string, SeveritySetting>>): Finding[] {
+  return checkFacts(facts, text, settings, []);
+}
+
+/** check(), where a rule that throws adds an `internal-error` finding (and its error to `failures`) and the others go on. */
+function checkFacts(facts: Facts, text: string, settings: Readonly<Record<string, SeveritySetting>>, failures: LintFailure[]): Finding[] {
   const layer = layerOf(facts.kind);
   const lines = new LineIndex(text);
   const suppressions = new Suppressions(facts, lines, RULE_IDS);
@@ -81,18 +167,29 @@ export function check(facts: Facts, text: string, settings: Readonly<Record<stri
     const byDefault = rule.severity[layer];
     const setting = settings[rule.id];
     if (byDefault === undefined || setting === 'off') continue;
-    for (const found of rule.check(facts, layer)) {
-      if (suppressions.isSuppressed(rule.id, found.span)) continue;
-      // Spelled out: spreading `found` cost a hundred times more (V8's slow path for these objects).
+    let found;
+    try {
+      found = rule.check(facts, layer);
+    } catch (error) {
+      // internal-error runs last and reports this.
+      const failure = lintFailure(error);
+      failures.push(failure);
+      const message = `Driftless could not check the rule ${rule.id} on this file: ${failure.cause}. This is a defect in Driftless; the other rules are checked.`;
+      facts.parseErrors.push({ rule: 'internal-error', message, span: { start: 0, end: 0 } });
+      continue;
+    }
+    for (const one of found) {
+      if (suppressions.isSuppressed(rule.id, one.span)) continue;
+      // Spelled out: spreading `one` cost a hundred times more (V8's slow path for these objects).
       const finding: Finding = {
-        span: found.span,
-        message: found.message,
-        fixes: found.fixes,
+        span: one.span,
+        message: one.message,
+        fixes: one.fixes,
         rule: rule.id,
-        severity: setting ?? found.severity ?? byDefault,
-        range: lines.range(found.span),
+        severity: setting ?? one.severity ?? byDefault,
+        range: lines.range(one.span),
       };
-      if (found.related) finding.related = found.related.map((r) => ({ span: r.span, message: r.message, range: lines.range(r.span) }));
+      if (one.related) finding.related = one.related.map((r) => ({ span: r.span, message: r.message, range: lines.range(r.span) }));
       findings.push(finding);
     }
   }

@@ -229,7 +229,8 @@ export interface HostPathVolume {
 }
 
 export interface ParseError {
-  rule: 'yaml-syntax' | 'ruby-syntax' | 'hcl-syntax' | 'puppet-syntax';
+  /** A syntax rule, or `internal-error`: Driftless itself failed on the file (the engine records it). */
+  rule: 'yaml-syntax' | 'ruby-syntax' | 'hcl-syntax' | 'puppet-syntax' | 'internal-error';
   message: string;
   span: Span;
 }

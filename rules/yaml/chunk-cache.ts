@@ -10,12 +10,20 @@ import { moveStretch, parseStretch, type ParsedStretch } from './stretch';
  *
  * Documents are moved in place (copying a `yaml` Document costs about as much as parsing it), so what one
  * stream got is only valid until the next `beginStream()`; the YAML parse memo drops its older parses for that.
+ *
+ * The text kept is bounded too (`maxChars`): a parsed document weighs tens of times its text, and a storm of edits
+ * to a large one-document file would otherwise keep hundreds of its versions. A document larger than a quarter of
+ * that is not kept at all (each edit changes it, so it would only push the others out).
  */
 export class YamlChunkCache {
   private readonly entries = new Map<string, { base: number; parsed: ParsedStretch; stream: number }>();
   private stream = 0;
+  private chars = 0;
 
-  constructor(private readonly capacity = 512) {}
+  constructor(
+    private readonly capacity = 512,
+    private readonly maxChars = 4_000_000,
+  ) {}
 
   get size(): number {
     return this.entries.size;
@@ -41,8 +49,14 @@ export class YamlChunkCache {
       return hit.parsed;
     }
     const parsed = parseStretch(source, chunk);
+    if (key.length > this.maxChars / 4) return parsed;
     this.entries.set(key, { base: chunk.start, parsed, stream: this.stream });
-    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
+    this.chars += key.length;
+    while (this.entries.size > this.capacity || this.chars > this.maxChars) {
+      const oldest = this.entries.keys().next().value!;
+      this.entries.delete(oldest);
+      this.chars -= oldest.length;
+    }
     return parsed;
   }
 }

@@ -21,6 +21,8 @@ export interface CliOptions {
   failureThreshold: Threshold;
   config?: string;
   quiet: boolean;
+  /** Print the stack of every internal error on stderr. */
+  verbose: boolean;
   /** Worker threads; undefined: chosen by file count and cores. */
   jobs?: number;
   help: boolean;
@@ -37,6 +39,7 @@ const OPTIONS = {
   'failure-threshold': { type: 'string' },
   config: { type: 'string', short: 'c' },
   quiet: { type: 'boolean', short: 'q' },
+  verbose: { type: 'boolean' },
   jobs: { type: 'string', short: 'j' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
@@ -63,6 +66,7 @@ Options:
                                    lowest severity that makes the exit code 1 (default: warning)
   -c, --config <file>              use this .driftless.yaml instead of searching for one
   -q, --quiet                      print only findings at or above the threshold, no summary
+      --verbose                    print the stack of an internal error (an internal-error finding) on stderr
   -j, --jobs <n>                   lint on n threads (default: one per core for 200 files or more, given 3+ cores)
   -h, --help                       show this help
   -v, --version                    show the version
@@ -93,6 +97,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     failureThreshold: oneOf('--failure-threshold', values['failure-threshold'] ?? 'warning', THRESHOLDS),
     config: values.config,
     quiet: values.quiet ?? false,
+    verbose: values.verbose ?? false,
     jobs: values.jobs === undefined ? undefined : positiveInteger('--jobs', values.jobs),
     help: values.help ?? false,
     version: values.version ?? false,

@@ -20,6 +20,8 @@ export interface LintJob {
 export interface JobResult {
   report?: FileReport;
   notice?: Notice;
+  /** Driftless itself failed on the file: the stack, for `--verbose` (the report carries an `internal-error` finding). */
+  failure?: { display: string; stack: string };
 }
 
 /** Reads, lints and (with `fix`) fixes and writes one file. Needs an initialised engine. */
@@ -31,12 +33,24 @@ export function lintJob(job: LintJob, cwd: string, fix: boolean): JobResult {
   const lintText = (t: string): LintResult => lintPath(job.file.path, t, { rules: job.rules, explicit: job.file.explicit });
   let result = lintText(text);
   const kind = result.kind;
-  if (!kind) return job.file.explicit ? { notice: { display, message: 'not a supported file kind', unreadable: false } } : {};
+  const failure = result.failure && { display, stack: result.failure.stack };
+  if (!kind) {
+    if (failure) return { notice: { display, message: `not linted: Driftless failed on it: ${result.failure?.cause}`, unreadable: false }, failure };
+    return job.file.explicit ? { notice: { display, message: 'not a supported file kind', unreadable: false } } : {};
+  }
   let finalText = text;
   let notice: Notice | undefined;
   let applied: AppliedFix[] = [];
   if (fix && result.findings.some((f) => preferredFix(f))) {
     const outcome = fixText(text, result, lintText);
+    if (outcome.result.failure && !result.failure) {
+      // A fixed text Driftless cannot lint is not known to be right: it is not written.
+      return {
+        report: fileReport(job.file.path, display, kind, result, text),
+        notice: { display, message: `fixes not written: Driftless failed on the fixed text: ${outcome.result.failure.cause}`, unreadable: false },
+        failure: { display, stack: outcome.result.failure.stack },
+      };
+    }
     if (outcome.text !== text) {
       const written = rewriteFileSafely(job.file.path, text, outcome.text, [job.root]);
       if (written.ok) {
@@ -48,7 +62,7 @@ export function lintJob(job: LintJob, cwd: string, fix: boolean): JobResult {
       }
     }
   }
-  return { report: fileReport(job.file.path, display, kind, result, finalText, applied), notice };
+  return { report: fileReport(job.file.path, display, kind, result, finalText, applied), notice, failure };
 }
 
 export function displayPath(path: string, cwd: string): string {

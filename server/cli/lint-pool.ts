@@ -2,7 +2,6 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { FileKind } from '../../rules/types';
 import { lintJob, type JobResult, type LintJob } from './lint-files';
-import type { FileReport, Notice } from '../report/model';
 
 /** Below this many files a run stays on the main thread: starting a worker (its own WASM init) costs more. */
 export const PARALLEL_MIN_FILES = 200;
@@ -27,11 +26,6 @@ export interface LintFilesOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-export interface LintOutcome {
-  files: FileReport[];
-  notices: Notice[];
-}
-
 export interface ChunkRequest {
   id: number;
   jobs: LintJob[];
@@ -46,16 +40,14 @@ export interface LintWorkerData {
 
 export type WorkerReply = { id: number; results: JobResult[] } | { id: number; error: string };
 
-/** Lints every job, on worker threads when there are enough files and cores; results keep the jobs' order. */
-export async function lintFiles(jobs: readonly LintJob[], options: LintFilesOptions): Promise<LintOutcome> {
+/**
+ * Lints every job, on worker threads when there are enough files and cores, handing each result to `onResult`
+ * as soon as it and those before it are done, in the jobs' order: nothing of a file is kept once it is handed on.
+ */
+export async function lintFiles(jobs: readonly LintJob[], options: LintFilesOptions, onResult: (result: JobResult) => void): Promise<void> {
   const workers = workerCount(jobs.length, options);
-  const results = workers > 1 && options.workerScript
-    ? await lintOnWorkers(jobs, options, options.workerScript, workers)
-    : lintHere(jobs, options);
-  return {
-    files: results.flatMap((r) => (r.report ? [r.report] : [])),
-    notices: results.flatMap((r) => (r.notice ? [r.notice] : [])),
-  };
+  if (workers > 1 && options.workerScript) await lintOnWorkers(jobs, options, options.workerScript, workers, onResult);
+  else lintHere(jobs, options, onResult);
 }
 
 function workerCount(files: number, options: LintFilesOptions): number {
@@ -65,23 +57,30 @@ function workerCount(files: number, options: LintFilesOptions): number {
   return Math.min(cores, MAX_WORKERS);
 }
 
-function lintHere(jobs: readonly LintJob[], options: LintFilesOptions): JobResult[] {
-  return jobs.map((job, i) => {
-    const result = lintJob(job, options.cwd, options.fix);
+function lintHere(jobs: readonly LintJob[], options: LintFilesOptions, onResult: (result: JobResult) => void): void {
+  for (let i = 0; i < jobs.length; i++) {
+    onResult(lintJob(jobs[i], options.cwd, options.fix));
     options.onProgress?.(i + 1, jobs.length);
-    return result;
-  });
+  }
 }
 
-function lintOnWorkers(jobs: readonly LintJob[], options: LintFilesOptions, script: string, count: number): Promise<JobResult[]> {
+function lintOnWorkers(
+  jobs: readonly LintJob[],
+  options: LintFilesOptions,
+  script: string,
+  count: number,
+  onResult: (result: JobResult) => void,
+): Promise<void> {
   const chunks: LintJob[][] = [];
   for (let i = 0; i < jobs.length; i += CHUNK) chunks.push(jobs.slice(i, i + CHUNK));
-  const byChunk: JobResult[][] = new Array(chunks.length);
+  /** Chunks done ahead of the next one to hand on; each is dropped once handed on. */
+  const waiting = new Map<number, JobResult[]>();
+  let nextToHand = 0;
   let nextChunk = 0;
   let done = 0;
   const pool: Worker[] = [];
   const retired = new Set<Worker>();
-  return new Promise<JobResult[]>((resolve, reject) => {
+  return new Promise<void>((resolve, reject) => {
     let failed = false;
     const fail = (error: Error): void => {
       if (failed) return;
@@ -107,7 +106,11 @@ function lintOnWorkers(jobs: readonly LintJob[], options: LintFilesOptions, scri
           fail(new Error(reply.error));
           return;
         }
-        byChunk[reply.id] = reply.results;
+        waiting.set(reply.id, reply.results);
+        for (let ready = waiting.get(nextToHand); ready; ready = waiting.get(nextToHand)) {
+          waiting.delete(nextToHand++);
+          for (const result of ready) onResult(result);
+        }
         done += reply.results.length;
         options.onProgress?.(done, jobs.length);
         if (done === jobs.length) {
@@ -115,7 +118,7 @@ function lintOnWorkers(jobs: readonly LintJob[], options: LintFilesOptions, scri
             retired.add(w);
             void w.terminate();
           }
-          resolve(byChunk.flat());
+          resolve();
         } else {
           feed(worker);
         }

@@ -5,11 +5,11 @@ import { kindsNamed } from '../../rules/file-kinds';
 import type { FileKind, Severity } from '../../rules/types';
 import { TOOL_VERSION } from '../project';
 import { discoveryNotice } from '../report/file-report';
-import { formatJson } from '../report/format-json';
+import { JsonReportWriter } from '../report/format-json';
 import { formatMarkdown } from '../report/format-markdown';
-import { formatSarif } from '../report/format-sarif';
-import { formatText } from '../report/format-text';
-import { SEVERITY_RANK, type Notice, type Report } from '../report/model';
+import { SarifReportWriter } from '../report/format-sarif';
+import { TextReportWriter } from '../report/format-text';
+import { SEVERITY_RANK, type FileReport, type Notice, type ReportWriter } from '../report/model';
 import { loadConfigFile } from '../workspace/config';
 import { ConfigResolver, type ResolvedConfig } from '../workspace/config-resolver';
 import { discoverFiles } from '../workspace/discover';
@@ -89,31 +89,33 @@ async function lintAndReport(options: CliOptions, io: CliIo): Promise<number> {
   const kinds = kindsToLint(jobs);
   await initEngine(kinds);
   const pinned = options.pin ? await pinJobs(dedupe(jobs), configs, options, io) : undefined;
-  const outcome = await lintFiles(dedupe(jobs), {
-    cwd: io.cwd,
-    fix: options.fix,
-    jobs: options.jobs,
-    workerScript: io.workerScript,
-    kinds,
-    onProgress: progress?.update,
-  });
+  const writer = reportWriter(options, io);
+  let failing = false;
+  await lintFiles(
+    dedupe(jobs),
+    { cwd: io.cwd, fix: options.fix, jobs: options.jobs, workerScript: io.workerScript, kinds, onProgress: progress?.update },
+    ({ report, notice, failure }) => {
+      if (failure && options.verbose) {
+        progress?.stop();
+        io.stderr(`driftless: ${failure.display}: internal error (a defect in Driftless, please report it): ${failure.stack}\n`);
+      }
+      if (notice) notices.push(notice);
+      if (!report) return;
+      if (options.quiet) report.findings = report.findings.filter((f) => failsAt(f.finding.severity, options.failureThreshold));
+      failing ||= report.findings.some((f) => failsAt(f.finding.severity, options.failureThreshold));
+      writer.file(report);
+    },
+  );
   progress?.stop();
-  notices.push(...outcome.notices);
-
-  const report: Report = { files: outcome.files, notices };
-  if (options.quiet) {
-    for (const file of report.files) file.findings = file.findings.filter((f) => failsAt(f.finding.severity, options.failureThreshold));
-  }
   if (!options.quiet) {
     for (const notice of notices) io.stderr(`driftless: ${untrustedText(`${notice.display}: ${notice.message}`)}\n`);
   } else {
     for (const notice of notices.filter((n) => n.unreadable)) io.stderr(`driftless: ${untrustedText(`${notice.display}: ${notice.message}`)}\n`);
   }
-  io.stdout(render(report, options, io));
+  writer.finish(notices);
 
   if (notices.some((n) => n.unreadable)) return EXIT_TROUBLE;
   if (pinned) return pinned.failed > 0 ? EXIT_FINDINGS : EXIT_OK;
-  const failing = report.files.some((f) => f.findings.some((x) => failsAt(x.finding.severity, options.failureThreshold)));
   return failing ? EXIT_FINDINGS : EXIT_OK;
 }
 
@@ -141,16 +143,22 @@ function pinJobs(jobs: readonly LintJob[], configs: CliConfigs, options: CliOpti
   );
 }
 
-function render(report: Report, options: CliOptions, io: CliIo): string {
+/**
+ * The output format, fed as files finish: text is written at once, JSON and SARIF keep one small record per
+ * finding, Markdown (a report for people, with the image inventory) keeps the files' reports.
+ */
+function reportWriter(options: CliOptions, io: CliIo): ReportWriter {
   switch (options.format) {
     case 'json':
-      return formatJson(report);
+      return new JsonReportWriter(io.stdout);
     case 'sarif':
-      return formatSarif(report, io.cwd);
-    case 'markdown':
-      return formatMarkdown(report);
+      return new SarifReportWriter(io.cwd, io.stdout);
+    case 'markdown': {
+      const files: FileReport[] = [];
+      return { file: (report) => files.push(report), finish: (notices) => io.stdout(formatMarkdown({ files, notices: [...notices] })) };
+    }
     case 'text':
-      return formatText(report, { color: useColor(io), quiet: options.quiet });
+      return new TextReportWriter({ color: useColor(io), quiet: options.quiet }, io.stdout);
   }
 }
 

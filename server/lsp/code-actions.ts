@@ -22,6 +22,8 @@ export interface LintedDocument {
   version: number;
   text: string;
   result: LintResult | undefined;
+  /** Why it was not linted (too large), when it was not. */
+  skipped?: string;
 }
 
 /** Identifies a finding across the two requests (codeAction, then codeAction/resolve). */

@@ -22,7 +22,7 @@ export class WorkspaceConfiguration {
     private readonly session: Session,
   ) {
     this.resolver = new ConfigResolver(() => session.folders, (file, error) => this.report(file, error));
-    this.linter = new Linter(this.resolver, () => session.settings, () => session.folders);
+    this.linter = new Linter(this.resolver, () => session.settings, () => session.folders, (message) => connection.console.error(message));
   }
 
   /** Reads (again) the config of each workspace folder, so that a broken one is reported before any file is linted. */

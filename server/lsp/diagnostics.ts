@@ -47,7 +47,34 @@ export function toDiagnostic(finding: Finding, uri: string): Diagnostic {
   return diagnostic;
 }
 
-/** Diagnostics for a lint result of the document at `uri`, one per finding (a parse error is the finding of its syntax rule). */
+/**
+ * The most diagnostics sent for one file: an editor slows down long before it shows thousands, and a generated
+ * file can hold hundreds of thousands of findings. The rest are counted in one last diagnostic.
+ */
+export const MAX_DIAGNOSTICS_PER_FILE = 1000;
+
+/**
+ * Diagnostics for a lint result of the document at `uri`, one per finding (a parse error is the finding of its
+ * syntax rule), at most MAX_DIAGNOSTICS_PER_FILE + 1.
+ */
 export function diagnosticsOf(result: LintResult | undefined, uri: string): Diagnostic[] {
-  return result ? result.findings.map((finding) => toDiagnostic(finding, uri)) : [];
+  if (!result) return [];
+  const { findings } = result;
+  const toUriDiagnostic = (finding: Finding) => toDiagnostic(finding, uri);
+  if (findings.length <= MAX_DIAGNOSTICS_PER_FILE) return findings.map(toUriDiagnostic);
+  const shown = findings.slice(0, MAX_DIAGNOSTICS_PER_FILE).map(toUriDiagnostic);
+  const at = findings[MAX_DIAGNOSTICS_PER_FILE].range.start;
+  shown.push({
+    range: { start: at, end: at },
+    severity: DiagnosticSeverity.Information,
+    source: SOURCE,
+    message: `${findings.length - MAX_DIAGNOSTICS_PER_FILE} more Driftless findings in this file are not shown (at most ${MAX_DIAGNOSTICS_PER_FILE} per file); the CLI lists them all.`,
+  });
+  return shown;
+}
+
+/** What an open document too large to lint shows instead of findings: one diagnostic on its first line. */
+export function tooLargeDiagnostic(reason: string): Diagnostic {
+  const at = { line: 0, character: 0 };
+  return { range: { start: at, end: at }, severity: DiagnosticSeverity.Information, source: SOURCE, message: `Driftless does not lint this file: ${reason}.` };
 }

@@ -1,10 +1,10 @@
 import * as path from 'node:path';
 import { FileChangeType, TextDocuments, type Connection, type Diagnostic, type FileEvent } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { DocumentParseCache } from '../../rules/document-cache';
-import { readSourceFile } from '../workspace';
+import { MAX_FILE_BYTES, readSourceFile } from '../workspace';
 import type { LintedDocument } from './code-actions';
-import { diagnosticsOf } from './diagnostics';
+import { diagnosticsOf, tooLargeDiagnostic } from './diagnostics';
 import type { Linter } from './linting';
 import { Debouncer } from './scheduler';
 import type { Session } from './session';
@@ -15,14 +15,21 @@ import { fsPathOf } from './uris';
  * what is published where, and when it is linted again.
  */
 export class DocumentSync {
-  readonly documents = new TextDocuments(TextDocument);
+  readonly documents = new TextDocuments(CHECKED_DOCUMENTS);
   /** Lint results of open documents, by URI, for the version they were computed on. */
   private readonly linted = new Map<string, LintedDocument>();
   /** What each open document's lints parsed: a keystroke re-parses only the script or YAML document it touched. */
   private readonly parseCaches = new Map<string, DocumentParseCache>();
   /** Closed files with diagnostics published by an audit or a file watch. */
   private readonly onDisk = new Set<string>();
-  private readonly scheduler = new Debouncer((uri) => this.publishOpen(uri));
+  private readonly scheduler = new Debouncer((uri) => {
+    // The engine turns a failure on the text into a finding; anything else here must not take the server down.
+    try {
+      this.publishOpen(uri);
+    } catch (error) {
+      this.connection.console.error(`Driftless failed to publish the diagnostics of ${uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    }
+  });
   /** Once an audit ran, closed files changed on disk are linted again. */
   private audited = false;
 
@@ -51,6 +58,13 @@ export class DocumentSync {
     const cached = this.linted.get(uri);
     if (cached && cached.version === doc.version) return cached;
     const text = doc.getText();
+    const tooLarge = tooLargeReason(text);
+    if (tooLarge !== undefined) {
+      this.parseCaches.delete(uri);
+      const skipped: LintedDocument = { uri, version: doc.version, text, result: undefined, skipped: tooLarge };
+      this.linted.set(uri, skipped);
+      return skipped;
+    }
     let parseCache = this.parseCaches.get(uri);
     if (!parseCache) this.parseCaches.set(uri, (parseCache = new DocumentParseCache()));
     const fresh: LintedDocument = { uri, version: doc.version, text, result: this.linter.lint(fsPathOf(uri), text, doc.languageId, parseCache) };
@@ -102,7 +116,8 @@ export class DocumentSync {
     const version = doc.version;
     const state = this.current(uri);
     if (!state || this.documents.get(uri)?.version !== version) return;
-    void this.connection.sendDiagnostics({ uri, version, diagnostics: diagnosticsOf(state.result, uri) });
+    const diagnostics = state.skipped === undefined ? diagnosticsOf(state.result, uri) : [tooLargeDiagnostic(state.skipped)];
+    void this.connection.sendDiagnostics({ uri, version, diagnostics });
   }
 
   private async publishFromDisk(uri: string): Promise<void> {
@@ -115,4 +130,35 @@ export class DocumentSync {
     else this.onDisk.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics });
   }
+}
+
+/** Why an open document is not linted (too large, as the CLI's cap says), or undefined. */
+function tooLargeReason(text: string): string | undefined {
+  // A UTF-8 byte is at most one UTF-16 unit, and a unit at most 3 bytes: count bytes only near the cap.
+  if (text.length * 3 <= MAX_FILE_BYTES) return undefined;
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes <= MAX_FILE_BYTES) return undefined;
+  return `it is larger than ${MAX_FILE_BYTES / (1024 * 1024)} MB (${(bytes / (1024 * 1024)).toFixed(1)} MB), as the CLI skips it too`;
+}
+
+/**
+ * TextDocument, refusing what the protocol does not allow: a `didOpen` whose text is not a string, a change
+ * whose text is not one. The protocol library logs the refusal (the output channel) and the server goes on.
+ */
+const CHECKED_DOCUMENTS = {
+  create(uri: string, languageId: string, version: number, content: unknown): TextDocument {
+    if (typeof uri !== 'string' || typeof content !== 'string') {
+      throw new TypeError(`Driftless ignored a document opened with ${describeValue(content)} as its text (${String(uri)}): the text must be a string`);
+    }
+    return TextDocument.create(uri, languageId, version, content);
+  },
+  update(document: TextDocument, changes: TextDocumentContentChangeEvent[], version: number): TextDocument {
+    const bad = changes.find((change) => typeof (change as { text: unknown }).text !== 'string');
+    if (bad) throw new TypeError(`Driftless ignored a change to ${document.uri} with ${describeValue((bad as { text: unknown }).text)} as its text: the text must be a string`);
+    return TextDocument.update(document, changes, version);
+  },
+};
+
+function describeValue(value: unknown): string {
+  return value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
 }

@@ -1,5 +1,5 @@
 import { defaultConfig, type DriftlessConfig } from '../../rules/config';
-import { lint, type LintResult } from '../../rules/engine';
+import { lint, type LintFailure, type LintResult } from '../../rules/engine';
 import type { DocumentParseCache } from '../../rules/document-cache';
 import { kindOfLanguage } from '../../rules/file-kinds';
 import type { SeveritySetting } from '../../rules/types';
@@ -8,14 +8,20 @@ import type { ServerSettings } from './settings';
 import { workspaceFolderOf } from './uris';
 import { IgnoreRules } from '../workspace/ignore-rules';
 
+const MAX_LOGGED_FILES = 1000;
+
 /** Lints text for the server: each file's config, the editor settings and exclusions applied in one place. */
 export class Linter {
   private excludeCache = new Map<string, IgnoreRules>();
+  /** The last failure logged per file: a document that keeps failing as it is typed in is logged once per cause. */
+  private readonly logged = new Map<string, string>();
 
   constructor(
     private readonly configs: ConfigResolver,
     private readonly settings: () => ServerSettings,
     private readonly folders: () => readonly string[],
+    /** The output channel: internal errors go there with their stack. */
+    private readonly log: (message: string) => void,
   ) {}
 
   /** Call when the settings change. */
@@ -60,8 +66,18 @@ export class Linter {
     if (file !== undefined && this.ignores(file, false)) return undefined;
     const byLanguage = kindOfLanguage(languageId);
     const rules = this.severities(file);
-    const result = file === undefined ? undefined : lintPath(file, text, { rules, parseCache });
-    if (result?.kind !== undefined || byLanguage === undefined) return result ?? { kind: undefined, findings: [], facts: undefined };
-    return lint({ path: file ?? 'Dockerfile', text }, { rules, probe: diskProbe, kind: byLanguage, parseCache });
+    let result = file === undefined ? undefined : lintPath(file, text, { rules, parseCache });
+    if (result?.kind === undefined && byLanguage !== undefined) {
+      result = lint({ path: file ?? 'Dockerfile', text }, { rules, probe: diskProbe, kind: byLanguage, parseCache });
+    }
+    if (result?.failure) this.logFailure(file ?? 'an untitled document', result.failure);
+    return result ?? { kind: undefined, findings: [], facts: undefined };
+  }
+
+  private logFailure(file: string, failure: LintFailure): void {
+    if (this.logged.get(file) === failure.cause) return;
+    if (this.logged.size >= MAX_LOGGED_FILES) this.logged.clear();
+    this.logged.set(file, failure.cause);
+    this.log(`Driftless could not lint ${file} (a defect in Driftless, please report it): ${failure.stack}`);
   }
 }

@@ -4,7 +4,7 @@ export class Debouncer {
 
   constructor(private readonly run: (key: string) => void) {}
 
-  /** A delay of 0 runs right after the current event (setTimeout would wait at least 1 ms). */
+  /** A delay of 0 runs once the messages already received are handled (setTimeout would wait at least 1 ms). */
   schedule(key: string, delayMs: number): void {
     this.cancel(key);
     const fire = (): void => {
@@ -15,7 +15,12 @@ export class Debouncer {
       const timer = setTimeout(fire, delayMs);
       this.pending.set(key, { cancel: () => clearTimeout(timer) });
     } else {
-      const immediate = setImmediate(fire);
+      // Two turns of the loop, not one: the protocol library handles one queued message per turn, so a lint due
+      // after one turn would run between every two of a burst of changes already received. After two turns a
+      // newer change of the burst has replaced it; the lint runs once the burst is handled.
+      let immediate = setImmediate(() => {
+        immediate = setImmediate(fire);
+      });
       this.pending.set(key, { cancel: () => clearImmediate(immediate) });
     }
   }

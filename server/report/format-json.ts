@@ -1,13 +1,35 @@
-import type { Report } from './model';
+import { writeJsonWithItems } from './json-text';
+import type { FileReport, Report, ReportWriter } from './model';
 
-/** The `--format json` document, version 1: 1-based lines and columns; end column exclusive. */
-export function formatJson(report: Report): string {
-  const byRule: Record<string, number> = {};
-  const findings = [];
-  for (const file of report.files) {
+/** One finding of the `--format json` document: flat, the only thing kept per finding until the run ends. */
+interface JsonFinding {
+  file: string;
+  kind: string;
+  rule: string;
+  severity: string;
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  fixable: boolean;
+}
+
+const FINDINGS_SLOT = '\u0000findings';
+
+/** The `--format json` document, version 1: 1-based lines and columns; end column exclusive. Built as files finish. */
+export class JsonReportWriter implements ReportWriter {
+  private files = 0;
+  private readonly byRule: Record<string, number> = {};
+  private readonly findings: JsonFinding[] = [];
+
+  constructor(private readonly write: (text: string) => void) {}
+
+  file(file: FileReport): void {
+    this.files++;
     for (const { finding, fix } of file.findings) {
-      byRule[finding.rule] = (byRule[finding.rule] ?? 0) + 1;
-      findings.push({
+      this.byRule[finding.rule] = (this.byRule[finding.rule] ?? 0) + 1;
+      this.findings.push({
         file: file.display,
         kind: file.kind,
         rule: finding.rule,
@@ -32,6 +54,18 @@ export function formatJson(report: Report): string {
       });
     }
   }
-  const document = { version: 1, summary: { files: report.files.length, findings: findings.length, byRule }, findings };
-  return `${JSON.stringify(document, null, 2)}\n`;
+
+  finish(): void {
+    const document = { version: 1, summary: { files: this.files, findings: this.findings.length, byRule: this.byRule }, findings: FINDINGS_SLOT };
+    writeJsonWithItems(document, FINDINGS_SLOT, this.findings, this.write);
+    this.write('\n');
+  }
+}
+
+export function formatJson(report: Report): string {
+  let out = '';
+  const writer = new JsonReportWriter((text) => (out += text));
+  for (const file of report.files) writer.file(file);
+  writer.finish();
+  return out;
 }

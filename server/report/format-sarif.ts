@@ -3,20 +3,30 @@ import type { Fix, Log, ReportingDescriptor, Result } from 'sarif';
 import { RULES } from '../../rules/catalogue';
 import type { Range, Rule, Severity } from '../../rules/types';
 import { PROJECT_URL, TOOL_NAME, TOOL_VERSION, ruleDocsUrl } from '../project';
-import { SEVERITY_RANK, type PlacedFix, type Report } from './model';
+import { writeJsonWithItems } from './json-text';
+import { SEVERITY_RANK, type FileReport, type PlacedFix, type Report, type ReportWriter } from './model';
 
 const SRCROOT = '%SRCROOT%';
 
 const LEVEL: Readonly<Record<Severity, Result.level>> = { error: 'error', warning: 'warning', info: 'note' };
 
+const RESULTS_SLOT = '\u0000results';
+
 /**
  * SARIF 2.1.0 for GitHub code scanning: every rule of the catalogue in `tool.driver.rules`, results with
  * 1-based regions (columns in UTF-16 code units, as declared) relative to %SRCROOT%, the working directory.
+ * Built as files finish: a result per finding is all that is kept.
  */
-export function formatSarif(report: Report, cwd: string): string {
-  const ruleIndex = new Map(RULES.map((rule, i) => [rule.id, i]));
-  const results: Result[] = [];
-  for (const file of report.files) {
+export class SarifReportWriter implements ReportWriter {
+  private readonly ruleIndex = new Map(RULES.map((rule, i) => [rule.id, i]));
+  private readonly results: Result[] = [];
+
+  constructor(
+    private readonly cwd: string,
+    private readonly write: (text: string) => void,
+  ) {}
+
+  file(file: FileReport): void {
     const artifactLocation = { uri: encodeUri(file.display), uriBaseId: SRCROOT };
     for (const { finding, fix } of file.findings) {
       const result: Result = {
@@ -25,7 +35,7 @@ export function formatSarif(report: Report, cwd: string): string {
         message: { text: finding.message },
         locations: [{ physicalLocation: { artifactLocation, region: region(finding.range) } }],
       };
-      const index = ruleIndex.get(finding.rule);
+      const index = this.ruleIndex.get(finding.rule);
       if (index !== undefined) result.ruleIndex = index;
       if (fix) result.fixes = [sarifFix(fix, artifactLocation)];
       if (finding.related) {
@@ -35,30 +45,43 @@ export function formatSarif(report: Report, cwd: string): string {
           physicalLocation: { artifactLocation, region: region(related.range) },
         }));
       }
-      results.push(result);
+      this.results.push(result);
     }
   }
-  const log: Log = {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: TOOL_NAME,
-            version: TOOL_VERSION,
-            semanticVersion: TOOL_VERSION,
-            informationUri: PROJECT_URL,
-            rules: RULES.map(describeRule),
+
+  finish(): void {
+    const cwd = this.cwd;
+    const log = {
+      $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+      version: '2.1.0',
+      runs: [
+        {
+          tool: {
+            driver: {
+              name: TOOL_NAME,
+              version: TOOL_VERSION,
+              semanticVersion: TOOL_VERSION,
+              informationUri: PROJECT_URL,
+              rules: RULES.map(describeRule),
+            },
           },
+          originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(cwd.endsWith('/') ? cwd : `${cwd}/`).href } },
+          columnKind: 'utf16CodeUnits',
+          results: RESULTS_SLOT,
         },
-        originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(cwd.endsWith('/') ? cwd : `${cwd}/`).href } },
-        columnKind: 'utf16CodeUnits',
-        results,
-      },
-    ],
-  };
-  return `${JSON.stringify(log, null, 2)}\n`;
+      ],
+    } satisfies Omit<Log, 'runs'> & { runs: unknown[] };
+    writeJsonWithItems(log, RESULTS_SLOT, this.results, this.write);
+    this.write('\n');
+  }
+}
+
+export function formatSarif(report: Report, cwd: string): string {
+  let out = '';
+  const writer = new SarifReportWriter(cwd, (text) => (out += text));
+  for (const file of report.files) writer.file(file);
+  writer.finish();
+  return out;
 }
 
 function describeRule(rule: Rule): ReportingDescriptor {

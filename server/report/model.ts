@@ -40,4 +40,11 @@ export interface Report {
   notices: Notice[];
 }
 
+/** An output format fed one file at a time, in the run's order, so that a run holds no more than the format needs. */
+export interface ReportWriter {
+  file(report: FileReport): void;
+  /** After the last file: the summary, the end of the document. */
+  finish(notices: readonly Notice[]): void;
+}
+
 export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 3, warning: 2, info: 1 };

@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { RULE_IDS } from '../../rules/catalogue';
 import { CONFIG_FILE_NAME, ConfigError, defaultConfig, parseConfig, type DriftlessConfig } from '../../rules/config';
 import { IgnoreRules } from './ignore-rules';
-import { describeFsError, readSourceFileSync } from './source-file';
+import { readSourceFileSync } from './source-file';
 
 /** The configuration in force for a file. */
 export interface ResolvedConfig {
@@ -138,11 +138,6 @@ function isPresent(path: string): boolean {
 
 /** The config file's text, or why it cannot be read: only a regular UTF-8 file of bounded size, never a FIFO to block on. */
 export function readConfigText(file: string): { text: string } | { reason: string } {
-  try {
-    if (!statSync(file).isFile()) return { reason: 'not a regular file' };
-  } catch (error) {
-    return { reason: describeFsError(error) };
-  }
   const read = readSourceFileSync(file);
   return read.status === 'text' ? { text: read.text } : { reason: read.reason };
 }

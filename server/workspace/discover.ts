@@ -1,10 +1,10 @@
-import { readFile, readdir, realpath, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { UnreadablePathError } from './errors';
 import { IgnoreRules } from './ignore-rules';
 import { isCandidateName } from '../../rules/file-kinds';
-import { describeFsError } from './source-file';
+import { describeFsError, readSourceFile } from './source-file';
 
 export interface DiscoverOptions {
   /** Whether the configuration ignores a path met in a walk (a folder with `isDir`), on top of `.gitignore`. */
@@ -136,14 +136,12 @@ class Walker {
   private async gitignoreLayer(dir: string, present: boolean): Promise<IgnoreRules | undefined> {
     if (!present) return undefined;
     const file = join(dir, '.gitignore');
-    let text: string;
-    try {
-      text = await readFile(file, 'utf8');
-    } catch (error) {
-      this.notices.push({ path: file, message: `ignored: ${describeFsError(error)}`, unreadable: true });
+    const read = await readSourceFile(file);
+    if (read.status !== 'text') {
+      this.notices.push({ path: file, message: `ignored: ${read.reason}`, unreadable: read.status === 'unreadable' });
       return undefined;
     }
-    return new IgnoreRules(dir, text);
+    return new IgnoreRules(dir, read.text);
   }
 }
 

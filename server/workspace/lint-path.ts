@@ -1,6 +1,6 @@
 import { isSeq, parseDocument } from 'yaml';
-import { classify, lint, type LintResult } from '../../rules/engine';
-import { withDocumentParseCache, type DocumentParseCache } from '../../rules/document-cache';
+import { lint, type LintResult } from '../../rules/engine';
+import type { DocumentParseCache } from '../../rules/document-cache';
 import type { FileKind, SeveritySetting } from '../../rules/types';
 import { kindsNamed } from '../../rules/file-kinds';
 import { isDockerfileText } from '../../rules/front-ends/dockerfile';
@@ -17,13 +17,15 @@ export interface LintPathOptions {
 
 /** Lints one file's text as the engine classifies it, or, for a file named explicitly, as its name suggests. */
 export function lintPath(path: string, text: string, options: LintPathOptions = {}): LintResult {
-  const file = { path, text };
-  // Classification parses too (YAML kinds are told by content): one scope, so the lint reuses its parse.
-  return withDocumentParseCache(options.parseCache, () => {
-    const kind = classify(file, diskProbe) ?? (options.explicit ? kindFromName(path, text) : undefined);
-    if (!kind) return { kind: undefined, findings: [], facts: undefined };
-    return lint(file, { rules: options.rules, kind, probe: diskProbe, parseCache: options.parseCache });
-  });
+  return lint(
+    { path, text },
+    {
+      rules: options.rules,
+      probe: diskProbe,
+      parseCache: options.parseCache,
+      fallbackKind: options.explicit ? (file) => kindFromName(file.path, file.text) : undefined,
+    },
+  );
 }
 
 /**

@@ -14,6 +14,7 @@ test('defaults: text format, warning threshold, the current folder', () => {
     failureThreshold: 'warning',
     config: undefined,
     quiet: false,
+    verbose: false,
     jobs: undefined,
     help: false,
     version: false,
@@ -21,7 +22,7 @@ test('defaults: text format, warning threshold, the current folder', () => {
 });
 
 test('reads every option, long and short, and keeps the paths in order', () => {
-  const options = parseCliArgs(['-f', 'sarif', '--fix', '--pin', '--digest-cache', 'd.json', '--lookup-deadline', '5', '--failure-threshold=none', '-c', 'ci.yaml', '-q', '-j', '2', 'b', 'a']);
+  const options = parseCliArgs(['-f', 'sarif', '--fix', '--pin', '--digest-cache', 'd.json', '--lookup-deadline', '5', '--failure-threshold=none', '-c', 'ci.yaml', '-q', '--verbose', '-j', '2', 'b', 'a']);
   assert.deepEqual(options, {
     paths: ['b', 'a'],
     format: 'sarif',
@@ -32,6 +33,7 @@ test('reads every option, long and short, and keeps the paths in order', () => {
     failureThreshold: 'none',
     config: 'ci.yaml',
     quiet: true,
+    verbose: true,
     jobs: 2,
     help: false,
     version: false,

@@ -57,6 +57,8 @@ export interface ClientOptions {
   noResolve?: boolean;
   /** Let the server register its file watcher (`client/registerCapability`), as VS Code does. */
   watchesFiles?: boolean;
+  /** Node options for the spawned server (`--stack-size=…`). */
+  nodeArgs?: string[];
 }
 
 type Waiter = { uri: string; accept: (p: Published) => boolean; resolve: (p: Published) => void };
@@ -136,7 +138,7 @@ export class TestClient {
 
   /** Spawns the bundled server (`dist/server.js --stdio`). */
   static async spawn(options: ClientOptions = {}): Promise<TestClient> {
-    const child = spawn(process.execPath, [SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const client = new TestClient(connection, options, child);
     await client.initialize();

@@ -94,4 +94,14 @@ describe('the YAML document cache of an open document', () => {
     parse('a: 1\n---\nb: 2\n---\nc: 3\n');
     assert.equal(cache.size, 2);
   });
+
+  test('the text kept is bounded: the oldest documents go past maxChars, and one larger than a quarter of it is not kept', () => {
+    const cache = new YamlChunkCache(512, 400);
+    const parse = (text: string) => yamlChunkCache.run(cache, () => parseYaml(text));
+    const doc = (n: number) => `---\nkey${n}: ${'x'.repeat(80)}\n`;
+    parse(`${doc(1)}${doc(2)}${doc(3)}${doc(4)}${doc(5)}`);
+    assert.equal(cache.size, 4, 'five documents of about 95 characters: four fit in 400');
+    parse(`big: ${'y'.repeat(120)}\n`);
+    assert.equal(cache.size, 4, 'a document over 100 characters is parsed, not kept');
+  });
 });
