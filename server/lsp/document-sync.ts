@@ -22,7 +22,9 @@ export class DocumentSync {
   private readonly parseCaches = new Map<string, DocumentParseCache>();
   /** Closed files with diagnostics published by an audit or a file watch. */
   private readonly onDisk = new Set<string>();
-  private readonly scheduler = new Debouncer((uri) => this.publishOpen(uri));
+  private readonly scheduler = new Debouncer((uri) => void this.publishOpen(uri));
+  /** The parsers each open document needs, loading from the moment it opened (see `ready`). */
+  private readonly preparing = new Map<string, Promise<void>>();
   /** Once an audit ran, closed files changed on disk are linted again. */
   private audited = false;
 
@@ -32,16 +34,23 @@ export class DocumentSync {
     private readonly linter: Linter,
   ) {
     this.documents.onDidChangeContent(({ document }) => {
+      if (!this.preparing.has(document.uri)) this.preparing.set(document.uri, linter.prepare(fsPathOf(document.uri), document.languageId));
       this.scheduler.schedule(document.uri, this.linted.has(document.uri) ? session.debounceMs : 0);
     });
     this.documents.onDidClose(({ document }) => {
       this.scheduler.cancel(document.uri);
       this.linted.delete(document.uri);
       this.parseCaches.delete(document.uri);
+      this.preparing.delete(document.uri);
       if (this.audited && fsPathOf(document.uri)) void this.publishFromDisk(document.uri);
       else void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
     });
     this.documents.listen(connection);
+  }
+
+  /** Resolves once every open document's parsers are loaded: `current` may be called for any of them after. */
+  async ready(): Promise<void> {
+    await Promise.all(this.preparing.values());
   }
 
   /** The open document's lint for its current version (linted now if it changed), or undefined when it is not open. */
@@ -96,7 +105,8 @@ export class DocumentSync {
     }
   }
 
-  private publishOpen(uri: string): void {
+  private async publishOpen(uri: string): Promise<void> {
+    await this.preparing.get(uri);
     const doc = this.documents.get(uri);
     if (!doc) return;
     const version = doc.version;
@@ -109,6 +119,7 @@ export class DocumentSync {
     const file = fsPathOf(uri);
     if (!file || this.documents.get(uri)) return;
     const read = await readSourceFile(file);
+    await this.linter.prepare(file);
     const diagnostics = read.status === 'text' ? diagnosticsOf(this.linter.lint(file, read.text)) : [];
     if (this.documents.get(uri)) return;
     if (diagnostics.length > 0) this.onDisk.add(uri);
