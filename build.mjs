@@ -1,6 +1,7 @@
 // Bundles the three entry points with esbuild and copies the parsers' WASM files next to them.
 import { build } from 'esbuild';
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, join } from 'node:path';
 import { commonOptions, RUBY_PARSER_BUNDLE } from './build/esbuild-options.mjs';
@@ -19,20 +20,33 @@ const wasmFiles = [
 for (const file of wasmFiles) copyFileSync(require.resolve(file), join(out, basename(file)));
 
 const entries = [
-  { in: 'server/cli.ts', out: 'cli', banner: '#!/usr/bin/env node' },
+  { in: 'server/cli.ts', out: 'cli-main' },
   { in: require.resolve('@ruby/prism'), out: basename(RUBY_PARSER_BUNDLE, '.js') },
-  { in: 'server/server.ts', out: 'server' },
+  { in: 'server/server.ts', out: 'server-main' },
   { in: 'client/extension.ts', out: 'client', external: ['vscode'] },
 ];
+// dist/cli.js and dist/server.js are small launchers that run the main bundles with V8's code cache
+// (server/launch/code-cache.ts), keyed to the main bundle's digest.
+const launchers = [
+  { in: 'server/launch/cli.ts', out: 'cli', bundle: 'cli-main', banner: '#!/usr/bin/env node' },
+  { in: 'server/launch/server.ts', out: 'server', bundle: 'server-main' },
+];
 
+const bundle = (e, define = {}) =>
+  build({
+    ...commonOptions,
+    entryPoints: [e.in],
+    outfile: join(out, `${e.out}.js`),
+    external: e.external ?? [],
+    banner: e.banner ? { js: e.banner } : undefined,
+    define: { ...commonOptions.define, ...define },
+    inject: e.bundle ? [] : commonOptions.inject,
+  });
+
+await Promise.all(entries.map((e) => bundle(e)));
 await Promise.all(
-  entries.map((e) =>
-    build({
-      ...commonOptions,
-      entryPoints: [e.in],
-      outfile: join(out, `${e.out}.js`),
-      external: e.external ?? [],
-      banner: e.banner ? { js: e.banner } : undefined,
-    }),
-  ),
+  launchers.map((e) => {
+    const digest = createHash('sha256').update(readFileSync(join(out, `${e.bundle}.js`))).digest('hex');
+    return bundle(e, { BUNDLE_DIGEST: JSON.stringify(digest) });
+  }),
 );

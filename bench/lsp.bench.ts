@@ -1,8 +1,8 @@
 // The language server's numbers, through the real protocol against dist/server.js with the debounce set to
 // 0: didChange -> publishDiagnostics latency for a 300-line Dockerfile, a 5,000-line manifest (targets
 // p99 < 10 ms / < 100 ms) and a 3,000-line Terraform file; the workspace audit over the shared corpus plus 5,000
-// generated Dockerfiles (targets >= 500 files/s, server RSS < 300 MB); the server's start to first
-// diagnostics (what activation costs); the .vsix size (target < 5 MB).
+// generated Dockerfiles (targets >= 500 files/s, server RSS < 300 MB); the .vsix size (target < 5 MB). The
+// server's start (what activation costs) is startup.bench.ts's.
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -102,36 +102,6 @@ async function auditThroughput(): Promise<void> {
   );
 }
 
-/**
- * What activation costs: the extension's activate() creates the client and starts dist/server.js, so the
- * time that matters is the server's, from process start to its first diagnostics (engine init included).
- */
-async function serverStartup(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'driftless-bench-start-'));
-  const text = generateLongDockerfile(300);
-  const initialized: number[] = [];
-  const firstDiagnostics: number[] = [];
-  try {
-    for (let run = 0; run < 7; run++) {
-      const started = process.hrtime.bigint();
-      const client = await TestClient.spawn({ root: dir, initializationOptions: { debounceMs: 0 } });
-      initialized.push(Number(process.hrtime.bigint() - started) / 1e6);
-      try {
-        await client.open(join(dir, 'Dockerfile'), text, 'dockerfile');
-        firstDiagnostics.push(Number(process.hrtime.bigint() - started) / 1e6);
-      } finally {
-        await client.dispose();
-      }
-    }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-  console.log(
-    `server start (activation): initialize answered median ${median(initialized).toFixed(0)} ms; ` +
-      `first diagnostics of a 300-line Dockerfile median ${median(firstDiagnostics).toFixed(0)} ms after spawn (7 starts)`,
-  );
-}
-
 function vsixSize(): void {
   withPackagedVsix((vsix) => console.log(`.vsix: ${(statSync(vsix).size / (1024 * 1024)).toFixed(2)} MB`));
 }
@@ -143,7 +113,6 @@ async function main(): Promise<void> {
   await changeLatency(engine, 'manifest 5,000 lines', 'deploy.yaml', `# bench\n${generateManifest(5000)}`, 'yaml', 10, 200);
   await changeLatency(engine, 'Terraform 3,000 lines', 'main.tf', `# bench\n${largeTerraformFile(3000)}`, 'terraform', 10, 200);
   await auditThroughput();
-  await serverStartup();
   vsixSize();
 }
 

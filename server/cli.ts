@@ -1,16 +1,8 @@
-import { setFlagsFromString } from 'node:v8';
 import { isMainThread } from 'node:worker_threads';
 import { runCli } from './cli/run';
 import { runLintWorker } from './cli/lint-worker';
 
-// The CLI is short-lived: V8's background optimisation of the parsers' WASM outlasts a small run (the
-// process waits for it at exit, ~0.7 s) and does not pay for itself over thousands of files.
-setFlagsFromString('--liftoff-only');
-// For the same reason, optimised JavaScript inlines less (V8's budget is 920 bytes of bytecode per function):
-// the larger graphs took more compile time than they saved. Over the YAML corpus, 5,000 Dockerfiles and four
-// copies of the corpus this cut CPU time by 5-8% and wall time by up to 5%.
-setFlagsFromString('--max-inlined-bytecode-size-cumulative=100');
-
+// Built into dist/cli-main.js, which dist/cli.js (launch/cli.ts) runs after setting V8's flags for the CLI.
 if (isMainThread) {
   // A reader that stops early (`driftless | head`) closes the pipe: stop quietly, as other CLIs do.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {

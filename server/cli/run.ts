@@ -17,7 +17,7 @@ import { UnreadablePathError } from '../workspace/errors';
 import { HELP, parseCliArgs, type CliOptions, type Threshold } from './args';
 import { displayPath, type LintJob } from './lint-files';
 import { lintFiles } from './lint-pool';
-import { pinFiles, type PinSummary } from './pin';
+import type { PinSummary } from './pin';
 import { progressLine } from './progress';
 import { UsageError } from './usage-error';
 import { untrustedText } from '../untrusted-text';
@@ -119,9 +119,13 @@ async function lintAndReport(options: CliOptions, io: CliIo): Promise<number> {
   return failing ? EXIT_FINDINGS : EXIT_OK;
 }
 
-/** `--pin`, before linting so the report shows what is left; its lines go where they do not mix with JSON, SARIF or Markdown. */
-function pinJobs(jobs: readonly LintJob[], configs: CliConfigs, options: CliOptions, io: CliIo): Promise<PinSummary> {
+/**
+ * `--pin`, before linting so the report shows what is left; its lines go where they do not mix with JSON, SARIF or
+ * Markdown. The registry client (and node:crypto, which it loads) is imported only for it: 10-15 ms of every start.
+ */
+async function pinJobs(jobs: readonly LintJob[], configs: CliConfigs, options: CliOptions, io: CliIo): Promise<PinSummary> {
   const print = options.format === 'text' ? io.stdout : io.stderr;
+  const { pinFiles } = await import('./pin');
   return pinFiles(
     jobs.map((job) => ({
       path: job.file.path,

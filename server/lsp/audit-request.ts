@@ -12,6 +12,7 @@ import { formatMarkdown } from '../report/format-markdown';
 import { formatSarif } from '../report/format-sarif';
 import type { Report } from '../report/model';
 import { summarize } from '../report/summary';
+import { initEngine } from '../../rules/engine';
 import { AuditCancelled, auditFolders } from './audit';
 import type { DocumentSync } from './document-sync';
 import type { Linter } from './linting';
@@ -36,6 +37,7 @@ export class AuditRequests {
     progress.begin('Driftless: auditing the workspace', 0, 'finding files', true);
     const published = new Set<string>();
     try {
+      await initEngine();
       const { report, durationMs } = await auditFolders(
         targets,
         {

@@ -24,12 +24,12 @@ export class DocumentSync {
   private readonly onDisk = new Set<string>();
   private readonly scheduler = new Debouncer((uri) => {
     // The engine turns a failure on the text into a finding; anything else here must not take the server down.
-    try {
-      this.publishOpen(uri);
-    } catch (error) {
+    this.publishOpen(uri).catch((error: unknown) => {
       this.connection.console.error(`Driftless failed to publish the diagnostics of ${uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    }
+    });
   });
+  /** The parsers each open document needs, loading from the moment it opened (see `ready`). */
+  private readonly preparing = new Map<string, Promise<void>>();
   /** Once an audit ran, closed files changed on disk are linted again. */
   private audited = false;
 
@@ -39,16 +39,23 @@ export class DocumentSync {
     private readonly linter: Linter,
   ) {
     this.documents.onDidChangeContent(({ document }) => {
+      if (!this.preparing.has(document.uri)) this.preparing.set(document.uri, linter.prepare(fsPathOf(document.uri), document.languageId));
       this.scheduler.schedule(document.uri, this.linted.has(document.uri) ? session.debounceMs : 0);
     });
     this.documents.onDidClose(({ document }) => {
       this.scheduler.cancel(document.uri);
       this.linted.delete(document.uri);
       this.parseCaches.delete(document.uri);
+      this.preparing.delete(document.uri);
       if (this.audited && fsPathOf(document.uri)) void this.publishFromDisk(document.uri);
       else void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
     });
     this.documents.listen(connection);
+  }
+
+  /** Resolves once every open document's parsers are loaded: `current` may be called for any of them after. */
+  async ready(): Promise<void> {
+    await Promise.all(this.preparing.values());
   }
 
   /** The open document's lint for its current version (linted now if it changed), or undefined when it is not open. */
@@ -110,7 +117,8 @@ export class DocumentSync {
     }
   }
 
-  private publishOpen(uri: string): void {
+  private async publishOpen(uri: string): Promise<void> {
+    await this.preparing.get(uri);
     const doc = this.documents.get(uri);
     if (!doc) return;
     const version = doc.version;
@@ -124,6 +132,7 @@ export class DocumentSync {
     const file = fsPathOf(uri);
     if (!file || this.documents.get(uri)) return;
     const read = await readSourceFile(file);
+    await this.linter.prepare(file);
     const diagnostics = read.status === 'text' ? diagnosticsOf(this.linter.lint(file, read.text), uri) : [];
     if (this.documents.get(uri)) return;
     if (diagnostics.length > 0) this.onDisk.add(uri);

@@ -9,7 +9,6 @@ import {
   type WorkDoneProgressParams,
 } from 'vscode-languageserver';
 import { CONFIG_FILE_NAME } from '../../rules/config';
-import { initEngine } from '../../rules/engine';
 import { watchedFilesGlob } from '../../rules/file-kinds';
 import { AUDIT_REQUEST, EXPORT_REQUEST, FIX_ALL_KIND, PIN_ALL_KIND, TRUST_NOTIFICATION, type AuditParams, type ExportParams, type TrustParams } from '../protocol';
 import { AuditRequests } from './audit-request';
@@ -53,8 +52,9 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
     lintText: (uri, text) => linter.lint(fsPathOf(uri), text, sync.documents.get(uri)?.languageId),
   });
 
-  connection.onInitialize(async (params) => {
-    await initEngine();
+  // The parsers load when a document or an audit first needs them (DocumentSync, AuditRequests), not here:
+  // loading all of them delayed `initialize`, and with it the editor, by their WASM's compile time.
+  connection.onInitialize((params) => {
     session.initialize(params);
     return {
       capabilities: {
@@ -103,9 +103,16 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
     if (configs.length > 0) await sync.relintAll();
   });
 
-  connection.onCodeAction((params) => codeActions.provide(params));
-  connection.onCodeActionResolve((action) => codeActions.resolve(action));
-  connection.onHover((params) => {
+  connection.onCodeAction(async (params) => {
+    await sync.ready();
+    return codeActions.provide(params);
+  });
+  connection.onCodeActionResolve(async (action) => {
+    await sync.ready();
+    return codeActions.resolve(action);
+  });
+  connection.onHover(async (params) => {
+    await sync.ready();
     const doc = sync.current(params.textDocument.uri);
     return doc ? imageHover(doc, params.position, pinner) : null;
   });

@@ -1,7 +1,7 @@
 import { defaultConfig, type DriftlessConfig } from '../../rules/config';
-import { lint, type LintFailure, type LintResult } from '../../rules/engine';
+import { initEngine, lint, type LintFailure, type LintResult } from '../../rules/engine';
 import type { DocumentParseCache } from '../../rules/document-cache';
-import { kindOfLanguage } from '../../rules/file-kinds';
+import { kindOfLanguage, kindsNamed } from '../../rules/file-kinds';
 import type { SeveritySetting } from '../../rules/types';
 import { diskProbe, lintPath, type ConfigResolver } from '../workspace';
 import type { ServerSettings } from './settings';
@@ -54,6 +54,15 @@ export class Linter {
       this.excludeCache.set(folder, rules);
     }
     return rules.ignores(file, isDir);
+  }
+
+  /**
+   * Loads the parsers of the kinds a file may be, by its name or its language mode (`lint` needs them); the
+   * server answers `initialize` without loading any, and an editor with only Dockerfiles open never loads Ruby's.
+   */
+  prepare(file: string | undefined, languageId?: string): Promise<void> {
+    const byLanguage = kindOfLanguage(languageId);
+    return initEngine([...(file === undefined ? [] : kindsNamed(file)), ...(byLanguage === undefined ? [] : [byLanguage])]);
   }
 
   /**

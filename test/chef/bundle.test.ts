@@ -12,7 +12,7 @@ test('the bundled CLI loads prism.wasm from beside itself, with no node_modules 
   assert.ok(existsSync(join(DIST, 'cli.js')), 'dist/cli.js exists (npm test builds it first; run `npm run build`)');
   const dir = mkdtempSync(join(tmpdir(), 'driftless-chef-bundle-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
-  for (const name of readdirSync(DIST).filter((n) => n === 'cli.js' || n === 'prism.js' || n.endsWith('.wasm'))) cpSync(join(DIST, name), join(dir, 'bin', name));
+  for (const name of readdirSync(DIST).filter((n) => n === 'cli.js' || n === 'cli-main.js' || n === 'prism.js' || n.endsWith('.wasm'))) cpSync(join(DIST, name), join(dir, 'bin', name));
   cpSync(join(REPO_ROOT, 'examples', 'chef'), join(dir, 'chef'), { recursive: true });
   const run = spawnSync(process.execPath, [join(dir, 'bin', 'cli.js'), '--format', 'json', 'chef'], { cwd: dir, encoding: 'utf8' });
   assert.equal(run.stderr, '');
@@ -25,7 +25,7 @@ test('the bundled CLI loads prism.wasm from beside itself, with no node_modules 
 test('a run without Chef recipes never loads the Ruby parser: the CLI works with prism.js and prism.wasm absent', (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'driftless-no-ruby-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
-  for (const name of readdirSync(DIST).filter((n) => n === 'cli.js' || (n.endsWith('.wasm') && n !== 'prism.wasm'))) cpSync(join(DIST, name), join(dir, 'bin', name));
+  for (const name of readdirSync(DIST).filter((n) => n === 'cli.js' || n === 'cli-main.js' || (n.endsWith('.wasm') && n !== 'prism.wasm'))) cpSync(join(DIST, name), join(dir, 'bin', name));
   cpSync(join(REPO_ROOT, 'examples', 'ansible'), join(dir, 'ansible'), { recursive: true });
   const run = spawnSync(process.execPath, [join(dir, 'bin', 'cli.js'), '--format', 'json', '--failure-threshold', 'none', 'ansible'], { cwd: dir, encoding: 'utf8' });
   assert.equal(run.stderr, '');

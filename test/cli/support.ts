@@ -13,7 +13,7 @@ export interface CliRun {
 }
 
 /** Runs the built CLI (`npm test` builds it first) as a subprocess. */
-export function runCli(args: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv; cli?: string; uid?: number; gid?: number }): CliRun {
+export function runCli(args: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv; cli?: string; uid?: number; gid?: number; timeoutMs?: number }): CliRun {
   const cli = options.cli ?? CLI;
   if (!existsSync(cli)) throw new Error(`${cli} is missing: run \`npm run build\` first`);
   const spawnOptions: SpawnSyncOptions = {
@@ -22,6 +22,7 @@ export function runCli(args: readonly string[], options: { cwd: string; env?: No
     env: { PATH: process.env.PATH, ...options.env },
     uid: options.uid,
     gid: options.gid,
+    timeout: options.timeoutMs,
   };
   const result = spawnSync(process.execPath, [cli, ...args], spawnOptions);
   if (result.error) throw result.error;

@@ -38,6 +38,8 @@ test('the .vsix holds the bundles, WASM, rule pages, README, LICENSE, CHANGELOG 
       'extension/dist/client.js',
       'extension/dist/server.js',
       'extension/dist/cli.js',
+      'extension/dist/server-main.js',
+      'extension/dist/cli-main.js',
       'extension/dist/prism.js',
       'extension/dist/web-tree-sitter.wasm',
       'extension/dist/tree-sitter-bash.wasm',
