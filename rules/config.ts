@@ -11,6 +11,8 @@ export interface DriftlessConfig {
   insecureRegistries: string[];
   /** A platform to offer per-platform digests for, e.g. `linux/amd64`. */
   platform?: string;
+  /** Bytes a download checksummed for a pin may have at most (default 1 GiB). */
+  downloadLimit?: number;
 }
 
 export const CONFIG_FILE_NAME = '.driftless.yaml';
@@ -85,9 +87,37 @@ export function parseConfig(text: string, file: string, knownRules: ReadonlySet<
         config.platform = value.value;
         break;
       }
+      case 'downloadLimit': {
+        const size = isScalar(value) ? parseByteSize(String(value.value)) : undefined;
+        if (size === undefined) throw new ConfigError(file, lineOf(value), '`downloadLimit` must be a size such as 1GiB, 500MB or 1048576 (bytes)');
+        config.downloadLimit = size;
+        break;
+      }
       default:
-        throw new ConfigError(file, lineOf(pair.key as Node), `unknown setting \`${key}\` (expected rules, ignore, insecureRegistries, platform)`);
+        throw new ConfigError(file, lineOf(pair.key as Node), `unknown setting \`${key}\` (expected rules, ignore, insecureRegistries, platform, downloadLimit)`);
     }
   }
   return config;
+}
+
+const BYTE_UNITS: Readonly<Record<string, number>> = {
+  '': 1,
+  b: 1,
+  kb: 1e3,
+  mb: 1e6,
+  gb: 1e9,
+  tb: 1e12,
+  kib: 1024,
+  mib: 1024 ** 2,
+  gib: 1024 ** 3,
+  tib: 1024 ** 4,
+};
+
+/** `1GiB`, `500 MB`, `1048576`: a positive whole number of bytes, or undefined. */
+export function parseByteSize(text: string): number | undefined {
+  const match = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(text.trim());
+  const unit = match ? BYTE_UNITS[match[2].toLowerCase()] : undefined;
+  if (!match || unit === undefined) return undefined;
+  const bytes = Math.floor(Number(match[1]) * unit);
+  return bytes >= 1 && Number.isSafeInteger(bytes) ? bytes : undefined;
 }

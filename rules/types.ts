@@ -69,7 +69,20 @@ export interface DigestFix {
   edits: TextEdit[];
 }
 
-export type Fix = LocalFix | DigestFix;
+/** Marks where the resolved checksum (64 lower-case hex digits) goes in a ChecksumFix's edits. */
+export const CHECKSUM_PLACEHOLDER = '${checksum}';
+
+/** A fix that needs the network: download `url` and write the sha256 of its bytes into `edits`. */
+export interface ChecksumFix {
+  kind: 'checksum';
+  title: string;
+  /** The URL as written in the file. */
+  url: string;
+  /** Edits whose newText contains CHECKSUM_PLACEHOLDER. */
+  edits: TextEdit[];
+}
+
+export type Fix = LocalFix | DigestFix | ChecksumFix;
 
 /** What a rule reports, before severity and suppression are settled by the engine. */
 export interface RuleFinding {
@@ -165,6 +178,10 @@ export interface Download {
   span: Span;
   how: 'add' | 'pipe-to-shell' | 'get_url' | 'unarchive' | 'remote_file' | 'http' | 'archive' | 'file';
   verified: boolean;
+  /** Edits (with CHECKSUM_PLACEHOLDER) that pin the download to the sha256 of its bytes; absent when it cannot be pinned. */
+  pin?: TextEdit[];
+  /** Why it cannot be pinned, when it is unverified and `pin` is absent. */
+  pinBlocker?: string;
 }
 
 export interface GitCheckout {

@@ -33,7 +33,7 @@ export const ansibleFrontEnd: FrontEnd = {
       facts.statements.push(...content.statements);
       for (const task of content.tasks) {
         const removeTask = () => taskRemoval(file.text, parsed.lines, task.slot);
-        addTaskFacts(task, facts, removeTask);
+        addTaskFacts(task, facts, removeTask, view);
         addCommandFacts(task, facts, removeTask);
         addKubernetesDefinitions(view, task, facts);
       }

@@ -1,15 +1,17 @@
-import type { Facts, TextEdit } from '../../types';
+import type { Download, Facts, TextEdit } from '../../types';
+import type { YamlView } from '../../yaml/nodes';
 import { isTemplated } from './args';
 import { addIntegrityBypasses } from './bypass-facts';
+import { pinGetUrl } from './checksum-pin';
 import { addImages } from './image-facts';
 import { CONFIG_EDIT_MODULES } from './modules';
 import { addPackageFacts } from './package-facts';
 import type { Task } from './tasks';
 
 /** Facts of one task: everything but its shell command, which the shell layer reads. */
-export function addTaskFacts(task: Task, facts: Facts, removeTask: () => TextEdit[] | undefined): void {
+export function addTaskFacts(task: Task, facts: Facts, removeTask: () => TextEdit[] | undefined, view: YamlView): void {
   addPackageFacts(task, facts, removeTask);
-  addDownload(task, facts);
+  addDownload(task, facts, view);
   addGitCheckout(task, facts);
   if (CONFIG_EDIT_MODULES.has(task.module)) facts.configEdits.push({ how: task.module, span: task.moduleKey });
   addIntegrityBypasses(task, facts);
@@ -23,14 +25,19 @@ const isUrl = (v: string | undefined): v is string => v !== undefined && /^(http
  * downloads only from a URL (else it copies a file from the controller). `sha256sum:`, removed in Ansible 2.14
  * but common in older roles, verifies as `checksum:` does.
  */
-function addDownload(task: Task, facts: Facts): void {
+function addDownload(task: Task, facts: Facts, view: YamlView): void {
   const how = task.module === 'get_url' || task.module === 'win_get_url' ? 'get_url' : task.module === 'unarchive' ? 'unarchive' : undefined;
   if (!how) return;
   const source = task.args.get(how === 'get_url' ? 'url' : 'src');
   const value = source?.value;
   if (!source || value === undefined || !(isUrl(value) || (how === 'get_url' && isTemplated(value)))) return;
   const checksum = task.args.get('checksum')?.value ?? task.args.get('sha256sum')?.value;
-  facts.downloads.push({ url: value, span: source.span, how, verified: checksum !== undefined && checksum.length > 0 });
+  const download: Download = { url: value, span: source.span, how, verified: checksum !== undefined && checksum.length > 0 };
+  if (!download.verified) {
+    if (how === 'get_url') pinGetUrl(view, task, source, download);
+    else download.pinBlocker = '`unarchive` takes no checksum: download with `get_url` and a checksum, then unpack the local file';
+  }
+  facts.downloads.push(download);
 }
 
 function addGitCheckout(task: Task, facts: Facts): void {
