@@ -69,20 +69,41 @@ export interface DigestFix {
   edits: TextEdit[];
 }
 
-/** Marks where the resolved checksum (64 lower-case hex digits) goes in a ChecksumFix's edits. */
+/** Marks where the resolved commit (40 lower-case hex) goes in a CommitFix's edits. */
+export const COMMIT_PLACEHOLDER = '${commit}';
+/** Marks where the version tag on that commit goes (the `# v4.2.2` of a pinned action). */
+export const TAG_PLACEHOLDER = '${tag}';
+
+/** Where a git ref lives: a repository URL, or an `owner/repo` on the GitHub that `github.url` names. */
+export type GitRepository = { url: string } | { github: string };
+
+/** A fix that needs the network: resolve `ref` in `repository` to its commit and write it into `edits`. */
+export interface CommitFix {
+  kind: 'commit';
+  title: string;
+  repository: GitRepository;
+  /** The branch or tag as written, e.g. `v4`, `main`. */
+  ref: string;
+  /** Edits whose newText contains COMMIT_PLACEHOLDER (and, for actions, TAG_PLACEHOLDER). */
+  edits: TextEdit[];
+}
+
+/** Marks where the sha256 (64 lower-case hex) of a download goes in a ChecksumFix's edits. */
 export const CHECKSUM_PLACEHOLDER = '${checksum}';
 
-/** A fix that needs the network: download `url` and write the sha256 of its bytes into `edits`. */
+/** A fix that needs the network: download `url`, hash its bytes and write the sha256 into `edits`. */
 export interface ChecksumFix {
   kind: 'checksum';
   title: string;
-  /** The URL as written in the file. */
   url: string;
   /** Edits whose newText contains CHECKSUM_PLACEHOLDER. */
   edits: TextEdit[];
 }
 
-export type Fix = LocalFix | DigestFix | ChecksumFix;
+/** The fixes that ask the network what a moving name means now and write the immutable answer. */
+export type NetworkFix = DigestFix | CommitFix | ChecksumFix;
+
+export type Fix = LocalFix | NetworkFix;
 
 /** What a rule reports, before severity and suppression are settled by the engine. */
 export interface RuleFinding {
@@ -189,6 +210,8 @@ export interface GitCheckout {
   ref?: string;
   /** The `version:`/`revision` value when present, else the task's module key / resource first line. */
   span: Span;
+  /** Edits (with COMMIT_PLACEHOLDER) writing the commit in place of the ref; absent when it cannot be pinned in place. */
+  pin?: TextEdit[];
 }
 
 export interface ConfigEdit {
@@ -321,6 +344,8 @@ export interface ActionRef {
   span: Span;
   /** A job calling a reusable workflow, not a step running an action. */
   reusableWorkflow: boolean;
+  /** Edits (with COMMIT_PLACEHOLDER and TAG_PLACEHOLDER) writing `@<commit> # <tag>`; absent when it cannot be pinned in place. */
+  pin?: TextEdit[];
 }
 
 /** A literal label of a GitHub Actions `runs-on`, exactly as written in the file. */
@@ -381,7 +406,7 @@ export function layerOf(kind: FileKind): Layer {
 
 /** What a rule's fixes are: every fix it emits has this kind. */
 export interface FixDeclaration {
-  /** `local`: offline edits (LocalFix); `network`: a registry lookup writes a digest (DigestFix). */
+  /** `local`: offline edits (LocalFix); `network`: a lookup writes a digest, commit or checksum (a NetworkFix). */
   needs: 'local' | 'network';
   /** Ruff's sense: applying the fix cannot change what runs or break it. */
   safe: boolean;

@@ -2,18 +2,20 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { RULES } from '../../rules/catalogue';
 import type { LintResult } from '../../rules/engine';
 import { LineIndex } from '../../rules/text';
-import type { DigestFix, Finding, ImageRef, SeveritySetting, Span } from '../../rules/types';
+import type { Finding, ImageRef, NetworkFix, SeveritySetting, Span } from '../../rules/types';
 import { createResolver, DiskCache, type ResolverOptions } from '../registry';
 import { mapBounded } from '../registry/limiter';
-import { pinText } from '../registry/pin';
+import { digestFixResolver } from '../pinning/digest';
+import { pinFixes, type NetworkPinOutcome } from '../pinning/pin-fixes';
+import type { FixResolvers } from '../pinning/resolver';
 import { lintPath } from '../workspace/lint-path';
 import { UnreadablePathError } from '../workspace/errors';
 import { describeFsError } from '../workspace/source-file';
 
-/** The rules whose fixes need a registry lookup: their findings carry "Pin to digest". */
+/** The rules whose fixes need a lookup: their findings carry "Pin to digest" or "Pin to commit". */
 const PIN_RULES: ReadonlySet<string> = new Set(RULES.filter((rule) => rule.fix?.needs === 'network').map((rule) => rule.id));
 
-/** Files pinned at once; each file's images are looked up concurrently too, bounded per registry. */
+/** Files pinned at once; each file's references are looked up concurrently too, bounded per registry. */
 const FILES_AT_ONCE = 4;
 
 export interface PinJob {
@@ -27,7 +29,7 @@ export interface PinFilesOptions {
   resolver: ResolverOptions;
   /** A JSON file keeping answers between runs. */
   digestCache?: string;
-  /** One line per image (no line break). */
+  /** One line per reference (no line break). */
   print: (line: string) => void;
   /** Print only what could not be pinned. */
   quiet?: boolean;
@@ -35,13 +37,19 @@ export interface PinFilesOptions {
 
 export interface PinSummary {
   pinned: number;
-  /** Images that could not be pinned (lookup failed, or the reference cannot take a digest), and files not written. */
+  /** References that could not be pinned (lookup failed, or the reference cannot take a pin), and files not written. */
   failed: number;
+  /** Whether anything but images was pinned or reported, for the summary's wording. */
+  beyondImages?: boolean;
 }
 
-/** `driftless --pin`: resolves every image finding's digest and writes it into its file; a failed lookup edits nothing. */
+/**
+ * `driftless --pin`: resolves every network fix of the findings (an image's digest, a git ref's commit) and writes
+ * it into its file; a failed lookup edits nothing.
+ */
 export async function pinFiles(jobs: readonly PinJob[], options: PinFilesOptions): Promise<PinSummary> {
   const resolver = createResolver({ ...options.resolver, ...(options.digestCache ? { cache: openDiskCache(options.digestCache) } : {}) });
+  const resolvers: FixResolvers = { digest: digestFixResolver(resolver) };
   const summary: PinSummary = { pinned: 0, failed: 0 };
   const perFile = await mapBounded(jobs, FILES_AT_ONCE, async (job) => {
     let text: string;
@@ -61,8 +69,8 @@ export async function pinFiles(jobs: readonly PinJob[], options: PinFilesOptions
       summary.failed++;
       report(blocked.span.start, `not pinned: ${blocked.text}: ${blocked.pinBlocker ?? 'no digest fix for this reference'}`);
     }
-    const fixes = linted.findings.flatMap(digestFixes);
-    const result = fixes.length > 0 ? await pinText(text, fixes, resolver) : { text, outcomes: [] };
+    const fixes = linted.findings.flatMap(networkFixes);
+    const result = fixes.length > 0 ? await pinFixes(text, fixes, resolvers) : { text, outcomes: [] };
     let writeError: string | undefined;
     if (result.text !== text) {
       try {
@@ -72,15 +80,16 @@ export async function pinFiles(jobs: readonly PinJob[], options: PinFilesOptions
       }
     }
     for (const outcome of result.outcomes) {
+      if (outcome.kind !== 'digest') summary.beyondImages = true;
       if (!outcome.ok) {
         summary.failed++;
         report(outcome.offset, `not pinned: ${outcome.message}`);
       } else if (writeError) {
         summary.failed++;
-        report(outcome.offset, `not pinned: ${outcome.image}: ${writeError}`);
+        report(outcome.offset, `not pinned: ${outcome.subject}: ${writeError}`);
       } else {
         summary.pinned++;
-        if (!options.quiet) report(outcome.offset, `pinned ${outcome.image} to ${outcome.digest}`);
+        if (!options.quiet) report(outcome.offset, `pinned ${outcome.subject} to ${pinnedTo(outcome)}`);
       }
     }
     return lines.sort((a, b) => a.offset - b.offset).map((l) => l.line);
@@ -88,13 +97,19 @@ export async function pinFiles(jobs: readonly PinJob[], options: PinFilesOptions
   for (const lines of perFile) for (const line of lines) options.print(line);
   if (!options.quiet || summary.failed > 0) {
     const total = summary.pinned + summary.failed;
-    options.print(total === 0 ? 'no images to pin' : `pinned ${summary.pinned} of ${total} image${total === 1 ? '' : 's'}`);
+    const noun = summary.beyondImages ? 'reference' : 'image';
+    options.print(total === 0 ? 'nothing to pin' : `pinned ${summary.pinned} of ${total} ${noun}${total === 1 ? '' : 's'}`);
   }
   return summary;
 }
 
-function digestFixes(finding: Finding): DigestFix[] {
-  return PIN_RULES.has(finding.rule) ? finding.fixes.filter((f): f is DigestFix => f.kind === 'digest') : [];
+function networkFixes(finding: Finding): NetworkFix[] {
+  return PIN_RULES.has(finding.rule) ? finding.fixes.filter((f): f is NetworkFix => f.kind !== 'local') : [];
+}
+
+/** `sha256:…`, or `<commit> (v4.2.2)` when a tag is written beside it. */
+function pinnedTo(outcome: Extract<NetworkPinOutcome, { ok: true }>): string {
+  return outcome.label === undefined ? outcome.value : `${outcome.value} (${outcome.label})`;
 }
 
 /** Images an image rule reported that have no digest fix: the front end said why (`pinBlocker`). */
@@ -102,7 +117,7 @@ function blockedImages(linted: LintResult): ImageRef[] {
   const images = linted.facts?.images ?? [];
   const blocked = new Set<ImageRef>();
   for (const finding of linted.findings) {
-    if (!PIN_RULES.has(finding.rule) || finding.fixes.some((f) => f.kind === 'digest')) continue;
+    if (!PIN_RULES.has(finding.rule) || finding.fixes.some((f) => f.kind !== 'local')) continue;
     const image = images.find((i) => touches(i.span, finding.span) || (i.pullAlways !== undefined && touches(i.pullAlways, finding.span)));
     if (image && !image.digest) blocked.add(image);
   }
