@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { parseByteSize } from '../../rules/config';
 import type { Severity } from '../../rules/types';
 import { UsageError } from './usage-error';
 
@@ -16,6 +17,8 @@ export interface CliOptions {
   pin: boolean;
   /** A JSON file keeping `--pin`'s tag -> digest answers between runs. */
   digestCache?: string;
+  /** Bytes a download checksummed by `--pin` may have at most. */
+  downloadLimit?: number;
   failureThreshold: Threshold;
   config?: string;
   quiet: boolean;
@@ -31,6 +34,7 @@ const OPTIONS = {
   fix: { type: 'boolean' },
   pin: { type: 'boolean' },
   'digest-cache': { type: 'string' },
+  'download-limit': { type: 'string' },
   'failure-threshold': { type: 'string' },
   config: { type: 'string', short: 'c' },
   quiet: { type: 'boolean', short: 'q' },
@@ -55,6 +59,8 @@ Options:
                                    (name:tag@sha256:...), one line per image; the exit code
                                    is then 1 when some image could not be pinned, else 0
       --digest-cache <file>        keep --pin's answers in this file for 5 minutes
+      --download-limit <size>      largest download --pin hashes for a checksum (default 1GiB;
+                                   overrides the config's downloadLimit)
       --failure-threshold <error|warning|info|none>
                                    lowest severity that makes the exit code 1 (default: warning)
   -c, --config <file>              use this .driftless.yaml instead of searching for one
@@ -85,6 +91,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     fix: values.fix ?? false,
     pin: values.pin ?? false,
     digestCache: values['digest-cache'],
+    downloadLimit: values['download-limit'] === undefined ? undefined : byteSize('--download-limit', values['download-limit']),
     failureThreshold: oneOf('--failure-threshold', values['failure-threshold'] ?? 'warning', THRESHOLDS),
     config: values.config,
     quiet: values.quiet ?? false,
@@ -97,6 +104,12 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
 function positiveInteger(flag: string, value: string): number {
   if (/^[1-9]\d{0,2}$/.test(value)) return Number(value);
   throw new UsageError(`${flag} must be a whole number from 1 to 999 (got '${value}')`);
+}
+
+function byteSize(flag: string, value: string): number {
+  const bytes = parseByteSize(value);
+  if (bytes !== undefined) return bytes;
+  throw new UsageError(`${flag} must be a size such as 1GiB, 500MB or 1048576 (bytes) (got '${value}')`);
 }
 
 function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {

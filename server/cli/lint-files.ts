@@ -12,6 +12,8 @@ import { posixRelative } from '../workspace/ignore-rules';
 export interface LintJob {
   file: DiscoveredFile;
   rules: Readonly<Record<string, SeveritySetting>>;
+  /** The file's `.driftless.yaml` `downloadLimit`, for `--pin`'s checksums. */
+  downloadLimit?: number;
 }
 
 /** What one file came to: a report when a front end linted it, a notice when it was skipped or trouble. */

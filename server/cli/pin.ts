@@ -2,7 +2,9 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { RULES } from '../../rules/catalogue';
 import type { LintResult } from '../../rules/engine';
 import { LineIndex } from '../../rules/text';
-import type { Finding, ImageRef, NetworkFix, SeveritySetting, Span } from '../../rules/types';
+import type { Download, Finding, ImageRef, NetworkFix, SeveritySetting, Span } from '../../rules/types';
+import { Downloader, shownUrl } from '../download/client';
+import { ChecksumCache, checksumFixResolver } from '../pinning/checksum';
 import { createResolver, DiskCache, type ResolverOptions } from '../registry';
 import { mapBounded } from '../registry/limiter';
 import { digestFixResolver } from '../pinning/digest';
@@ -23,6 +25,8 @@ export interface PinJob {
   display: string;
   explicit: boolean;
   rules: Readonly<Record<string, SeveritySetting>>;
+  /** The file's `.driftless.yaml` `downloadLimit`. */
+  downloadLimit?: number;
 }
 
 export interface PinFilesOptions {
@@ -33,6 +37,8 @@ export interface PinFilesOptions {
   print: (line: string) => void;
   /** Print only what could not be pinned. */
   quiet?: boolean;
+  /** `--download-limit`: over each file's `downloadLimit`. */
+  downloadLimit?: number;
 }
 
 export interface PinSummary {
@@ -44,12 +50,14 @@ export interface PinSummary {
 }
 
 /**
- * `driftless --pin`: resolves every network fix of the findings (an image's digest, a git ref's commit) and writes
+ * `driftless --pin`: resolves every network fix of the findings (an image's digest, a git ref's commit, a download's
+ * checksum) and writes
  * it into its file; a failed lookup edits nothing.
  */
 export async function pinFiles(jobs: readonly PinJob[], options: PinFilesOptions): Promise<PinSummary> {
   const resolver = createResolver({ ...options.resolver, ...(options.digestCache ? { cache: openDiskCache(options.digestCache) } : {}) });
-  const resolvers: FixResolvers = { digest: digestFixResolver(resolver) };
+  const digests = digestFixResolver(resolver);
+  const checksums = new ChecksumCache();
   const summary: PinSummary = { pinned: 0, failed: 0 };
   const perFile = await mapBounded(jobs, FILES_AT_ONCE, async (job) => {
     let text: string;
@@ -60,6 +68,9 @@ export async function pinFiles(jobs: readonly PinJob[], options: PinFilesOptions
       return [`${job.display}: not pinned: cannot read: ${describeFsError(error)}`];
     }
     const linted = lintPath(job.path, text, { rules: job.rules, explicit: job.explicit });
+    const limit = options.downloadLimit ?? job.downloadLimit;
+    const downloader = new Downloader(limit === undefined ? {} : { maxBytes: limit });
+    const resolvers: FixResolvers = { digest: digests, checksum: checksumFixResolver(downloader, checksums) };
     const index = new LineIndex(text);
     const lines: Array<{ offset: number; line: string }> = [];
     const report = (offset: number, line: string): void => {
@@ -68,6 +79,11 @@ export async function pinFiles(jobs: readonly PinJob[], options: PinFilesOptions
     for (const blocked of blockedImages(linted)) {
       summary.failed++;
       report(blocked.span.start, `not pinned: ${blocked.text}: ${blocked.pinBlocker ?? 'no digest fix for this reference'}`);
+    }
+    for (const blocked of blockedDownloads(linted)) {
+      summary.failed++;
+      summary.beyondImages = true;
+      report(blocked.span.start, `not pinned: ${shownUrl(blocked.url)}: ${blocked.pinBlocker}`);
     }
     const fixes = linted.findings.flatMap(networkFixes);
     const result = fixes.length > 0 ? await pinFixes(text, fixes, resolvers) : { text, outcomes: [] };
@@ -79,17 +95,21 @@ export async function pinFiles(jobs: readonly PinJob[], options: PinFilesOptions
         writeError = `cannot write the file: ${describeFsError(error)}`;
       }
     }
+    // A line names where the reference is written, not where its pin inserts text (a `checksum:` on the next line).
+    const where = new Map<NetworkFix, number>();
+    for (const finding of linted.findings) for (const fix of networkFixes(finding)) where.set(fix, finding.span.start);
     for (const outcome of result.outcomes) {
+      const at = where.get(outcome.fix) ?? outcome.offset;
       if (outcome.kind !== 'digest') summary.beyondImages = true;
       if (!outcome.ok) {
         summary.failed++;
-        report(outcome.offset, `not pinned: ${outcome.message}`);
+        report(at, `not pinned: ${outcome.message}`);
       } else if (writeError) {
         summary.failed++;
-        report(outcome.offset, `not pinned: ${outcome.subject}: ${writeError}`);
+        report(at, `not pinned: ${outcome.subject}: ${writeError}`);
       } else {
         summary.pinned++;
-        if (!options.quiet) report(outcome.offset, `pinned ${outcome.subject} to ${pinnedTo(outcome)}`);
+        if (!options.quiet) report(at, `pinned ${outcome.subject} to ${pinnedTo(outcome)}`);
       }
     }
     return lines.sort((a, b) => a.offset - b.offset).map((l) => l.line);
@@ -107,8 +127,9 @@ function networkFixes(finding: Finding): NetworkFix[] {
   return PIN_RULES.has(finding.rule) ? finding.fixes.filter((f): f is NetworkFix => f.kind !== 'local') : [];
 }
 
-/** `sha256:…`, or `<commit> (v4.2.2)` when a tag is written beside it. */
+/** `sha256:…` (a digest or a download's checksum), or `<commit> (v4.2.2)` when a tag is written beside it. */
 function pinnedTo(outcome: Extract<NetworkPinOutcome, { ok: true }>): string {
+  if (outcome.kind === 'checksum') return `sha256:${outcome.value}`;
   return outcome.label === undefined ? outcome.value : `${outcome.value} (${outcome.label})`;
 }
 
@@ -122,6 +143,13 @@ function blockedImages(linted: LintResult): ImageRef[] {
     if (image && !image.digest) blocked.add(image);
   }
   return [...blocked].sort((a, b) => a.span.start - b.span.start);
+}
+
+/** Downloads `remote-unverified` reported whose front end said why they cannot take a checksum (`pinBlocker`). */
+function blockedDownloads(linted: LintResult): Download[] {
+  const downloads = linted.facts?.downloads ?? [];
+  const reported = linted.findings.filter((f) => f.rule === 'remote-unverified' && !f.fixes.some((x) => x.kind === 'checksum'));
+  return downloads.filter((d) => d.pinBlocker !== undefined && reported.some((f) => f.span.start === d.span.start && f.span.end === d.span.end));
 }
 
 function touches(a: Span, b: Span): boolean {

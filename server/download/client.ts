@@ -299,12 +299,11 @@ function failed(error: unknown, url: string): { ok: false; reason: DownloadFailu
   return { ok: false, reason: error.reason, message: `${shownUrl(url)}: ${error.message}` };
 }
 
-/** The URL as written, for a message: normalised by URL when it parses, else printable ASCII only, at most 200 characters. */
+/**
+ * The URL as written, for a message: credentials in it masked, printable ASCII as it is, anything else (a control
+ * character from a hostile file, a non-ASCII letter) as a `\u{…}` escape, at most 300 characters.
+ */
 export function shownUrl(text: string): string {
-  try {
-    return new URL(text).href;
-  } catch {
-    const printable = text.replace(/[^\x20-\x7e]/g, '?');
-    return printable.length > 200 ? `${printable.slice(0, 200)}…` : printable;
-  }
+  const escaped = text.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#@]*@/i, '$1***@').replace(/[^\x20-\x7e]/gu, (c) => `\\u{${(c.codePointAt(0) ?? 0).toString(16)}}`);
+  return escaped.length > 300 ? `${escaped.slice(0, 300)}…` : escaped;
 }

@@ -13,6 +13,8 @@ export type FileRoute =
   | { declaredSize: number; bytes: number; then: 'stall' | 'close' }
   /** No answer at all until the connection is dropped. */
   | { silent: true }
+  /** These bytes in `pieces` parts, `delayMs` apart: slow, but it gets there. */
+  | { slowBody: string; pieces: number; delayMs: number }
   | { redirect: string; status?: 301 | 302 | 303 | 307 | 308 }
   | { status: number };
 
@@ -102,6 +104,25 @@ function serve(route: FileRoute, head: boolean, res: http.ServerResponse): void 
     if (route.contentEncoding) headers['Content-Encoding'] = route.contentEncoding;
     res.writeHead(200, headers);
     res.end(head ? undefined : body);
+    return;
+  }
+  if ('slowBody' in route) {
+    const body = Buffer.from(route.slowBody);
+    res.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Length': body.length });
+    if (head) {
+      res.end();
+      return;
+    }
+    const size = Math.ceil(body.length / route.pieces);
+    let sent = 0;
+    const next = (): void => {
+      if (res.destroyed) return;
+      res.write(body.subarray(sent, sent + size));
+      sent += size;
+      if (sent >= body.length) res.end();
+      else setTimeout(next, route.delayMs);
+    };
+    next();
     return;
   }
   if ('declaredSize' in route) {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { EditSet } from '../../rules/fixes';
 import { applyEdits } from '../../rules/text';
 import type { Fix } from '../../rules/types';
-import { checksumEdits } from '../../server/download/pin';
+import { checksumEdits } from '../../server/pinning/checksum';
 import { digestEdits } from '../../server/registry/pin';
 
 /** What a registry would answer; any well-formed sha256 digest does for the edits. */
