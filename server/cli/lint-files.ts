@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import type { LintResult } from '../../rules/engine';
 import { fixText, preferredFix, type AppliedFix } from '../../rules/fixes';
 import type { SeveritySetting } from '../../rules/types';
+import type { DriftlessConfig } from '../../rules/config';
 import type { DiscoveredFile } from '../workspace/discover';
 import { lintPath } from '../workspace/lint-path';
 import { describeFsError, readSourceFileSync } from '../workspace/source-file';
@@ -12,6 +13,8 @@ import { posixRelative } from '../workspace/ignore-rules';
 export interface LintJob {
   file: DiscoveredFile;
   rules: Readonly<Record<string, SeveritySetting>>;
+  /** `github:` of the file's `.driftless.yaml`: where `--pin` asks about actions. */
+  github?: DriftlessConfig['github'];
 }
 
 /** What one file came to: a report when a front end linted it, a notice when it was skipped or trouble. */

@@ -2,12 +2,15 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { RULES } from '../../rules/catalogue';
 import type { LintResult } from '../../rules/engine';
 import { LineIndex } from '../../rules/text';
-import type { Finding, ImageRef, NetworkFix, SeveritySetting, Span } from '../../rules/types';
+import type { CommitFix, Finding, ImageRef, NetworkFix, SeveritySetting, Span } from '../../rules/types';
 import { createResolver, DiskCache, type ResolverOptions } from '../registry';
 import { mapBounded } from '../registry/limiter';
 import { digestFixResolver } from '../pinning/digest';
 import { pinFixes, type NetworkPinOutcome } from '../pinning/pin-fixes';
-import type { FixResolvers } from '../pinning/resolver';
+import type { FixResolver, FixResolvers } from '../pinning/resolver';
+import { CommitResolvers, githubSetting } from '../pinning/github';
+import type { DriftlessConfig } from '../../rules/config';
+import { httpRepository } from '../../rules/checks/commit-pin';
 import { lintPath } from '../workspace/lint-path';
 import { UnreadablePathError } from '../workspace/errors';
 import { describeFsError } from '../workspace/source-file';
@@ -23,10 +26,14 @@ export interface PinJob {
   display: string;
   explicit: boolean;
   rules: Readonly<Record<string, SeveritySetting>>;
+  /** `github:` of the file's `.driftless.yaml`. */
+  github?: DriftlessConfig['github'];
 }
 
 export interface PinFilesOptions {
   resolver: ResolverOptions;
+  /** `$GITHUB_TOKEN`: for the GitHub host only, when `.driftless.yaml` names no token. */
+  githubToken?: string;
   /** A JSON file keeping answers between runs. */
   digestCache?: string;
   /** One line per reference (no line break). */
@@ -49,7 +56,16 @@ export interface PinSummary {
  */
 export async function pinFiles(jobs: readonly PinJob[], options: PinFilesOptions): Promise<PinSummary> {
   const resolver = createResolver({ ...options.resolver, ...(options.digestCache ? { cache: openDiskCache(options.digestCache) } : {}) });
-  const resolvers: FixResolvers = { digest: digestFixResolver(resolver) };
+  const digest = digestFixResolver(resolver);
+  const commits = new CommitResolvers();
+  const commitResolvers = new Map<string, FixResolver<CommitFix>>();
+  const commitResolver = (job: PinJob): FixResolver<CommitFix> => {
+    const setting = githubSetting(job.github, options.githubToken);
+    const key = `${setting.url ?? ''}\n${setting.token ?? ''}`;
+    const known = commitResolvers.get(key) ?? commits.for(setting);
+    commitResolvers.set(key, known);
+    return known;
+  };
   const summary: PinSummary = { pinned: 0, failed: 0 };
   const perFile = await mapBounded(jobs, FILES_AT_ONCE, async (job) => {
     let text: string;
@@ -69,7 +85,13 @@ export async function pinFiles(jobs: readonly PinJob[], options: PinFilesOptions
       summary.failed++;
       report(blocked.span.start, `not pinned: ${blocked.text}: ${blocked.pinBlocker ?? 'no digest fix for this reference'}`);
     }
+    for (const blocked of blockedGitRefs(linted)) {
+      summary.failed++;
+      summary.beyondImages = true;
+      report(blocked.span.start, `not pinned: ${blocked.what}: ${blocked.why}`);
+    }
     const fixes = linted.findings.flatMap(networkFixes);
+    const resolvers: FixResolvers = { digest, commit: commitResolver(job) };
     const result = fixes.length > 0 ? await pinFixes(text, fixes, resolvers) : { text, outcomes: [] };
     let writeError: string | undefined;
     if (result.text !== text) {
@@ -122,6 +144,32 @@ function blockedImages(linted: LintResult): ImageRef[] {
     if (image && !image.digest) blocked.add(image);
   }
   return [...blocked].sort((a, b) => a.span.start - b.span.start);
+}
+
+/** Git refs a git rule reported that have no commit fix, and why. */
+function blockedGitRefs(linted: LintResult): Array<{ span: Span; what: string; why: string }> {
+  const facts = linted.facts;
+  if (!facts) return [];
+  const blocked: Array<{ span: Span; what: string; why: string }> = [];
+  for (const finding of linted.findings) {
+    if (!PIN_RULES.has(finding.rule) || finding.fixes.some((f) => f.kind !== 'local')) continue;
+    const action = facts.actionRefs.find((a) => touches(a.span, finding.span));
+    if (action) {
+      blocked.push({ span: action.span, what: `${action.action}@${action.ref}`, why: 'written where a `# <tag>` comment cannot follow it' });
+      continue;
+    }
+    const checkout = facts.gitCheckouts.find((c) => touches(c.span, finding.span));
+    if (!checkout) continue;
+    const what = checkout.ref ?? checkout.repo ?? 'git checkout';
+    const why =
+      checkout.ref === undefined
+        ? 'it names no ref to resolve; write the commit you want'
+        : !httpRepository(checkout.repo)
+          ? 'only a repository with an https:// URL can be looked up'
+          : 'its ref is not written as plain text';
+    blocked.push({ span: checkout.span, what, why });
+  }
+  return blocked;
 }
 
 function touches(a: Span, b: Span): boolean {

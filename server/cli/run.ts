@@ -81,7 +81,7 @@ async function lintAndReport(options: CliOptions, io: CliIo): Promise<number> {
     const discovery = await discoverFiles([resolve(io.cwd, path)], { ignores: configs.ignores });
     for (const file of discovery.files) {
       const { config } = configs.forFile(file.path);
-      jobs.push({ file, rules: config.rules });
+      jobs.push({ file, rules: config.rules, ...(config.github ? { github: config.github } : {}) });
       for (const host of config.insecureRegistries) insecureRegistries.add(host);
     }
     for (const n of discovery.notices) notices.push(discoveryNotice(displayPath(n.path, io.cwd), n));
@@ -121,9 +121,10 @@ async function lintAndReport(options: CliOptions, io: CliIo): Promise<number> {
 function pinJobs(jobs: readonly LintJob[], insecureRegistries: string[], options: CliOptions, io: CliIo): Promise<PinSummary> {
   const print = options.format === 'text' ? io.stdout : io.stderr;
   return pinFiles(
-    jobs.map((job) => ({ path: job.file.path, display: displayPath(job.file.path, io.cwd), explicit: job.file.explicit, rules: job.rules })),
+    jobs.map((job) => ({ path: job.file.path, display: displayPath(job.file.path, io.cwd), explicit: job.file.explicit, rules: job.rules, github: job.github })),
     {
       resolver: { insecureRegistries, dockerConfigDir: io.env.DOCKER_CONFIG },
+      githubToken: io.env.GITHUB_TOKEN,
       digestCache: options.digestCache === undefined ? undefined : resolve(io.cwd, options.digestCache),
       print: (line) => print(`${line}\n`),
       quiet: options.quiet,
