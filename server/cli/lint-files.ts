@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import type { LintResult } from '../../rules/engine';
 import { fixText, preferredFix, type AppliedFix } from '../../rules/fixes';
 import type { SeveritySetting } from '../../rules/types';
+import type { DriftlessConfig } from '../../rules/config';
 import type { DiscoveredFile } from '../workspace/discover';
 import { lintPath } from '../workspace/lint-path';
 import { describeFsError, readSourceFileSync } from '../workspace/source-file';
@@ -14,6 +15,8 @@ export interface LintJob {
   rules: Readonly<Record<string, SeveritySetting>>;
   /** The file's `.driftless.yaml` `downloadLimit`, for `--pin`'s checksums. */
   downloadLimit?: number;
+  /** `github:` of the file's `.driftless.yaml`: where `--pin` asks about actions. */
+  github?: DriftlessConfig['github'];
 }
 
 /** What one file came to: a report when a front end linted it, a notice when it was skipped or trouble. */

@@ -2,14 +2,17 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { RULES } from '../../rules/catalogue';
 import type { LintResult } from '../../rules/engine';
 import { LineIndex } from '../../rules/text';
-import type { Download, Finding, ImageRef, NetworkFix, SeveritySetting, Span } from '../../rules/types';
+import type { CommitFix, Download, Finding, ImageRef, NetworkFix, SeveritySetting, Span } from '../../rules/types';
 import { Downloader, shownUrl } from '../download/client';
 import { ChecksumCache, checksumFixResolver } from '../pinning/checksum';
 import { createResolver, DiskCache, type ResolverOptions } from '../registry';
 import { mapBounded } from '../registry/limiter';
 import { digestFixResolver } from '../pinning/digest';
 import { pinFixes, type NetworkPinOutcome } from '../pinning/pin-fixes';
-import type { FixResolvers } from '../pinning/resolver';
+import type { FixResolver, FixResolvers } from '../pinning/resolver';
+import { CommitResolvers, githubSetting } from '../pinning/github';
+import type { DriftlessConfig } from '../../rules/config';
+import { httpRepository } from '../../rules/checks/commit-pin';
 import { lintPath } from '../workspace/lint-path';
 import { UnreadablePathError } from '../workspace/errors';
 import { describeFsError } from '../workspace/source-file';
@@ -25,12 +28,16 @@ export interface PinJob {
   display: string;
   explicit: boolean;
   rules: Readonly<Record<string, SeveritySetting>>;
+  /** `github:` of the file's `.driftless.yaml`. */
+  github?: DriftlessConfig['github'];
   /** The file's `.driftless.yaml` `downloadLimit`. */
   downloadLimit?: number;
 }
 
 export interface PinFilesOptions {
   resolver: ResolverOptions;
+  /** `$GITHUB_TOKEN`: for the GitHub host only, when `.driftless.yaml` names no token. */
+  githubToken?: string;
   /** A JSON file keeping answers between runs. */
   digestCache?: string;
   /** One line per reference (no line break). */
@@ -51,12 +58,20 @@ export interface PinSummary {
 
 /**
  * `driftless --pin`: resolves every network fix of the findings (an image's digest, a git ref's commit, a download's
- * checksum) and writes
- * it into its file; a failed lookup edits nothing.
+ * checksum) and writes it into its file; a failed lookup edits nothing.
  */
 export async function pinFiles(jobs: readonly PinJob[], options: PinFilesOptions): Promise<PinSummary> {
   const resolver = createResolver({ ...options.resolver, ...(options.digestCache ? { cache: openDiskCache(options.digestCache) } : {}) });
-  const digests = digestFixResolver(resolver);
+  const digest = digestFixResolver(resolver);
+  const commits = new CommitResolvers();
+  const commitResolvers = new Map<string, FixResolver<CommitFix>>();
+  const commitResolver = (job: PinJob): FixResolver<CommitFix> => {
+    const setting = githubSetting(job.github, options.githubToken);
+    const key = `${setting.url ?? ''}\n${setting.token ?? ''}`;
+    const known = commitResolvers.get(key) ?? commits.for(setting);
+    commitResolvers.set(key, known);
+    return known;
+  };
   const checksums = new ChecksumCache();
   const summary: PinSummary = { pinned: 0, failed: 0 };
   const perFile = await mapBounded(jobs, FILES_AT_ONCE, async (job) => {
@@ -70,7 +85,6 @@ export async function pinFiles(jobs: readonly PinJob[], options: PinFilesOptions
     const linted = lintPath(job.path, text, { rules: job.rules, explicit: job.explicit });
     const limit = options.downloadLimit ?? job.downloadLimit;
     const downloader = new Downloader(limit === undefined ? {} : { maxBytes: limit });
-    const resolvers: FixResolvers = { digest: digests, checksum: checksumFixResolver(downloader, checksums) };
     const index = new LineIndex(text);
     const lines: Array<{ offset: number; line: string }> = [];
     const report = (offset: number, line: string): void => {
@@ -80,12 +94,18 @@ export async function pinFiles(jobs: readonly PinJob[], options: PinFilesOptions
       summary.failed++;
       report(blocked.span.start, `not pinned: ${blocked.text}: ${blocked.pinBlocker ?? 'no digest fix for this reference'}`);
     }
+    for (const blocked of blockedGitRefs(linted)) {
+      summary.failed++;
+      summary.beyondImages = true;
+      report(blocked.span.start, `not pinned: ${blocked.what}: ${blocked.why}`);
+    }
     for (const blocked of blockedDownloads(linted)) {
       summary.failed++;
       summary.beyondImages = true;
       report(blocked.span.start, `not pinned: ${shownUrl(blocked.url)}: ${blocked.pinBlocker}`);
     }
     const fixes = linted.findings.flatMap(networkFixes);
+    const resolvers: FixResolvers = { digest, commit: commitResolver(job), checksum: checksumFixResolver(downloader, checksums) };
     const result = fixes.length > 0 ? await pinFixes(text, fixes, resolvers) : { text, outcomes: [] };
     let writeError: string | undefined;
     if (result.text !== text) {
@@ -143,6 +163,32 @@ function blockedImages(linted: LintResult): ImageRef[] {
     if (image && !image.digest) blocked.add(image);
   }
   return [...blocked].sort((a, b) => a.span.start - b.span.start);
+}
+
+/** Git refs a git rule reported that have no commit fix, and why. */
+function blockedGitRefs(linted: LintResult): Array<{ span: Span; what: string; why: string }> {
+  const facts = linted.facts;
+  if (!facts) return [];
+  const blocked: Array<{ span: Span; what: string; why: string }> = [];
+  for (const finding of linted.findings) {
+    if (!PIN_RULES.has(finding.rule) || finding.fixes.some((f) => f.kind !== 'local')) continue;
+    const action = facts.actionRefs.find((a) => touches(a.span, finding.span));
+    if (action) {
+      blocked.push({ span: action.span, what: `${action.action}@${action.ref}`, why: 'written where a `# <tag>` comment cannot follow it' });
+      continue;
+    }
+    const checkout = facts.gitCheckouts.find((c) => touches(c.span, finding.span));
+    if (!checkout) continue;
+    const what = checkout.ref ?? checkout.repo ?? 'git checkout';
+    const why =
+      checkout.ref === undefined
+        ? 'it names no ref to resolve; write the commit you want'
+        : !httpRepository(checkout.repo)
+          ? 'only a repository with an https:// URL can be looked up'
+          : 'its ref is not written as plain text';
+    blocked.push({ span: checkout.span, what, why });
+  }
+  return blocked;
 }
 
 /** Downloads `remote-unverified` reported whose front end said why they cannot take a checksum (`pinBlocker`). */

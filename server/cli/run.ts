@@ -81,7 +81,12 @@ async function lintAndReport(options: CliOptions, io: CliIo): Promise<number> {
     const discovery = await discoverFiles([resolve(io.cwd, path)], { ignores: configs.ignores });
     for (const file of discovery.files) {
       const { config } = configs.forFile(file.path);
-      jobs.push({ file, rules: config.rules, ...(config.downloadLimit === undefined ? {} : { downloadLimit: config.downloadLimit }) });
+      jobs.push({
+        file,
+        rules: config.rules,
+        ...(config.github ? { github: config.github } : {}),
+        ...(config.downloadLimit === undefined ? {} : { downloadLimit: config.downloadLimit }),
+      });
       for (const host of config.insecureRegistries) insecureRegistries.add(host);
     }
     for (const n of discovery.notices) notices.push(discoveryNotice(displayPath(n.path, io.cwd), n));
@@ -126,10 +131,12 @@ function pinJobs(jobs: readonly LintJob[], insecureRegistries: string[], options
       display: displayPath(job.file.path, io.cwd),
       explicit: job.file.explicit,
       rules: job.rules,
+      github: job.github,
       downloadLimit: job.downloadLimit,
     })),
     {
       resolver: { insecureRegistries, dockerConfigDir: io.env.DOCKER_CONFIG },
+      githubToken: io.env.GITHUB_TOKEN,
       digestCache: options.digestCache === undefined ? undefined : resolve(io.cwd, options.digestCache),
       print: (line) => print(`${line}\n`),
       quiet: options.quiet,

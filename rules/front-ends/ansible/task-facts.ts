@@ -1,4 +1,5 @@
-import type { Download, Facts, TextEdit } from '../../types';
+import { isScalar, Scalar } from 'yaml';
+import { COMMIT_PLACEHOLDER, type Download, type Facts, type TextEdit } from '../../types';
 import type { YamlView } from '../../yaml/nodes';
 import { isTemplated } from './args';
 import { addIntegrityBypasses } from './bypass-facts';
@@ -6,7 +7,7 @@ import { pinGetUrl } from './checksum-pin';
 import { addImages } from './image-facts';
 import { CONFIG_EDIT_MODULES } from './modules';
 import { addPackageFacts } from './package-facts';
-import type { Task } from './tasks';
+import type { Arg, Task } from './tasks';
 
 /** Facts of one task: everything but its shell command, which the shell layer reads. */
 export function addTaskFacts(task: Task, facts: Facts, removeTask: () => TextEdit[] | undefined, view: YamlView): void {
@@ -45,6 +46,20 @@ function addGitCheckout(task: Task, facts: Facts): void {
   const repo = task.args.get('repo')?.value;
   const version = task.args.get('version');
   if (version?.value !== undefined && isTemplated(version.value)) return;
-  if (version?.value !== undefined) facts.gitCheckouts.push({ repo, ref: version.value, span: version.span });
-  else facts.gitCheckouts.push({ repo, span: task.moduleKey });
+  if (version?.value !== undefined) {
+    const pin = commitPin(version);
+    facts.gitCheckouts.push({ repo, ref: version.value, span: version.span, ...(pin ? { pin } : {}) });
+  } else facts.gitCheckouts.push({ repo, span: task.moduleKey });
+}
+
+/**
+ * The commit in place of `version`'s value: inside its quotes, or quoted when the value was a plain scalar (a
+ * plain all-digit commit would read as a number). Undefined for an escaped value.
+ */
+function commitPin(version: Arg): TextEdit[] | undefined {
+  const { node, span } = version;
+  if (version.form === 'map' && isScalar(node) && node.type === Scalar.PLAIN) return [{ span, newText: `"${COMMIT_PLACEHOLDER}"` }];
+  if (version.form === 'map' && !(isScalar(node) && (node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE))) return undefined;
+  if (version.form === 'map' && isScalar(node) && node.source !== version.value) return undefined;
+  return [{ span, newText: COMMIT_PLACEHOLDER }];
 }

@@ -1,6 +1,6 @@
 import type { Add } from 'dockerfile-ast';
 import type { LineIndex } from '../../text';
-import { CHECKSUM_PLACEHOLDER, type Download, type Facts, type TextEdit } from '../../types';
+import { CHECKSUM_PLACEHOLDER, COMMIT_PLACEHOLDER, type Download, type Facts, type TextEdit } from '../../types';
 
 /** Docker treats these sources as git repositories rather than files to download. */
 const GIT_URL = /^(git@|git:\/\/)|^[a-z]+:\/\/[^#?]*\.git(?:[#?/]|$)/i;
@@ -23,7 +23,10 @@ export function addSources(add: Add, text: string, lines: LineIndex, facts: Fact
     }
     if (GIT_URL.test(url)) {
       const { repo, ref } = splitGitUrl(url);
-      facts.gitCheckouts.push({ repo, ref, span });
+      const hash = url.indexOf('#');
+      const written = ref !== undefined && hash >= 0 && url.startsWith(ref, hash + 1);
+      const at = span.start + hash + 1;
+      facts.gitCheckouts.push({ repo, ref, span, ...(written ? { pin: [{ span: { start: at, end: at + ref.length }, newText: COMMIT_PLACEHOLDER }] } : {}) });
     } else if (REMOTE.test(url)) {
       const download: Download = { url, span, how: 'add', verified };
       if (!verified) {
