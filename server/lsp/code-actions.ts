@@ -10,10 +10,11 @@ import type { LintResult } from '../../rules/engine';
 import { fixText, preferredFix } from '../../rules/fixes';
 import { suppressionFixes } from '../../rules/suppression';
 import { LineIndex, replacementBetween } from '../../rules/text';
-import type { DigestFix, Finding, LocalFix, TextEdit } from '../../rules/types';
+import type { ChecksumFix, DigestFix, Finding, LocalFix, TextEdit } from '../../rules/types';
 import { FIX_ALL_KIND, PIN_ALL_KIND } from '../protocol';
 import { toDiagnostic } from './diagnostics';
 import { digestEdits } from '../registry/pin';
+import { PIN_CHECKSUM_COMMAND, type ChecksumPinTarget } from './checksum-pin';
 import type { DigestLookup, ResolveOptions } from './pinning';
 
 /** A linted document as the code actions see it. */
@@ -116,6 +117,17 @@ export class CodeActions {
               data: { type: 'pin', uri, version, platform, ...refOf(finding) } satisfies ActionData,
             });
           }
+        }
+        const checksum = finding.fixes.find((x): x is ChecksumFix => x.kind === 'checksum');
+        if (checksum) {
+          // A command, not an edit: it says how big the download is and can be cancelled before anything is written.
+          const target: ChecksumPinTarget = { uri, version, ...refOf(finding) };
+          actions.push({
+            title: checksum.title,
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [diagnostic],
+            command: { title: checksum.title, command: PIN_CHECKSUM_COMMAND, arguments: [target] },
+          });
         }
         for (const scope of ['line', 'file'] as const) {
           actions.push(

@@ -13,6 +13,7 @@ import { initEngine } from '../../rules/engine';
 import { watchedFilesGlob } from '../../rules/file-kinds';
 import { AUDIT_REQUEST, EXPORT_REQUEST, FIX_ALL_KIND, PIN_ALL_KIND, TRUST_NOTIFICATION, type AuditParams, type ExportParams, type TrustParams } from '../protocol';
 import { AuditRequests } from './audit-request';
+import { ChecksumPinCommand, isChecksumPinTarget, PIN_CHECKSUM_COMMAND } from './checksum-pin';
 import { CodeActions } from './code-actions';
 import { WorkspaceConfiguration } from './configuration';
 import { DocumentSync } from './document-sync';
@@ -53,6 +54,17 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
     lintText: (uri, text) => linter.lint(fsPathOf(uri), text, sync.documents.get(uri)?.languageId),
   });
 
+  const checksumPins = new ChecksumPinCommand(connection, {
+    document: (uri) => sync.current(uri),
+    pinningBlocked: () => session.pinningBlocked(),
+    // A limit from the workspace's own config applies only where the workspace is trusted, as its registries do.
+    downloadLimit: (uri) => (session.workspaceTrusted ? linter.configFor(fsPathOf(uri)).downloadLimit : undefined),
+    get versionedEdits() {
+      return session.versionedEdits;
+    },
+    showMessage: (type, message) => session.showMessage(type, message),
+  });
+
   connection.onInitialize(async (params) => {
     await initEngine();
     session.initialize(params);
@@ -61,6 +73,7 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, PIN_ALL_KIND], resolveProvider: true },
         hoverProvider: true,
+        executeCommandProvider: { commands: [PIN_CHECKSUM_COMMAND] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'driftless' },
@@ -105,6 +118,10 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
 
   connection.onCodeAction((params) => codeActions.provide(params));
   connection.onCodeActionResolve((action) => codeActions.resolve(action));
+  connection.onExecuteCommand(async (params) => {
+    const target: unknown = params.arguments?.[0];
+    if (params.command === PIN_CHECKSUM_COMMAND && isChecksumPinTarget(target)) await checksumPins.run(target);
+  });
   connection.onHover((params) => {
     const doc = sync.current(params.textDocument.uri);
     return doc ? imageHover(doc, params.position, pinner) : null;

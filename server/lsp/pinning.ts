@@ -39,5 +39,5 @@ function key(reference: string, platform: string | undefined): string {
 /** Why lookups are not allowed, or undefined when they are. */
 export function pinningBlocked(workspaceTrusted: boolean, allowedInUntrusted: boolean): string | undefined {
   if (workspaceTrusted || allowedInUntrusted) return undefined;
-  return 'digest lookups are off in an untrusted workspace (trust the workspace, or allow them with the setting driftless.pinning.allowInUntrustedWorkspace)';
+  return 'network lookups are off in an untrusted workspace (trust the workspace, or allow them with the setting driftless.pinning.allowInUntrustedWorkspace)';
 }
