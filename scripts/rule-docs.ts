@@ -60,7 +60,7 @@ export function renderRuleDoc(rule: Rule): string {
 /** What the fix needs and whether `--fix` could apply it without review, with the reason. */
 function fixLine(fix: FixDeclaration | undefined): string {
   if (!fix) return 'None: the finding is fixed by hand.';
-  const needs = fix.needs === 'network' ? 'Needs a registry lookup (`driftless --pin`)' : 'Offline';
+  const needs = fix.needs === 'local' ? 'Offline' : fix.asks === 'git' ? 'Needs a git server lookup (`driftless --pin`)' : 'Needs a registry lookup (`driftless --pin`)';
   return `${needs}, ${fix.safe ? 'safe' : 'unsafe'}. ${fix.why}`;
 }
 

@@ -3,6 +3,7 @@ import type { CommitFix, FixDeclaration, GitRepository, TextEdit } from '../type
 /** The git rules' fix: write the commit a ref points to now. */
 export const COMMIT_PIN_FIX: FixDeclaration = {
   needs: 'network',
+  asks: 'git',
   safe: true,
   why: 'The commit written is the one the branch or tag points to now: the next run checks out the code a run checks out today.',
 };
