@@ -194,3 +194,16 @@ test('--pin: a git server that refuses the connection is named as a git server, 
   ]);
   assert.equal(run.status, 1);
 });
+
+test('--pin: a ref that cannot be asked or placed is reported, escaped, and nothing is written or sent', async () => {
+  const text = workflow(['      - uses: "acme/tools@v1\\e[31m"', '      - {uses: acme/tools@main}']);
+  const dir = project({ '.driftless.yaml': 'github:\n  url: https://git.invalid\n', '.github/workflows/ci.yml': text });
+  const run = await pin(dir, ['.github/workflows/ci.yml']);
+  assert.equal(read(dir, '.github/workflows/ci.yml'), text);
+  assert.deepEqual(run.stderr.trim().split('\n'), [
+    '.github/workflows/ci.yml:6: not pinned: "acme/tools@v1\\u001b[31m": written where a `# <tag>` comment cannot follow it, or not a ref name that can be asked',
+    '.github/workflows/ci.yml:7: not pinned: acme/tools@main: written where a `# <tag>` comment cannot follow it, or not a ref name that can be asked',
+    'pinned 0 of 2 references',
+  ]);
+  assert.equal(run.status, 1);
+});
