@@ -408,6 +408,8 @@ export function layerOf(kind: FileKind): Layer {
 export interface FixDeclaration {
   /** `local`: offline edits (LocalFix); `network`: a lookup writes a digest, commit or checksum (a NetworkFix). */
   needs: 'local' | 'network';
+  /** For a network fix, who is asked: a container registry (the default), the git server holding the ref, or the URL itself (a download). */
+  asks?: 'registry' | 'git' | 'download';
   /** Ruff's sense: applying the fix cannot change what runs or break it. */
   safe: boolean;
   /** One sentence: why the fix is safe or not. */

@@ -15,7 +15,7 @@ function message(ref: ActionRef): string {
 function commitFix(ref: ActionRef): CommitFix[] {
   if (!ref.pin) return [];
   const repository = ref.action.split('/').slice(0, 2).join('/');
-  return [pinToCommit(`${ref.action}@${ref.ref}`, { github: repository }, ref.ref, ref.pin)];
+  return pinToCommit(`${ref.action}@${ref.ref}`, { github: repository }, ref.ref, ref.pin);
 }
 
 /** GitHub Actions `uses: owner/repo[/path]@ref` whose ref is not a full commit SHA. */

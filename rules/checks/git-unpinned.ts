@@ -20,7 +20,7 @@ function describe(checkout: GitCheckout): string {
 function commitFix(checkout: GitCheckout): CommitFix[] {
   const repository = httpRepository(checkout.repo);
   if (!checkout.pin || !repository || checkout.ref === undefined) return [];
-  return [pinToCommit(checkout.ref, repository, checkout.ref, checkout.pin)];
+  return pinToCommit(checkout.ref, repository, checkout.ref, checkout.pin);
 }
 
 /** Ansible `git` without `version`, Chef `git` without `revision`, `ADD <git-url>#<branch>`. */

@@ -38,6 +38,7 @@ export const remoteUnverified: Rule = {
   ].join('\n'),
   fix: {
     needs: 'network',
+    asks: 'download',
     safe: true,
     why: 'The checksum written is the sha256 of what the URL serves now, downloaded once over HTTPS: the next fetch gets those bytes or fails, and the URL stays as it was.',
   },

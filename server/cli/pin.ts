@@ -12,7 +12,7 @@ import { pinFixes, type NetworkPinOutcome } from '../pinning/pin-fixes';
 import type { FixResolver, FixResolvers } from '../pinning/resolver';
 import { CommitResolvers, githubSetting } from '../pinning/github';
 import type { DriftlessConfig } from '../../rules/config';
-import { httpRepository } from '../../rules/checks/commit-pin';
+import { httpRepository, shownRef } from '../../rules/checks/commit-pin';
 import { lintPath } from '../workspace/lint-path';
 import { UnreadablePathError } from '../workspace/errors';
 import { describeFsError } from '../workspace/source-file';
@@ -174,18 +174,18 @@ function blockedGitRefs(linted: LintResult): Array<{ span: Span; what: string; w
     if (!PIN_RULES.has(finding.rule) || finding.fixes.some((f) => f.kind !== 'local')) continue;
     const action = facts.actionRefs.find((a) => touches(a.span, finding.span));
     if (action) {
-      blocked.push({ span: action.span, what: `${action.action}@${action.ref}`, why: 'written where a `# <tag>` comment cannot follow it' });
+      blocked.push({ span: action.span, what: shownRef(`${action.action}@${action.ref}`), why: 'written where a `# <tag>` comment cannot follow it, or not a ref name that can be asked' });
       continue;
     }
     const checkout = facts.gitCheckouts.find((c) => touches(c.span, finding.span));
     if (!checkout) continue;
-    const what = checkout.ref ?? checkout.repo ?? 'git checkout';
+    const what = shownRef(checkout.ref ?? checkout.repo ?? 'git checkout');
     const why =
       checkout.ref === undefined
         ? 'it names no ref to resolve; write the commit you want'
         : !httpRepository(checkout.repo)
           ? 'only a repository with an https:// URL can be looked up'
-          : 'its ref is not written as plain text';
+          : 'its ref is not written as plain text, or not a ref name that can be asked';
     blocked.push({ span: checkout.span, what, why });
   }
   return blocked;

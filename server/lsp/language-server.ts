@@ -17,13 +17,16 @@ import { ChecksumPinCommand, isChecksumPinTarget, PIN_CHECKSUM_COMMAND } from '.
 import { CodeActions } from './code-actions';
 import { WorkspaceConfiguration } from './configuration';
 import { DocumentSync } from './document-sync';
-import { imageHover } from './hover';
+import { CommitResolvers, githubSetting } from '../pinning/github';
+import { commitHover, imageHover } from './hover';
 import { Pinner, type DigestResolver } from './pinning';
 import { Session } from './session';
 import { fsPathOf } from './uris';
 
 export interface LanguageServerOptions {
   resolver: DigestResolver;
+  /** Git clients for commit pins; default ones over HTTPS with the environment's GITHUB_TOKEN. */
+  commits?: CommitResolvers;
 }
 
 /** Wires the Driftless language server onto a connection; the caller calls `connection.listen()`. */
@@ -33,6 +36,7 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
   const { linter } = configuration;
   const sync = new DocumentSync(connection, session, linter);
   const pinner = new Pinner(options.resolver);
+  const commits = options.commits ?? new CommitResolvers();
   const audits = new AuditRequests(connection, session, linter, sync);
   const codeActions = new CodeActions({
     document: (uri) => sync.current(uri),
@@ -50,6 +54,11 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
     },
     configuredPlatform: (uri) => linter.configFor(fsPathOf(uri)).platform,
     lookup: (reference, resolveOptions) => pinner.resolve(reference, resolveOptions),
+    commitResolver: (uri) => {
+      // `github:` (where actions live, a token) is a network setting from the workspace: trusted workspaces only.
+      const github = session.workspaceTrusted ? linter.configFor(fsPathOf(uri)).github : undefined;
+      return pinner.remembering(commits.for(githubSetting(github, process.env.GITHUB_TOKEN)));
+    },
     showError: (message) => session.showMessage(MessageType.Error, message),
     lintText: (uri, text) => linter.lint(fsPathOf(uri), text, sync.documents.get(uri)?.languageId),
   });
@@ -124,7 +133,7 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
   });
   connection.onHover((params) => {
     const doc = sync.current(params.textDocument.uri);
-    return doc ? imageHover(doc, params.position, pinner) : null;
+    return doc ? (imageHover(doc, params.position, pinner) ?? commitHover(doc, params.position, pinner)) : null;
   });
   connection.onRequest(AUDIT_REQUEST, (params: AuditParams & WorkDoneProgressParams, token: CancellationToken) => audits.audit(params, token));
   connection.onRequest(EXPORT_REQUEST, (params: ExportParams) => audits.export(params));

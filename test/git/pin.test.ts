@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -175,4 +177,33 @@ test('--pin: a repository behind Basic auth gets the token (from .driftless.yaml
   await pin(elsewhere, ['Dockerfile'], { GITHUB_TOKEN: 'token-123' });
   const sent = server.seen.slice(before);
   assert.ok(sent.length > 0 && sent.every((r) => r.authorization === undefined), 'the GitHub token goes to the GitHub host only');
+});
+
+test('--pin: a git server that refuses the connection is named as a git server, and the file is left as it was', async () => {
+  const closed = http.createServer();
+  await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+  const host = `127.0.0.1:${(closed.address() as AddressInfo).port}`;
+  await new Promise<void>((resolve) => closed.close(() => resolve()));
+  const text = workflow(['      - uses: acme/tools@v1']);
+  const dir = project({ '.driftless.yaml': `github:\n  url: http://${host}\n`, '.github/workflows/ci.yml': text });
+  const run = await pin(dir, ['.github/workflows/ci.yml']);
+  assert.equal(read(dir, '.github/workflows/ci.yml'), text);
+  assert.deepEqual(run.stderr.trim().split('\n'), [
+    `.github/workflows/ci.yml:6: not pinned: cannot resolve v1 in http://${host}/acme/tools: ${host} refused the connection (git server down?)`,
+    'pinned 0 of 1 reference',
+  ]);
+  assert.equal(run.status, 1);
+});
+
+test('--pin: a ref that cannot be asked or placed is reported, escaped, and nothing is written or sent', async () => {
+  const text = workflow(['      - uses: "acme/tools@v1\\e[31m"', '      - {uses: acme/tools@main}']);
+  const dir = project({ '.driftless.yaml': 'github:\n  url: https://git.invalid\n', '.github/workflows/ci.yml': text });
+  const run = await pin(dir, ['.github/workflows/ci.yml']);
+  assert.equal(read(dir, '.github/workflows/ci.yml'), text);
+  assert.deepEqual(run.stderr.trim().split('\n'), [
+    '.github/workflows/ci.yml:6: not pinned: "acme/tools@v1\\u001b[31m": written where a `# <tag>` comment cannot follow it, or not a ref name that can be asked',
+    '.github/workflows/ci.yml:7: not pinned: acme/tools@main: written where a `# <tag>` comment cannot follow it, or not a ref name that can be asked',
+    'pinned 0 of 2 references',
+  ]);
+  assert.equal(run.status, 1);
 });

@@ -54,12 +54,13 @@ function addGitCheckout(task: Task, facts: Facts): void {
 
 /**
  * The commit in place of `version`'s value: inside its quotes, or quoted when the value was a plain scalar (a
- * plain all-digit commit would read as a number). Undefined for an escaped value.
+ * plain all-digit commit would read as a number). Undefined for an escaped value (its text is longer than its value).
  */
 function commitPin(version: Arg): TextEdit[] | undefined {
-  const { node, span } = version;
-  if (version.form === 'map' && isScalar(node) && node.type === Scalar.PLAIN) return [{ span, newText: `"${COMMIT_PLACEHOLDER}"` }];
-  if (version.form === 'map' && !(isScalar(node) && (node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE))) return undefined;
-  if (version.form === 'map' && isScalar(node) && node.source !== version.value) return undefined;
-  return [{ span, newText: COMMIT_PLACEHOLDER }];
+  const { node, span, value } = version;
+  if (value === undefined || span.end - span.start !== value.length) return undefined;
+  if (version.form === 'free-form') return [{ span, newText: COMMIT_PLACEHOLDER }];
+  if (!isScalar(node)) return undefined;
+  if (node.type === Scalar.PLAIN) return [{ span, newText: `"${COMMIT_PLACEHOLDER}"` }];
+  return node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE ? [{ span, newText: COMMIT_PLACEHOLDER }] : undefined;
 }
