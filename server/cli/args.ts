@@ -55,10 +55,11 @@ Options:
   -f, --format <text|json|sarif|markdown>
                                    output format (default: text)
       --fix                        apply the local fixes of the findings in place
-      --pin                        ask each image's registry for the tag's digest and each git
-                                   ref's server for its commit, and write them (name:tag@sha256:...,
-                                   owner/repo@<sha> # <tag>), one line per reference; the exit
-                                   code is then 1 when something could not be pinned, else 0
+      --pin                        ask each image's registry for the tag's digest, each git
+                                   ref's server for its commit, and download each URL for its
+                                   sha256, and write them (name:tag@sha256:..., owner/repo@<sha>
+                                   # <tag>, ADD --checksum=sha256:...), one line per reference;
+                                   the exit code is then 1 when something could not be pinned, else 0
       --digest-cache <file>        keep --pin's answers in this file for 5 minutes
       --download-limit <size>      largest download --pin hashes for a checksum (default 1GiB;
                                    overrides the config's downloadLimit)
