@@ -1,11 +1,13 @@
-// Commit resolution's numbers (issue 17): the 100 action references of one generated workflow (25 repositories,
-// four refs each: a branch, an annotated tag, a lightweight major tag, a missing ref) resolved against git's own
-// `git http-backend` on loopback, one `ls-refs` per repository, repositories looked up 8 at a time: cold (a fresh
-// client) and warm (its cache). The workflow's refs come from the engine's facts, as a pin would read them.
+// Commit pinning's numbers (issue 17): the 100 action references of one generated workflow (25 repositories,
+// four refs each: a branch, an annotated tag, a lightweight major tag, a missing ref) pinned against git's own
+// `git http-backend` on loopback through the pin pipeline `--pin` runs (the engine's commit fixes, one `ls-refs`
+// per repository, 8 lookups in flight): cold (a fresh client) and warm (its cache).
 import { availableParallelism, loadavg } from 'node:os';
 import { initEngine, lint } from '../rules/engine';
+import type { CommitFix } from '../rules/types';
 import { GitClient } from '../server/git/client';
-import { mapBounded } from '../server/registry/limiter';
+import { commitFixResolver } from '../server/pinning/commit';
+import { pinFixes } from '../server/pinning/pin-fixes';
 import { bareRepository, findGitHttpBackend, git, repositoryRoot, startGitServer } from '../test/support/git-http';
 import { median } from './measure';
 
@@ -29,18 +31,19 @@ function workflow(): string {
   return `on: push\njobs:\n  build:\n    runs-on: ubuntu-24.04\n    steps:\n${steps}`;
 }
 
-async function resolveAll(client: GitClient, origin: string, byRepository: Map<string, string[]>): Promise<number> {
-  const answers = await mapBounded([...byRepository], IN_FLIGHT, ([repository, refs]) => client.resolve(`${origin}/${repository}`, refs));
-  return answers.reduce((n, results) => n + [...results.values()].filter((r) => r.ok).length, 0);
+/** Pins the workflow's fixes; the number of references pinned (grouped: one per distinct action@ref). */
+async function pinAll(client: GitClient, origin: string, text: string, fixes: CommitFix[]): Promise<number> {
+  const result = await pinFixes(text, fixes, { commit: commitFixResolver(client, { githubUrl: origin }) }, { concurrency: IN_FLIGHT });
+  return result.outcomes.filter((o) => o.ok).length;
 }
 
 async function main(): Promise<void> {
   const backend = findGitHttpBackend();
   if (!backend) throw new Error('git http-backend not found: install git');
   await initEngine(['github-actions']);
-  const refs = lint({ path: '.github/workflows/pin.yml', text: workflow() }).facts?.actionRefs ?? [];
-  const byRepository = new Map<string, string[]>();
-  for (const ref of refs) byRepository.set(ref.action, [...(byRepository.get(ref.action) ?? []), ref.ref]);
+  const text = workflow();
+  const fixes = lint({ path: '.github/workflows/pin.yml', text }).findings.flatMap((f) => f.fixes.filter((x): x is CommitFix => x.kind === 'commit'));
+  if (fixes.length !== REPOSITORIES * REFS.length) throw new Error(`${fixes.length} commit fixes, expected ${REPOSITORIES * REFS.length}`);
   const { root, remove } = repositoryRoot();
   seed(root);
   const server = await startGitServer(backend, root);
@@ -52,15 +55,15 @@ async function main(): Promise<void> {
       const client = new GitClient();
       const requestsBefore = server.seen.length;
       let t0 = process.hrtime.bigint();
-      resolved = await resolveAll(client, server.origin, byRepository);
+      resolved = await pinAll(client, server.origin, text, fixes);
       cold.push(Number(process.hrtime.bigint() - t0) / 1e6);
       const requests = server.seen.length - requestsBefore;
       if (requests !== 2 * REPOSITORIES) throw new Error(`${requests} requests for ${REPOSITORIES} repositories: expected one info/refs and one ls-refs each`);
       t0 = process.hrtime.bigint();
-      await resolveAll(client, server.origin, byRepository);
+      await pinAll(client, server.origin, text, fixes);
       warm.push(Number(process.hrtime.bigint() - t0) / 1e6);
     }
-    console.log(`${refs.length} action references in one workflow, ${REPOSITORIES} repositories, ${IN_FLIGHT} in flight, ${RUNS} runs (${resolved} resolved, ${refs.length - resolved} missing refs):`);
+    console.log(`${fixes.length} action references pinned in one workflow, ${REPOSITORIES} repositories, ${IN_FLIGHT} in flight, ${RUNS} runs (${resolved} pinned, ${fixes.length - resolved} missing refs):`);
     console.log(`  cold (fresh client, 2 requests per repository): median ${median(cold).toFixed(0)} ms, best ${Math.min(...cold).toFixed(0)} ms`);
     console.log(`  warm (the client's cache): median ${median(warm).toFixed(2)} ms`);
     console.log(`  load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores`);

@@ -11,6 +11,10 @@ export interface DriftlessConfig {
   insecureRegistries: string[];
   /** A platform to offer per-platform digests for, e.g. `linux/amd64`. */
   platform?: string;
+  /** Where `uses: owner/repo@ref` actions live (a GitHub Enterprise Server), and a token sent to that host only. */
+  github?: { url?: string; token?: string };
+  /** Bytes a download checksummed for a pin may have at most (default 1 GiB). */
+  downloadLimit?: number;
 }
 
 export const CONFIG_FILE_NAME = '.driftless.yaml';
@@ -85,9 +89,69 @@ export function parseConfig(text: string, file: string, knownRules: ReadonlySet<
         config.platform = value.value;
         break;
       }
+      case 'github':
+        config.github = githubSetting(value, (node, detail) => new ConfigError(file, lineOf(node), detail));
+        break;
+      case 'downloadLimit': {
+        const size = isScalar(value) ? parseByteSize(String(value.value)) : undefined;
+        if (size === undefined) throw new ConfigError(file, lineOf(value), '`downloadLimit` must be a size such as 1GiB, 500MB or 1048576 (bytes)');
+        config.downloadLimit = size;
+        break;
+      }
       default:
-        throw new ConfigError(file, lineOf(pair.key as Node), `unknown setting \`${key}\` (expected rules, ignore, insecureRegistries, platform)`);
+        throw new ConfigError(file, lineOf(pair.key as Node), `unknown setting \`${key}\` (expected rules, ignore, insecureRegistries, platform, github, downloadLimit)`);
     }
   }
   return config;
+}
+
+/** `github: { url: https://github.example.com, token: … }`: an origin (no path, query or credentials) and a string. */
+function githubSetting(value: Node | null, error: (node: Node | null, detail: string) => ConfigError): DriftlessConfig['github'] {
+  if (!isMap(value)) throw error(value, '`github` must be a mapping with `url` and/or `token`');
+  const github: NonNullable<DriftlessConfig['github']> = {};
+  for (const pair of value.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : '';
+    const node = pair.value as Node | null;
+    const text = isScalar(node) && typeof node.value === 'string' ? node.value : undefined;
+    if (key === 'url') {
+      if (text === undefined || !isOrigin(text)) throw error(node, '`github.url` must be an https:// origin, e.g. https://github.example.com');
+      github.url = text.replace(/\/+$/, '');
+    } else if (key === 'token') {
+      if (text === undefined || !/^[\x21-\x7e]+$/.test(text)) throw error(node, '`github.token` must be a token (printable characters, no spaces)');
+      github.token = text;
+    } else throw error(pair.key as Node, `unknown setting \`github.${key}\` (expected url, token)`);
+  }
+  return github;
+}
+
+function isOrigin(text: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return false;
+  }
+  return (url.protocol === 'https:' || url.protocol === 'http:') && !url.username && !url.password && !url.search && !url.hash && /^\/*$/.test(url.pathname);
+}
+
+const BYTE_UNITS: Readonly<Record<string, number>> = {
+  '': 1,
+  b: 1,
+  kb: 1e3,
+  mb: 1e6,
+  gb: 1e9,
+  tb: 1e12,
+  kib: 1024,
+  mib: 1024 ** 2,
+  gib: 1024 ** 3,
+  tib: 1024 ** 4,
+};
+
+/** `1GiB`, `500 MB`, `1048576`: a positive whole number of bytes, or undefined. */
+export function parseByteSize(text: string): number | undefined {
+  const match = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(text.trim());
+  const unit = match ? BYTE_UNITS[match[2].toLowerCase()] : undefined;
+  if (!match || unit === undefined) return undefined;
+  const bytes = Math.floor(Number(match[1]) * unit);
+  return bytes >= 1 && Number.isSafeInteger(bytes) ? bytes : undefined;
 }

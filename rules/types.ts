@@ -69,7 +69,41 @@ export interface DigestFix {
   edits: TextEdit[];
 }
 
-export type Fix = LocalFix | DigestFix;
+/** Marks where the resolved commit (40 lower-case hex) goes in a CommitFix's edits. */
+export const COMMIT_PLACEHOLDER = '${commit}';
+/** Marks where the version tag on that commit goes (the `# v4.2.2` of a pinned action). */
+export const TAG_PLACEHOLDER = '${tag}';
+
+/** Where a git ref lives: a repository URL, or an `owner/repo` on the GitHub that `github.url` names. */
+export type GitRepository = { url: string } | { github: string };
+
+/** A fix that needs the network: resolve `ref` in `repository` to its commit and write it into `edits`. */
+export interface CommitFix {
+  kind: 'commit';
+  title: string;
+  repository: GitRepository;
+  /** The branch or tag as written, e.g. `v4`, `main`. */
+  ref: string;
+  /** Edits whose newText contains COMMIT_PLACEHOLDER (and, for actions, TAG_PLACEHOLDER). */
+  edits: TextEdit[];
+}
+
+/** Marks where the sha256 (64 lower-case hex) of a download goes in a ChecksumFix's edits. */
+export const CHECKSUM_PLACEHOLDER = '${checksum}';
+
+/** A fix that needs the network: download `url`, hash its bytes and write the sha256 into `edits`. */
+export interface ChecksumFix {
+  kind: 'checksum';
+  title: string;
+  url: string;
+  /** Edits whose newText contains CHECKSUM_PLACEHOLDER. */
+  edits: TextEdit[];
+}
+
+/** The fixes that ask the network what a moving name means now and write the immutable answer. */
+export type NetworkFix = DigestFix | CommitFix | ChecksumFix;
+
+export type Fix = LocalFix | NetworkFix;
 
 /** Another place in the same file that belongs to a finding (LSP `relatedInformation`, SARIF `relatedLocations`). */
 export interface RelatedSpan {
@@ -186,6 +220,10 @@ export interface Download {
   span: Span;
   how: 'add' | 'pipe-to-shell' | 'get_url' | 'unarchive' | 'remote_file' | 'http' | 'archive' | 'file';
   verified: boolean;
+  /** Edits (with CHECKSUM_PLACEHOLDER) that pin the download to the sha256 of its bytes; absent when it cannot be pinned. */
+  pin?: TextEdit[];
+  /** Why it cannot be pinned, when it is unverified and `pin` is absent. */
+  pinBlocker?: string;
 }
 
 export interface GitCheckout {
@@ -193,6 +231,8 @@ export interface GitCheckout {
   ref?: string;
   /** The `version:`/`revision` value when present, else the task's module key / resource first line. */
   span: Span;
+  /** Edits (with COMMIT_PLACEHOLDER) writing the commit in place of the ref; absent when it cannot be pinned in place. */
+  pin?: TextEdit[];
 }
 
 export interface ConfigEdit {
@@ -326,6 +366,8 @@ export interface ActionRef {
   span: Span;
   /** A job calling a reusable workflow, not a step running an action. */
   reusableWorkflow: boolean;
+  /** Edits (with COMMIT_PLACEHOLDER and TAG_PLACEHOLDER) writing `@<commit> # <tag>`; absent when it cannot be pinned in place. */
+  pin?: TextEdit[];
 }
 
 /** A literal label of a GitHub Actions `runs-on`, exactly as written in the file. */
@@ -386,8 +428,10 @@ export function layerOf(kind: FileKind): Layer {
 
 /** What a rule's fixes are: every fix it emits has this kind. */
 export interface FixDeclaration {
-  /** `local`: offline edits (LocalFix); `network`: a registry lookup writes a digest (DigestFix). */
+  /** `local`: offline edits (LocalFix); `network`: a lookup writes a digest, commit or checksum (a NetworkFix). */
   needs: 'local' | 'network';
+  /** For a network fix, who is asked: a container registry (the default), the git server holding the ref, or the URL itself (a download). */
+  asks?: 'registry' | 'git' | 'download';
   /** Ruff's sense: applying the fix cannot change what runs or break it. */
   safe: boolean;
   /** One sentence: why the fix is safe or not. */

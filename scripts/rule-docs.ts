@@ -57,10 +57,17 @@ export function renderRuleDoc(rule: Rule): string {
   ].join('\n');
 }
 
+/** Who a network fix asks, as its rule page says it. */
+const NETWORK_LOOKUPS: Readonly<Record<NonNullable<FixDeclaration['asks']>, string>> = {
+  registry: 'a registry lookup',
+  git: 'a git server lookup',
+  download: 'a download',
+};
+
 /** What the fix needs and whether `--fix` could apply it without review, with the reason. */
 function fixLine(fix: FixDeclaration | undefined): string {
   if (!fix) return 'None: the finding is fixed by hand.';
-  const needs = fix.needs === 'network' ? 'Needs a registry lookup (`driftless --pin`)' : 'Offline';
+  const needs = fix.needs === 'local' ? 'Offline' : `Needs ${NETWORK_LOOKUPS[fix.asks ?? 'registry']} (\`driftless --pin\`)`;
   return `${needs}, ${fix.safe ? 'safe' : 'unsafe'}. ${fix.why}`;
 }
 

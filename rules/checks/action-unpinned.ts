@@ -1,4 +1,5 @@
-import type { ActionRef, Rule, RuleFinding } from '../types';
+import type { ActionRef, CommitFix, Rule, RuleFinding } from '../types';
+import { COMMIT_PIN_FIX, pinToCommit } from './commit-pin';
 
 const COMMIT = /^[0-9a-f]{40}$/i;
 
@@ -8,6 +9,13 @@ function message(ref: ActionRef): string {
     `${what} \`${ref.action}@${ref.ref}\` runs whatever \`${ref.ref}\` points to when the job starts, with this workflow's token and secrets: ` +
     `tags and branches move. Pin it to a full commit SHA (\`${ref.action}@<40-hex> # ${ref.ref}\`).`
   );
+}
+
+/** `@<commit> # <tag>`, resolved in `owner/repo` on the GitHub that `github.url` names. */
+function commitFix(ref: ActionRef): CommitFix[] {
+  if (!ref.pin) return [];
+  const repository = ref.action.split('/').slice(0, 2).join('/');
+  return pinToCommit(`${ref.action}@${ref.ref}`, { github: repository }, ref.ref, ref.pin);
 }
 
 /** GitHub Actions `uses: owner/repo[/path]@ref` whose ref is not a full commit SHA. */
@@ -25,9 +33,10 @@ export const actionUnpinned: Rule = {
     '`uses: actions/checkout@<40-hex> # v4.2.2`. Local actions (`./path`) move with your repository and stay',
     'silent; `docker://` images go to the image rules.',
   ].join('\n'),
+  fix: COMMIT_PIN_FIX,
   check(facts) {
     return facts.actionRefs
       .filter((ref) => !COMMIT.test(ref.ref))
-      .map((ref): RuleFinding => ({ span: ref.span, message: message(ref), fixes: [] }));
+      .map((ref): RuleFinding => ({ span: ref.span, message: message(ref), fixes: commitFix(ref) }));
   },
 };

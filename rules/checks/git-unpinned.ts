@@ -1,4 +1,5 @@
-import type { GitCheckout, Rule, RuleFinding } from '../types';
+import type { CommitFix, GitCheckout, Rule, RuleFinding } from '../types';
+import { COMMIT_PIN_FIX, httpRepository, pinToCommit } from './commit-pin';
 
 const COMMIT = /^[0-9a-f]{40}$/i;
 const VERSION_TAG = /^v?\d+(\.\d+)+([-+][0-9A-Za-z.-]+)?$/;
@@ -15,6 +16,13 @@ function describe(checkout: GitCheckout): string {
   return `The git checkout${repo} takes \`${checkout.ref}\`, a branch or tag that can move.`;
 }
 
+/** The commit in place of the ref, for a checkout that names one in a repository reachable over HTTP(S). */
+function commitFix(checkout: GitCheckout): CommitFix[] {
+  const repository = httpRepository(checkout.repo);
+  if (!checkout.pin || !repository || checkout.ref === undefined) return [];
+  return pinToCommit(checkout.ref, repository, checkout.ref, checkout.pin);
+}
+
 /** Ansible `git` without `version`, Chef `git` without `revision`, `ADD <git-url>#<branch>`. */
 export const gitUnpinned: Rule = {
   id: 'git-unpinned',
@@ -28,13 +36,14 @@ export const gitUnpinned: Rule = {
     'Check out a full commit hash, or a release tag (`v1.2.3`) the project does not move. Update it through a',
     'reviewed change.',
   ].join('\n'),
+  fix: COMMIT_PIN_FIX,
   check(facts) {
     return facts.gitCheckouts
       .filter((checkout) => !isPinnedRef(checkout.ref))
       .map((checkout): RuleFinding => ({
         span: checkout.span,
         message: `${describe(checkout)} Pin a full commit hash or a release tag instead.`,
-        fixes: [],
+        fixes: commitFix(checkout),
       }));
   },
 };

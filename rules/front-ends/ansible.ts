@@ -37,7 +37,7 @@ export const ansibleFrontEnd: FrontEnd = {
       facts.statements.push(...content.statements);
       for (const task of content.tasks) {
         const removeTask = () => taskRemoval(file.text, parsed.lines, task.slot);
-        addTaskFacts(task, facts, removeTask, roleList);
+        addTaskFacts(task, facts, removeTask, view, roleList);
         addCommandFacts(task, facts, removeTask);
         addKubernetesDefinitions(view, task, facts);
       }

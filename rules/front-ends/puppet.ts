@@ -30,8 +30,8 @@ export function extractPuppetFacts(text: string): Facts {
     else if (type === 'exec') addExecFacts(resource, exec, facts);
     else if (isConfigEditResource(type)) addConfigEditFacts(resource, text, facts);
     else if (type === 'vcsrepo') addVcsrepoFacts(resource, text, facts);
-    else if (type === 'archive') addArchiveFacts(resource, facts);
-    else if (type === 'file') addFileSourceFacts(resource, facts);
+    else if (type === 'archive') addArchiveFacts(resource, text, facts);
+    else if (type === 'file') addFileSourceFacts(resource, text, facts);
     else if (isImageResource(type)) addImageFacts(resource, text, facts);
   }
   return facts;

@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { parseByteSize } from '../../rules/config';
 import type { Severity } from '../../rules/types';
 import { UsageError } from './usage-error';
 
@@ -18,6 +19,8 @@ export interface CliOptions {
   digestCache?: string;
   /** Seconds one image's lookup may take in all, retries included. */
   lookupDeadline?: number;
+  /** Bytes a download checksummed by `--pin` may have at most. */
+  downloadLimit?: number;
   failureThreshold: Threshold;
   config?: string;
   quiet: boolean;
@@ -36,6 +39,7 @@ const OPTIONS = {
   pin: { type: 'boolean' },
   'digest-cache': { type: 'string' },
   'lookup-deadline': { type: 'string' },
+  'download-limit': { type: 'string' },
   'failure-threshold': { type: 'string' },
   config: { type: 'string', short: 'c' },
   quiet: { type: 'boolean', short: 'q' },
@@ -57,11 +61,15 @@ Options:
   -f, --format <text|json|sarif|markdown>
                                    output format (default: text)
       --fix                        apply the local fixes of the findings in place
-      --pin                        ask each image's registry for the tag's digest and write it
-                                   (name:tag@sha256:...), one line per image; the exit code
-                                   is then 1 when some image could not be pinned, else 0
+      --pin                        ask each image's registry for the tag's digest, each git
+                                   ref's server for its commit, and download each URL for its
+                                   sha256, and write them (name:tag@sha256:..., owner/repo@<sha>
+                                   # <tag>, ADD --checksum=sha256:...), one line per reference;
+                                   the exit code is then 1 when something could not be pinned, else 0
       --digest-cache <file>        keep --pin's answers in this file for 5 minutes
       --lookup-deadline <seconds>  give up on an image whose lookup takes longer (default: 30)
+      --download-limit <size>      largest download --pin hashes for a checksum (default 1GiB;
+                                   overrides the config's downloadLimit)
       --failure-threshold <error|warning|info|none>
                                    lowest severity that makes the exit code 1 (default: warning)
   -c, --config <file>              use this .driftless.yaml instead of searching for one
@@ -94,6 +102,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     pin: values.pin ?? false,
     digestCache: values['digest-cache'],
     lookupDeadline: values['lookup-deadline'] === undefined ? undefined : positiveInteger('--lookup-deadline', values['lookup-deadline']),
+    downloadLimit: values['download-limit'] === undefined ? undefined : byteSize('--download-limit', values['download-limit']),
     failureThreshold: oneOf('--failure-threshold', values['failure-threshold'] ?? 'warning', THRESHOLDS),
     config: values.config,
     quiet: values.quiet ?? false,
@@ -107,6 +116,12 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
 function positiveInteger(flag: string, value: string): number {
   if (/^[1-9]\d{0,2}$/.test(value)) return Number(value);
   throw new UsageError(`${flag} must be a whole number from 1 to 999 (got '${value}')`);
+}
+
+function byteSize(flag: string, value: string): number {
+  const bytes = parseByteSize(value);
+  if (bytes !== undefined) return bytes;
+  throw new UsageError(`${flag} must be a size such as 1GiB, 500MB or 1048576 (bytes) (got '${value}')`);
 }
 
 function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {

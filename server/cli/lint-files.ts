@@ -1,6 +1,7 @@
 import type { LintResult } from '../../rules/engine';
 import { fixText, preferredFix, type AppliedFix } from '../../rules/fixes';
 import type { SeveritySetting } from '../../rules/types';
+import type { DriftlessConfig } from '../../rules/config';
 import type { DiscoveredFile } from '../workspace/discover';
 import { lintPath } from '../workspace/lint-path';
 import { readSourceFileSync } from '../workspace/source-file';
@@ -14,6 +15,10 @@ export interface LintJob {
   rules: Readonly<Record<string, SeveritySetting>>;
   /** The folder the file was found through (its own folder when named): fixes are written only inside it. */
   root: string;
+  /** The file's `.driftless.yaml` `downloadLimit`, for `--pin`'s checksums. */
+  downloadLimit?: number;
+  /** `github:` of the file's `.driftless.yaml`: where `--pin` asks about actions. */
+  github?: DriftlessConfig['github'];
 }
 
 /** What one file came to: a report when a front end linted it, a notice when it was skipped or trouble. */

@@ -82,7 +82,13 @@ async function lintAndReport(options: CliOptions, io: CliIo): Promise<number> {
     const discovery = await discoverFiles([given], { ignores: configs.ignores });
     for (const file of discovery.files) {
       const { config } = configs.forFile(file.path);
-      jobs.push({ file, rules: config.rules, root: file.explicit ? dirname(file.path) : given });
+      jobs.push({
+        file,
+        rules: config.rules,
+        root: file.explicit ? dirname(file.path) : given,
+        ...(config.github ? { github: config.github } : {}),
+        ...(config.downloadLimit === undefined ? {} : { downloadLimit: config.downloadLimit }),
+      });
     }
     for (const n of discovery.notices) notices.push(discoveryNotice(displayPath(n.path, io.cwd), n));
   }
@@ -134,15 +140,19 @@ async function pinJobs(jobs: readonly LintJob[], configs: CliConfigs, options: C
       rules: job.rules,
       root: job.root,
       insecureRegistries: configs.forFile(job.file.path).config.insecureRegistries,
+      github: job.github,
+      downloadLimit: job.downloadLimit,
     })),
     {
       resolver: {
         dockerConfigDir: io.env.DOCKER_CONFIG,
         ...(options.lookupDeadline !== undefined ? { lookupDeadlineMs: options.lookupDeadline * 1000 } : {}),
       },
+      githubToken: io.env.GITHUB_TOKEN,
       digestCache: options.digestCache === undefined ? undefined : resolve(io.cwd, options.digestCache),
       print: (line) => print(`${line}\n`),
       quiet: options.quiet,
+      downloadLimit: options.downloadLimit,
     },
   );
 }

@@ -103,7 +103,7 @@ export class GitClient {
     }
     const credential = this.options.credentials?.find((c) => c.host.toLowerCase() === url.host.toLowerCase());
     if (credential) headers.Authorization = `Basic ${Buffer.from(`${credential.username}:${credential.password}`).toString('base64')}`;
-    const response = await this.transport.send({ method, url, headers, body });
+    const response = await this.transport.send({ method, url, headers, body, service: 'git server' });
     if (response.status === 200) return response;
     if (response.status === 401 || response.status === 403) {
       throw new GitFailure('unauthorized', `${where} needs credentials${credential ? ' (the ones configured for its host were refused)' : ''} (HTTP ${response.status})`);

@@ -10,10 +10,12 @@ import type { LintResult } from '../../rules/engine';
 import { fixText, preferredFix } from '../../rules/fixes';
 import { suppressionFixes } from '../../rules/suppression';
 import { LineIndex, replacementBetween } from '../../rules/text';
-import type { DigestFix, Finding, LocalFix, TextEdit } from '../../rules/types';
+import type { ChecksumFix, CommitFix, DigestFix, Finding, LocalFix, TextEdit } from '../../rules/types';
 import { FIX_ALL_KIND, PIN_ALL_KIND } from '../protocol';
 import { toDiagnostic } from './diagnostics';
 import { digestEdits } from '../registry/pin';
+import type { FixResolver } from '../pinning/resolver';
+import { PIN_CHECKSUM_COMMAND, type ChecksumPinTarget } from './checksum-pin';
 import type { DigestLookup, ResolveOptions } from './pinning';
 
 /** A linted document as the code actions see it. */
@@ -51,6 +53,8 @@ export interface CodeActionHost {
   /** The configured platform to offer a per-platform digest for, if any. */
   configuredPlatform(uri: string): string | undefined;
   lookup(reference: string, options: ResolveOptions): Promise<DigestLookup>;
+  /** Resolves git refs for the document `uri` (its `github.url`); the answers it gives are remembered for hovers. */
+  commitResolver(uri: string): FixResolver<CommitFix>;
   /** Lints `text` as the document `uri` would be linted: fix-all lints each text it writes, as `--fix` does. */
   lintText(uri: string, text: string): LintResult | undefined;
   showError(message: string): void;
@@ -70,6 +74,10 @@ function localFixes(f: Finding): LocalFix[] {
 
 function digestFix(f: Finding): DigestFix | undefined {
   return f.fixes.find((x): x is DigestFix => x.kind === 'digest');
+}
+
+function commitFix(f: Finding): CommitFix | undefined {
+  return f.fixes.find((x): x is CommitFix => x.kind === 'commit');
 }
 
 function pinTitle(image: string, platform: string | undefined): string {
@@ -119,6 +127,26 @@ export class CodeActions {
             });
           }
         }
+        const commit = commitFix(finding);
+        if (commit) {
+          actions.push({
+            title: commit.title,
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [diagnostic],
+            data: { type: 'pin', uri, version, ...refOf(finding) } satisfies ActionData,
+          });
+        }
+        const checksum = finding.fixes.find((x): x is ChecksumFix => x.kind === 'checksum');
+        if (checksum) {
+          // A command, not an edit: it says how big the download is and can be cancelled before anything is written.
+          const target: ChecksumPinTarget = { uri, version, ...refOf(finding) };
+          actions.push({
+            title: checksum.title,
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [diagnostic],
+            command: { title: checksum.title, command: PIN_CHECKSUM_COMMAND, arguments: [target] },
+          });
+        }
         for (const scope of ['line', 'file'] as const) {
           actions.push(
             this.action(doc, {
@@ -134,8 +162,9 @@ export class CodeActions {
     if (wanted(FIX_ALL_KIND) && doc.result.findings.some((f) => preferredFix(f))) {
       actions.push(this.action(doc, { title: 'Fix all Driftless problems in this file', kind: FIX_ALL_KIND, data: { type: 'fixAll', uri, version } }));
     }
-    if (wanted(PIN_ALL_KIND) && doc.result.findings.some((f) => digestFix(f))) {
-      actions.push({ title: 'Pin all images in this file to digests', kind: PIN_ALL_KIND, data: { type: 'pinAll', uri, version } satisfies ActionData });
+    if (wanted(PIN_ALL_KIND) && doc.result.findings.some((f) => digestFix(f) || commitFix(f))) {
+      const title = doc.result.findings.some((f) => commitFix(f)) ? 'Pin all references in this file' : 'Pin all images in this file to digests';
+      actions.push({ title, kind: PIN_ALL_KIND, data: { type: 'pinAll', uri, version } satisfies ActionData });
     }
     return actions;
   }
@@ -211,22 +240,45 @@ export class CodeActions {
     }
     const findings = doc.result?.findings ?? [];
     let targets: { fix: DigestFix; platform?: string }[];
+    let commits: CommitFix[];
     if (data.type === 'pin') {
       const finding = findings.find((f) => sameFinding(f, data));
       const fix = finding && digestFix(finding);
+      const commit = finding && commitFix(finding);
       targets = fix ? [{ fix, platform: data.platform }] : [];
+      commits = commit ? [commit] : [];
     } else {
-      targets = uniqueDigestFixes(findings).map((fix) => ({ fix }));
+      targets = uniqueFixes(findings, digestFix).map((fix) => ({ fix }));
+      commits = uniqueFixes(findings, commitFix);
     }
-    const outcomes = await Promise.all(
-      targets.map(async (t) => ({ ...t, lookup: await this.host.lookup(t.fix.image, this.host.resolveOptions(doc.uri, t.platform)) })),
-    );
-    const failures = outcomes.filter((o) => !o.lookup.ok);
-    if (failures.length > 0) {
-      const reasons = failures.map((o) => (o.lookup.ok ? '' : o.lookup.message));
-      this.host.showError(`Driftless: could not pin ${reasons.join('; ')}. The file was not changed${outcomes.length > failures.length ? ' for these images' : ''}.`);
+    const [digests, resolvedCommits] = await Promise.all([
+      Promise.all(targets.map(async (t) => ({ ...t, lookup: await this.host.lookup(t.fix.image, this.host.resolveOptions(doc.uri, t.platform)) }))),
+      this.commitEdits(doc.uri, commits),
+    ]);
+    const reasons = [...digests.flatMap((o) => (o.lookup.ok ? [] : [o.lookup.message])), ...resolvedCommits.failures];
+    const total = digests.length + commits.length;
+    if (reasons.length > 0) {
+      const noun = commits.length > 0 ? 'references' : 'images';
+      this.host.showError(`Driftless: could not pin ${reasons.join('; ')}. The file was not changed${total > reasons.length ? ` for these ${noun}` : ''}.`);
     }
-    return outcomes.flatMap((o) => (o.lookup.ok ? digestEdits(o.fix, o.lookup.digest) : []));
+    return [...digests.flatMap((o) => (o.lookup.ok ? digestEdits(o.fix, o.lookup.digest) : [])), ...resolvedCommits.edits];
+  }
+
+  /** Each ref's commit written into its fix's edits (one `ls-refs` per repository), or the reasons why not. */
+  private async commitEdits(uri: string, fixes: readonly CommitFix[]): Promise<{ edits: TextEdit[]; failures: string[] }> {
+    if (fixes.length === 0) return { edits: [], failures: [] };
+    const resolver = this.host.commitResolver(uri);
+    resolver.prepare?.(fixes);
+    const answers = await Promise.all(fixes.map((fix) => resolver.resolve(fix)));
+    const edits: TextEdit[] = [];
+    const failures: string[] = [];
+    fixes.forEach((fix, i) => {
+      const answer = answers[i];
+      const written = answer.ok ? resolver.edits(fix, answer) : answer;
+      if (Array.isArray(written)) edits.push(...written);
+      else failures.push(written.message);
+    });
+    return { edits, failures };
   }
 
   private workspaceEdit(doc: LintedDocument, edits: readonly TextEdit[]): WorkspaceEdit {
@@ -239,11 +291,11 @@ export class CodeActions {
   }
 }
 
-/** One digest fix per image position: several rules may offer the same pin for one reference. */
-function uniqueDigestFixes(findings: readonly Finding[]): DigestFix[] {
-  const byPosition = new Map<string, DigestFix>();
+/** One fix per position: several rules may offer the same pin for one reference. */
+function uniqueFixes<F extends DigestFix | CommitFix>(findings: readonly Finding[], fixOf: (finding: Finding) => F | undefined): F[] {
+  const byPosition = new Map<string, F>();
   for (const finding of findings) {
-    const fix = digestFix(finding);
+    const fix = fixOf(finding);
     if (!fix) continue;
     const position = fix.edits.map((e) => `${e.span.start}-${e.span.end}`).join(',');
     if (!byPosition.has(position)) byPosition.set(position, fix);

@@ -12,16 +12,20 @@ import { CONFIG_FILE_NAME } from '../../rules/config';
 import { watchedFilesGlob } from '../../rules/file-kinds';
 import { AUDIT_REQUEST, EXPORT_REQUEST, FIX_ALL_KIND, PIN_ALL_KIND, TRUST_NOTIFICATION, type AuditParams, type ExportParams, type TrustParams } from '../protocol';
 import { AuditRequests } from './audit-request';
+import { ChecksumPinCommand, isChecksumPinTarget, PIN_CHECKSUM_COMMAND } from './checksum-pin';
 import { CodeActions } from './code-actions';
 import { WorkspaceConfiguration } from './configuration';
 import { DocumentSync } from './document-sync';
-import { imageHover } from './hover';
+import { CommitResolvers, githubSetting } from '../pinning/github';
+import { commitHover, imageHover } from './hover';
 import { Pinner, type DigestResolver } from './pinning';
 import { Session } from './session';
 import { fsPathOf } from './uris';
 
 export interface LanguageServerOptions {
   resolver: DigestResolver;
+  /** Git clients for commit pins; default ones over HTTPS with the environment's GITHUB_TOKEN. */
+  commits?: CommitResolvers;
 }
 
 /** Wires the Driftless language server onto a connection; the caller calls `connection.listen()`. */
@@ -31,6 +35,7 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
   const { linter } = configuration;
   const sync = new DocumentSync(connection, session, linter);
   const pinner = new Pinner(options.resolver);
+  const commits = options.commits ?? new CommitResolvers();
   const audits = new AuditRequests(connection, session, linter, sync);
   const codeActions = new CodeActions({
     document: (uri) => sync.current(uri),
@@ -48,8 +53,24 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
     },
     configuredPlatform: (uri) => linter.configFor(fsPathOf(uri)).platform,
     lookup: (reference, resolveOptions) => pinner.resolve(reference, resolveOptions),
+    commitResolver: (uri) => {
+      // `github:` (where actions live, a token) is a network setting from the workspace: trusted workspaces only.
+      const github = session.workspaceTrusted ? linter.configFor(fsPathOf(uri)).github : undefined;
+      return pinner.remembering(commits.for(githubSetting(github, process.env.GITHUB_TOKEN)));
+    },
     showError: (message) => session.showMessage(MessageType.Error, message),
     lintText: (uri, text) => linter.lint(fsPathOf(uri), text, sync.documents.get(uri)?.languageId),
+  });
+
+  const checksumPins = new ChecksumPinCommand(connection, {
+    document: (uri) => sync.current(uri),
+    pinningBlocked: () => session.pinningBlocked(),
+    // A limit from the workspace's own config applies only where the workspace is trusted, as its registries do.
+    downloadLimit: (uri) => (session.workspaceTrusted ? linter.configFor(fsPathOf(uri)).downloadLimit : undefined),
+    get versionedEdits() {
+      return session.versionedEdits;
+    },
+    showMessage: (type, message) => session.showMessage(type, message),
   });
 
   // The parsers load when a document or an audit first needs them (DocumentSync, AuditRequests), not here:
@@ -61,6 +82,7 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, PIN_ALL_KIND], resolveProvider: true },
         hoverProvider: true,
+        executeCommandProvider: { commands: [PIN_CHECKSUM_COMMAND] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'driftless' },
@@ -111,10 +133,16 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
     await sync.ready();
     return codeActions.resolve(action);
   });
+  connection.onExecuteCommand(async (params) => {
+    const target: unknown = params.arguments?.[0];
+    if (params.command !== PIN_CHECKSUM_COMMAND || !isChecksumPinTarget(target)) return;
+    await sync.ready();
+    await checksumPins.run(target);
+  });
   connection.onHover(async (params) => {
     await sync.ready();
     const doc = sync.current(params.textDocument.uri);
-    return doc ? imageHover(doc, params.position, pinner) : null;
+    return doc ? (imageHover(doc, params.position, pinner) ?? commitHover(doc, params.position, pinner)) : null;
   });
   connection.onRequest(AUDIT_REQUEST, (params: AuditParams & WorkDoneProgressParams, token: CancellationToken) => audits.audit(params, token));
   connection.onRequest(EXPORT_REQUEST, (params: ExportParams) => audits.export(params));

@@ -9,6 +9,8 @@ export interface HttpRequest {
   body?: string;
   /** Aborted when the lookup's overall deadline passes; its reason is the failure reported. */
   signal?: AbortSignal;
+  /** What failure messages call the server: `registry` unless said otherwise (`git server`). */
+  service?: string;
 }
 
 export interface HttpResponse {
@@ -148,7 +150,7 @@ export class Transport {
         if (!socket.connecting) clearTimeout(connect);
         else socket.once(secure ? 'secureConnect' : 'connect', () => clearTimeout(connect));
       });
-      req.on('error', (error: NodeJS.ErrnoException) => fail(describeNetworkError(error, url)));
+      req.on('error', (error: NodeJS.ErrnoException) => fail(describeNetworkError(error, url, request.service)));
       req.on('response', (res) => {
         clearTimeout(connect);
         const chunks: Buffer[] = [];
@@ -158,7 +160,7 @@ export class Transport {
           if (size > MAX_BODY_BYTES) fail(new RegistryFailure('malformed', `${url.host} sent more than ${MAX_BODY_BYTES} bytes for a manifest`));
           else chunks.push(chunk);
         });
-        res.on('error', (error: NodeJS.ErrnoException) => fail(describeNetworkError(error, url)));
+        res.on('error', (error: NodeJS.ErrnoException) => fail(describeNetworkError(error, url, request.service)));
         res.on('end', () => {
           if (settled) return;
           settled = true;
@@ -173,7 +175,7 @@ export class Transport {
 }
 
 /** Names the host (not the scheme tried) except for TLS errors, where HTTPS is the point. */
-function describeNetworkError(error: NodeJS.ErrnoException, url: URL): RegistryFailure {
+function describeNetworkError(error: NodeJS.ErrnoException, url: URL, service = 'registry'): RegistryFailure {
   const code = error.code ?? '';
   const host = url.host;
   if (code === 'ECONNRESET' || code === 'EPIPE') return new RegistryFailure('unreachable', `${host} dropped the connection`, true);
@@ -181,7 +183,7 @@ function describeNetworkError(error: NodeJS.ErrnoException, url: URL): RegistryF
     return new RegistryFailure('tls', `TLS error talking to https://${host}: ${error.message}`);
   }
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new RegistryFailure('unreachable', `cannot resolve ${url.hostname} (offline?)`);
-  if (code === 'ECONNREFUSED') return new RegistryFailure('unreachable', `${host} refused the connection (registry down?)`);
+  if (code === 'ECONNREFUSED') return new RegistryFailure('unreachable', `${host} refused the connection (${service} down?)`);
   if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH' || code === 'ETIMEDOUT') {
     return new RegistryFailure('unreachable', `${host} is unreachable (offline?): ${code}`);
   }

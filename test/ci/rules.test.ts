@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { LATEST_RUNNER_LABELS, RUNNER_TABLE_CHECKED } from '../../rules/checks/runner-floating';
 import { localFix } from '../support/findings';
-import { byRule, checkFix, lintText, summarize } from '../yaml/support';
+import { SAMPLE_COMMIT, SAMPLE_TAG } from '../support/fixes';
+import { applyFix, byRule, checkFix, lintText, spanText, streamChanges, summarize } from '../yaml/support';
 import { lintCiFixture } from './support';
 
 test('runner-floating: the fix writes the release the table gives, inside the quotes, and the finding is gone', async () => {
@@ -47,10 +48,35 @@ test('action-unpinned and runner-floating follow next-line pragmas on a step and
   assert.deepEqual(summarize(await lintText('.github/workflows/a.yml', text)), ['action-unpinned 8:15 "actions/cache@v4"']);
 });
 
-test('action-unpinned: severity per layer is CI only; no fix until commit pinning', async () => {
+test('action-unpinned: a warning whose commit fix writes `@<commit> # <tag>` in place: the file re-parses, only that value changed, the finding is gone', async () => {
   const result = await lintCiFixture('github-actions/.github/workflows/node-ci.yml');
-  for (const finding of byRule(result.findings, 'action-unpinned')) {
+  const findings = byRule(result.findings, 'action-unpinned');
+  assert.ok(findings.length > 0);
+  for (const finding of findings) {
     assert.equal(finding.severity, 'warning');
-    assert.deepEqual(finding.fixes, []);
+    const [fix] = finding.fixes;
+    assert.ok(fix?.kind === 'commit', `${spanText(result.text, finding)} has a commit fix`);
+    const written = spanText(result.text, finding);
+    const [action, ref] = [written.slice(0, written.lastIndexOf('@')), written.slice(written.lastIndexOf('@') + 1)];
+    assert.deepEqual({ title: fix.title, repository: fix.repository, ref: fix.ref }, {
+      title: `Pin ${written} to commit`,
+      repository: { github: action.split('/').slice(0, 2).join('/') },
+      ref,
+    });
+    const fixed = applyFix(result.text, fix);
+    const changes = streamChanges(result.text, fixed);
+    assert.equal(changes.length, 1);
+    assert.deepEqual({ ...changes[0], path: '' }, { path: '', kind: 'changed', before: written, after: `${action}@${SAMPLE_COMMIT}` });
+    assert.ok(fixed.includes(`${action}@${SAMPLE_COMMIT} # ${SAMPLE_TAG}\n`));
+    const again = await lintText('.github/workflows/node-ci.yml', fixed);
+    assert.ok(!again.findings.some((f) => f.rule === 'action-unpinned' && f.range.start.line === finding.range.start.line));
   }
+});
+
+test('action-unpinned: the tag comment goes after the quotes and before a comment already there; in a flow collection there is no fix', async () => {
+  const text = "on: push\njobs:\n  a:\n    runs-on: ubuntu-24.04\n    steps:\n      - uses: 'acme/tool@main' # keep\n      - {uses: acme/other@v1, with: {a: 1}}\n";
+  const result = await lintText('.github/workflows/a.yml', text);
+  const [quoted, flow] = byRule(result.findings, 'action-unpinned');
+  assert.equal(applyFix(text, quoted.fixes[0]), text.replace("'acme/tool@main' # keep", `'acme/tool@${SAMPLE_COMMIT}' # ${SAMPLE_TAG} # keep`));
+  assert.deepEqual(flow.fixes, []);
 });

@@ -11,6 +11,7 @@ test('defaults: text format, warning threshold, the current folder', () => {
     pin: false,
     digestCache: undefined,
     lookupDeadline: undefined,
+    downloadLimit: undefined,
     failureThreshold: 'warning',
     config: undefined,
     quiet: false,
@@ -22,7 +23,10 @@ test('defaults: text format, warning threshold, the current folder', () => {
 });
 
 test('reads every option, long and short, and keeps the paths in order', () => {
-  const options = parseCliArgs(['-f', 'sarif', '--fix', '--pin', '--digest-cache', 'd.json', '--lookup-deadline', '5', '--failure-threshold=none', '-c', 'ci.yaml', '-q', '--verbose', '-j', '2', 'b', 'a']);
+  const options = parseCliArgs([
+    ...['-f', 'sarif', '--fix', '--pin', '--digest-cache', 'd.json', '--lookup-deadline', '5', '--download-limit', '2GiB'],
+    ...['--failure-threshold=none', '-c', 'ci.yaml', '-q', '--verbose', '-j', '2', 'b', 'a'],
+  ]);
   assert.deepEqual(options, {
     paths: ['b', 'a'],
     format: 'sarif',
@@ -30,6 +34,7 @@ test('reads every option, long and short, and keeps the paths in order', () => {
     pin: true,
     digestCache: 'd.json',
     lookupDeadline: 5,
+    downloadLimit: 2 * 1024 ** 3,
     failureThreshold: 'none',
     config: 'ci.yaml',
     quiet: true,
@@ -46,6 +51,8 @@ test('usage mistakes are UsageErrors that say what is wrong', () => {
     [['--failure-threshold', 'high'], "--failure-threshold must be one of error, warning, info, none (got 'high')"],
     [['--jobs', '0'], "--jobs must be a whole number from 1 to 999 (got '0')"],
     [['-j', 'many'], "--jobs must be a whole number from 1 to 999 (got 'many')"],
+    [['--download-limit', '1 lot'], "--download-limit must be a size such as 1GiB, 500MB or 1048576 (bytes) (got '1 lot')"],
+    [['--download-limit', '0'], "--download-limit must be a size such as 1GiB, 500MB or 1048576 (bytes) (got '0')"],
     [['--frobnicate'], "unknown option '--frobnicate'"],
     [['--format'], "Option '-f, --format <value>' argument missing"],
   ];

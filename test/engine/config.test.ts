@@ -47,3 +47,15 @@ test('a broken config is an error naming the file and the line, never a silent d
   assert.match(errorOf('- a\n- b\n').message, /expected a mapping/);
   assert.match(errorOf('platform: amd64\n').message, /linux\/amd64/);
 });
+
+test('github: where actions live and a token; anything but an origin or a plain token is an error naming the line', () => {
+  assert.deepEqual(parseConfig('github:\n  url: https://github.example.com/\n  token: ghs_abc123\n', '.driftless.yaml', KNOWN).github, {
+    url: 'https://github.example.com',
+    token: 'ghs_abc123',
+  });
+  assert.equal(errorOf('github:\n  url: https://github.example.com/api/v3\n').message, 'repo/.driftless.yaml:2: `github.url` must be an https:// origin, e.g. https://github.example.com');
+  assert.match(errorOf('github:\n  url: https://user:pw@github.example.com\n').message, /:2: `github.url` must be an https:\/\/ origin/);
+  assert.match(errorOf('github:\n  token: "a b"\n').message, /:2: `github.token` must be a token/);
+  assert.match(errorOf('github:\n  host: x\n').message, /:2: unknown setting `github.host` \(expected url, token\)/);
+  assert.match(errorOf('github: https://github.example.com\n').message, /:1: `github` must be a mapping/);
+});

@@ -27,8 +27,8 @@ test('every fix a rule emits over the fixtures and examples has the kind its dec
         assert.deepEqual(finding.fixes, [], `${where} declares no fix`);
         continue;
       }
-      const kind = declared.needs === 'network' ? 'digest' : 'local';
-      for (const fix of finding.fixes) assert.equal(fix.kind, kind, `${where}: "${fix.title}"`);
+      const kinds = declared.needs === 'network' ? ['digest', 'commit', 'checksum'] : ['local'];
+      for (const fix of finding.fixes) assert.ok(kinds.includes(fix.kind), `${where}: "${fix.title}" is a ${fix.kind} fix`);
       if (finding.fixes.length > 0) seen.add(finding.rule);
     }
   }

@@ -33,5 +33,7 @@ test('a rule page says what its fix needs and whether it is safe, with why; a ru
   };
   assert.match(page('image-digest-missing'), /^## Fix\n\nNeeds a registry lookup \(`driftless --pin`\), safe\. \S/m);
   assert.match(page('writable-root-filesystem'), /^## Fix\n\nOffline, unsafe\. A read-only root filesystem crashes/m);
-  assert.match(page('git-unpinned'), /^## Fix\n\nNone: the finding is fixed by hand\.$/m);
+  assert.match(page('git-unpinned'), /^## Fix\n\nNeeds a git server lookup \(`driftless --pin`\), safe\. \S/m);
+  assert.match(page('remote-unverified'), /^## Fix\n\nNeeds a download \(`driftless --pin`\), safe\. \S/m);
+  assert.match(page('host-path-volume'), /^## Fix\n\nNone: the finding is fixed by hand\.$/m);
 });

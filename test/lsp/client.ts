@@ -24,6 +24,9 @@ import {
   type ProtocolConnection,
   type Range,
   type ShowMessageParams,
+  type ShowMessageRequestParams,
+  type MessageActionItem,
+  type ApplyWorkspaceEditParams,
   type TextDocumentContentChangeEvent,
   type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
@@ -64,7 +67,7 @@ export interface ClientOptions {
 type Waiter = { uri: string; accept: (p: Published) => boolean; resolve: (p: Published) => void };
 
 const CAPABILITIES = (noResolve: boolean, watchesFiles: boolean): ClientCapabilities => ({
-  workspace: { configuration: true, workspaceEdit: { documentChanges: true }, didChangeWatchedFiles: { dynamicRegistration: watchesFiles } },
+  workspace: { configuration: true, applyEdit: true, workspaceEdit: { documentChanges: true }, didChangeWatchedFiles: { dynamicRegistration: watchesFiles } },
   window: { workDoneProgress: true },
   textDocument: {
     synchronization: { dynamicRegistration: false },
@@ -84,6 +87,12 @@ export class TestClient {
   readonly published = new Map<string, Published>();
   readonly messages: ShowMessageParams[] = [];
   readonly progress: ProgressNotice[] = [];
+  /** Every `window/showMessageRequest` the server sent. */
+  readonly questions: ShowMessageRequestParams[] = [];
+  /** How the user answers a `window/showMessageRequest`: the title of the action to pick, or undefined to dismiss it. */
+  answer: (question: ShowMessageRequestParams) => string | undefined = () => undefined;
+  /** Every `workspace/applyEdit` the server sent, in order. */
+  readonly appliedEdits: ApplyWorkspaceEditParams[] = [];
   /** What the server registered with `client/registerCapability`. */
   private readonly registrations: Registration[] = [];
   private readonly registrationWaiters: { method: string; resolve: (r: Registration) => void }[] = [];
@@ -124,6 +133,20 @@ export class TestClient {
       p.items.map((item) => (item.section === 'driftless' ? this.settings : item.section === 'files.exclude' ? (options.filesExclude ?? {}) : null)),
     );
     connection.onRequest('window/workDoneProgress/create', () => null);
+    connection.onRequest('window/showMessageRequest', (p: ShowMessageRequestParams): MessageActionItem | null => {
+      this.questions.push(p);
+      const title = this.answer(p);
+      return p.actions?.find((a) => a.title === title) ?? null;
+    });
+    connection.onRequest('workspace/applyEdit', async (p: ApplyWorkspaceEditParams) => {
+      this.appliedEdits.push(p);
+      try {
+        await this.apply(p.edit);
+        return { applied: true };
+      } catch (error) {
+        return { applied: false, failureReason: (error as Error).message };
+      }
+    });
     connection.onRequest(RegistrationRequest.type, (p) => {
       this.registrations.push(...p.registrations);
       for (const w of [...this.registrationWaiters]) {
@@ -220,6 +243,15 @@ export class TestClient {
 
   codeActions(uri: string, range: Range, diagnostics: Diagnostic[] = [], only?: string[]): Promise<CodeAction[]> {
     return this.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics, only } });
+  }
+
+  executeCommand(command: string, args: unknown[]): Promise<unknown> {
+    return this.connection.sendRequest('workspace/executeCommand', { command, arguments: args });
+  }
+
+  /** Presses Cancel on a progress notification the server created. */
+  async cancelProgress(token: string | number): Promise<void> {
+    await this.connection.sendNotification('window/workDoneProgress/cancel', { token });
   }
 
   resolve(action: CodeAction): Promise<CodeAction> {

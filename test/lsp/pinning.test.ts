@@ -173,7 +173,7 @@ describe('pinning in an untrusted workspace', () => {
       const shown = await client.message((m) => m.type === MessageType.Error);
       assert.equal(
         shown.message,
-        'Driftless: not pinned: digest lookups are off in an untrusted workspace (trust the workspace, or allow them with the setting driftless.pinning.allowInUntrustedWorkspace).',
+        'Driftless: not pinned: network lookups are off in an untrusted workspace (trust the workspace, or allow them with the setting driftless.pinning.allowInUntrustedWorkspace).',
       );
       assert.deepEqual(lookups, []);
 

@@ -1,5 +1,6 @@
-import type { Facts } from '../../types';
+import { COMMIT_PLACEHOLDER, type Facts } from '../../types';
 import { propertyOf, type Resource } from './resources';
+import { rubyNodes } from './prism';
 import { staticText, valueSpan } from './ruby-strings';
 import type { RubySource } from './source';
 
@@ -17,5 +18,7 @@ export function addGitFacts(resource: Resource, source: RubySource, facts: Facts
   const node = revision.args[0];
   const ref = staticText(node);
   if (!node || ref === undefined) return;
-  facts.gitCheckouts.push({ repo, ref, span: valueSpan(node, source) });
+  const span = valueSpan(node, source);
+  const quoted = node instanceof rubyNodes().StringNode && span.end - span.start === ref.length && source.text.slice(span.start, span.end) === ref;
+  facts.gitCheckouts.push({ repo, ref, span, ...(quoted ? { pin: [{ span, newText: COMMIT_PLACEHOLDER }] } : {}) });
 }

@@ -1,6 +1,6 @@
 import type { Add } from 'dockerfile-ast';
 import type { LineIndex } from '../../text';
-import type { Facts } from '../../types';
+import { CHECKSUM_PLACEHOLDER, COMMIT_PLACEHOLDER, type Download, type Facts, type TextEdit } from '../../types';
 
 /** Docker treats these sources as git repositories rather than files to download. */
 const GIT_URL = /^(git@|git:\/\/)|^[a-z]+:\/\/[^#?]*\.git(?:[#?/]|$)/i;
@@ -8,10 +8,12 @@ const REMOTE = /^[a-z][a-z0-9+.-]*:\/\//i;
 
 /** `ADD <url>` without `--checksum=` -> a download; `ADD <git-url>#<ref>` -> a git checkout. */
 export function addSources(add: Add, text: string, lines: LineIndex, facts: Facts): void {
-  const verified = add.getFlags().some((f) => f.getName().toLowerCase() === 'checksum' && (f.getValue() ?? '') !== '');
+  const checksumFlag = add.getFlags().find((f) => f.getName().toLowerCase() === 'checksum');
+  const verified = checksumFlag !== undefined && (checksumFlag.getValue() ?? '') !== '';
   const json = add.getJSONStrings();
   const args = json.length > 0 ? json : add.getArguments();
-  for (const source of args.slice(0, -1)) {
+  const sources = args.slice(0, -1);
+  for (const source of sources) {
     const range = source.getRange();
     let span = { start: lines.offset(range.start), end: lines.offset(range.end) };
     let url = text.slice(span.start, span.end);
@@ -21,11 +23,36 @@ export function addSources(add: Add, text: string, lines: LineIndex, facts: Fact
     }
     if (GIT_URL.test(url)) {
       const { repo, ref } = splitGitUrl(url);
-      facts.gitCheckouts.push({ repo, ref, span });
+      const hash = url.indexOf('#');
+      const written = ref !== undefined && hash >= 0 && url.startsWith(ref, hash + 1);
+      const at = span.start + hash + 1;
+      facts.gitCheckouts.push({ repo, ref, span, ...(written ? { pin: [{ span: { start: at, end: at + ref.length }, newText: COMMIT_PLACEHOLDER }] } : {}) });
     } else if (REMOTE.test(url)) {
-      facts.downloads.push({ url, span, how: 'add', verified });
+      const download: Download = { url, span, how: 'add', verified };
+      if (!verified) {
+        const blocker = checksumBlocker(url, sources.length, checksumFlag !== undefined);
+        if (blocker) download.pinBlocker = blocker;
+        else download.pin = [checksumFlagEdit(add, lines)];
+      }
+      facts.downloads.push(download);
     }
   }
+}
+
+/** Why `ADD` cannot take a `--checksum` for this source, or undefined when it can. */
+function checksumBlocker(url: string, sources: number, emptyFlag: boolean): string | undefined {
+  if (emptyFlag) return 'its `--checksum=` is empty: fill it in or remove it';
+  if (sources > 1) return '`--checksum` covers one source, and this `ADD` has several';
+  if (url.includes('$')) return 'the URL is built from variables';
+  if (!/^https?:\/\//i.test(url)) return '`ADD --checksum` verifies HTTP(S) sources only';
+  return undefined;
+}
+
+/** `--checksum=sha256:<hex> ` before the instruction's first flag or argument. */
+function checksumFlagEdit(add: Add, lines: LineIndex): TextEdit {
+  const starts = [...add.getFlags().map((f) => f.getRange().start), ...add.getArgumentsRanges().map((r) => r.start)].map((p) => lines.offset(p));
+  const at = Math.min(...starts);
+  return { span: { start: at, end: at }, newText: `--checksum=sha256:${CHECKSUM_PLACEHOLDER} ` };
 }
 
 /** `https://host/x.git#v1.2.3:subdir` or `…x.git?ref=v1.2.3&subdir=…`: the repository and the ref. */

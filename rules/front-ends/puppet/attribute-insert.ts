@@ -9,18 +9,25 @@ import type { Attribute, Resource } from './resources';
  * wants), or `, name => value` on a one-line body. For a resource declared alone: a shared body would change them all.
  */
 export function insertAttribute(resource: Resource, name: string, value: string, text: string): TextEdit[] {
+  return insertAttributes(resource, [[name, value]], text);
+}
+
+/** Edits adding several `name => value` attributes, in this order, as `insertAttribute` adds one. */
+export function insertAttributes(resource: Resource, entries: ReadonlyArray<readonly [name: string, value: string]>, text: string): TextEdit[] {
   const attributes = resource.attributes;
   const last = attributes[attributes.length - 1];
+  const inline = entries.map(([name, value]) => `${name} => ${value}`).join(', ');
   if (!last) {
     const colon = resource.node.children.find((c) => c.type === ':');
     if (!colon) throw new Error('tree-sitter-puppet gave a resource body without `:`');
-    return [{ span: { start: colon.endIndex, end: colon.endIndex }, newText: ` ${name} => ${value}` }];
+    return [{ span: { start: colon.endIndex, end: colon.endIndex }, newText: ` ${inline}` }];
   }
   const lineStarts = attributes.map((a) => lineStart(text, a.node.startIndex));
   const ownLines = new Set(lineStarts).size === attributes.length && lineStarts[0] > lineStart(text, resource.node.startIndex);
-  if (!ownLines) return [{ span: { start: last.node.endIndex, end: last.node.endIndex }, newText: `, ${name} => ${value}` }];
+  if (!ownLines) return [{ span: { start: last.node.endIndex, end: last.node.endIndex }, newText: `, ${inline}` }];
   const indent = text.slice(lineStarts[attributes.length - 1], last.node.startIndex);
-  const arrowColumn = Math.max(...attributes.map((a, i) => arrowOf(a).startIndex - lineStarts[i]), indent.length + name.length + 1);
+  const longest = Math.max(...entries.map(([name]) => name.length));
+  const arrowColumn = Math.max(...attributes.map((a, i) => arrowOf(a).startIndex - lineStarts[i]), indent.length + longest + 1);
   const edits: TextEdit[] = [];
   attributes.forEach((attribute, i) => {
     const nameEnd = attribute.nameNode.endIndex;
@@ -30,8 +37,9 @@ export function insertAttribute(resource: Resource, name: string, value: string,
   });
   const comma = nextComma(resource.node, last);
   const after = comma ? comma.endIndex : last.node.endIndex;
-  const padding = ' '.repeat(arrowColumn - indent.length - name.length);
-  edits.push({ span: { start: after, end: after }, newText: `${comma ? '' : ','}${lineBreakOf(text)}${indent}${name}${padding}=> ${value},` });
+  const eol = lineBreakOf(text);
+  const lines = entries.map(([name, value]) => `${eol}${indent}${name}${' '.repeat(arrowColumn - indent.length - name.length)}=> ${value},`);
+  edits.push({ span: { start: after, end: after }, newText: `${comma ? '' : ','}${lines.join('')}` });
   return edits;
 }
 

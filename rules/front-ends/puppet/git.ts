@@ -1,6 +1,6 @@
-import type { Facts } from '../../types';
+import { COMMIT_PLACEHOLDER, type Facts } from '../../types';
 import { attributeOf, literalAttribute, resourceName, type Resource } from './resources';
-import { literalText, valueSpan } from './strings';
+import { isVerbatimString, literalText, valueSpan } from './strings';
 
 /**
  * A `vcsrepo` git checkout and the ref it follows: `revision` (none means the remote's default branch). A provider,
@@ -17,5 +17,9 @@ export function addVcsrepoFacts(resource: Resource, text: string, facts: Facts):
     return;
   }
   const ref = literalText(revision.value);
-  if (ref !== undefined) facts.gitCheckouts.push({ repo, ref, span: valueSpan(revision.value) });
+  if (ref === undefined) return;
+  const span = valueSpan(revision.value);
+  // A verbatim string takes the commit inside its quotes, a bare word is replaced by a quoted commit, an escaped string is left alone.
+  const newText = revision.value.type !== 'string' ? `'${COMMIT_PLACEHOLDER}'` : isVerbatimString(revision.value) ? COMMIT_PLACEHOLDER : undefined;
+  facts.gitCheckouts.push({ repo, ref, span, ...(newText ? { pin: [{ span, newText }] } : {}) });
 }

@@ -1,4 +1,4 @@
-import type { Facts } from '../../types';
+import { COMMIT_PLACEHOLDER, type Facts, type Span } from '../../types';
 import { attribute, type HclBlock } from './hcl';
 import { stringLiteral } from './values';
 
@@ -14,7 +14,9 @@ export function addModuleFacts(blocks: readonly HclBlock[], facts: Facts): void 
     const source = stringLiteral(attribute(block, 'source')?.value);
     if (!source) continue;
     if (GIT_SOURCE.test(source.value)) {
-      facts.gitCheckouts.push({ ...gitAddress(source.value), span: source.span });
+      const address = gitAddress(source.value);
+      const ref = source.written && address.ref !== undefined ? refSpan(source.value, address.ref, source.span.start) : undefined;
+      facts.gitCheckouts.push({ ...address, span: source.span, ...(ref ? { pin: [{ span: ref, newText: COMMIT_PLACEHOLDER }] } : {}) });
       continue;
     }
     const registry = REGISTRY_ADDRESS.test(source.value);
@@ -24,6 +26,15 @@ export function addModuleFacts(blocks: readonly HclBlock[], facts: Facts): void 
     if (versionAttribute && !version) continue;
     facts.moduleSources.push({ source: source.value, span: source.span, registry, version: version && { text: version.value, span: version.span } });
   }
+}
+
+/** Where the `ref=` value of a source's query sits in the file, when it is written as is (not percent-encoded). */
+function refSpan(source: string, ref: string, offset: number): Span | undefined {
+  const query = source.indexOf('?');
+  const match = /(?:^|&)ref=([^&]*)/.exec(source.slice(query + 1));
+  if (query < 0 || !match || match[1] !== ref) return undefined;
+  const start = offset + query + 1 + match.index + match[0].length - ref.length;
+  return { start, end: start + ref.length };
 }
 
 /** The repository and the `?ref=` of a git module source. */

@@ -4,6 +4,7 @@ import type { Session } from '../session';
 import { audit } from './audit';
 import { diagnostics } from './diagnostics';
 import { fixAllOnSave } from './fix-all-on-save';
+import { pinCommit } from './pin-commit';
 import { pinDigest } from './pin-digest';
 import { quickFixes } from './quick-fixes';
 import { settingsAndTrust } from './settings-trust';
@@ -21,4 +22,4 @@ export interface Scenario {
  * Run in this order: the settings scenario reads the Problems panel, which holds only open files' findings
  * until the audit publishes the whole workspace's (a list longer than the panel renders).
  */
-export const SCENARIOS: Scenario[] = [diagnostics, quickFixes, pinDigest, fixAllOnSave, settingsAndTrust, audit];
+export const SCENARIOS: Scenario[] = [diagnostics, quickFixes, pinDigest, pinCommit, fixAllOnSave, settingsAndTrust, audit];
