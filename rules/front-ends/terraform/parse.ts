@@ -1,16 +1,43 @@
 import type { Parser, Tree } from 'web-tree-sitter';
 import { initShellParser } from '../../shell/parse';
 import { describeSyntaxError, loadGrammar, syntaxErrorNodes } from '../../tree-sitter/grammar';
-import { copyTree, type SyntaxNode } from '../../tree-sitter/syntax-tree';
-import type { ParseError } from '../../types';
+import { TreeCopy, type SyntaxNode, type TreeShape } from '../../tree-sitter/syntax-tree';
+import { editBetween, parseWithCache } from '../../tree-sitter/tree-cache';
+import type { ParseError, Span } from '../../types';
 
 export type { SyntaxNode };
 
 let parser: Parser | undefined;
 let loading: Promise<void> | undefined;
 
-/** The front end reads no grammar field names: every node skips that WASM call. */
-const NO_FIELDS: ReadonlySet<string> = new Set();
+/**
+ * What the front end reads of the tree: no grammar field names; an attribute's value only for the attributes
+ * it looks at (copied then); nothing below a string literal (its text is read), a token or a block's braces.
+ */
+const HCL_SHAPE: TreeShape = {
+  fieldsRead: new Set(),
+  deferred: new Set(['expression']),
+  leaves: new Set([
+    'identifier',
+    'comment',
+    'string_lit',
+    'template_literal',
+    'quoted_template_start',
+    'quoted_template_end',
+    'heredoc_start',
+    'heredoc_identifier',
+    'block_start',
+    'block_end',
+    'object_start',
+    'object_end',
+    'tuple_start',
+    'tuple_end',
+    'bool_lit',
+    'numeric_lit',
+    'null_lit',
+  ]),
+  listed: new Set(['comment']),
+};
 
 /** Loads the Terraform grammar, and the shell parser the provisioners' commands need, once. */
 export function initTerraformParser(): Promise<void> {
@@ -21,7 +48,13 @@ export function initTerraformParser(): Promise<void> {
 }
 
 export interface ParsedHcl {
+  /** The copy of the tree; an attribute's value is copied when first read, so only while `readHcl` runs. */
   root: SyntaxNode;
+  /**
+   * The comments between blocks and attributes, and those inside the values read so far: a comment inside a
+   * value no reader looked at sits above no fact.
+   */
+  comments(): Span[];
   /** The first ERROR or MISSING node, with how many there are; tree-sitter recovers, so the rest is still read. */
   error: ParseError | undefined;
 }
@@ -30,11 +63,12 @@ export interface ParsedHcl {
 const MAX_RESYNCS = 8;
 
 /**
- * Parses the file; after a syntax error, tree-sitter's recovery often swallows the blocks that follow, so the
- * broken top-level block is blanked (offsets kept) up to the next line that starts a top-level block, and the
- * text parsed again: the blocks after an error are still read.
+ * Parses the file and gives `read` the copy of its tree; after a syntax error, tree-sitter's recovery often
+ * swallows the blocks that follow, so the broken top-level block is blanked (offsets kept) up to the next line
+ * that starts a top-level block, and the text parsed again: the blocks after an error are still read. In a
+ * language server, the first parse edits the document's previous tree (see TreeCache).
  */
-export function parseHcl(text: string): ParsedHcl {
+export function readHcl<T>(text: string, read: (parsed: ParsedHcl) => T): T {
   let tree = parseTree(text);
   try {
     const error = tree.rootNode.hasError ? syntaxError(tree) : undefined;
@@ -42,21 +76,43 @@ export function parseHcl(text: string): ParsedHcl {
     for (let i = 0; i < MAX_RESYNCS && tree.rootNode.hasError; i++) {
       const blanked = blankBrokenBlock(tree, source);
       if (blanked === undefined) break;
+      const next = reparse(tree, source, blanked);
       tree.delete();
+      tree = next;
       source = blanked;
-      tree = parseTree(source);
     }
-    return { root: copyTree(tree, source, NO_FIELDS), error };
+    const copy = new TreeCopy(tree, source, HCL_SHAPE);
+    const comments = (): Span[] => copy.listed.map((c) => ({ start: c.startIndex, end: c.endIndex })).sort((a, b) => a.start - b.start);
+    try {
+      return read({ root: copy.root(), comments, error });
+    } finally {
+      copy.release();
+    }
   } finally {
     tree.delete();
   }
 }
 
+/** The file's first syntax error, if any. */
+export function hclSyntaxError(text: string): ParseError | undefined {
+  return readHcl(text, (parsed) => parsed.error);
+}
+
+/** The tree of `text`, from the document's previous tree in a language server (see TreeCache). */
 function parseTree(text: string): Tree {
-  if (!parser) throw new Error('initTerraformParser() must be awaited before parseHcl()');
-  const tree = parser.parse(text);
+  if (!parser) throw new Error('initTerraformParser() must be awaited before readHcl()');
+  const tree = parseWithCache(parser, text);
   if (!tree) throw new Error('tree-sitter returned no tree for a Terraform file');
   return tree;
+}
+
+/** The tree of `after`, re-using `tree` (the tree of `before`, edited in place; the caller still deletes it). */
+function reparse(tree: Tree, before: string, after: string): Tree {
+  if (!parser) throw new Error('initTerraformParser() must be awaited before readHcl()');
+  tree.edit(editBetween(before, after));
+  const next = parser.parse(after, tree);
+  if (!next) throw new Error('tree-sitter returned no tree for a Terraform file');
+  return next;
 }
 
 /** The text with the top-level block holding the first error blanked up to the next block; undefined when none follows. */
