@@ -4,7 +4,7 @@ import { withDocumentParseCache, type DocumentParseCache } from './document-cach
 import { hasFileName } from './file-names';
 import { Suppressions } from './suppression';
 import { LineIndex } from './text';
-import { layerOf, type Facts, type FileKind, type FileProbe, type Finding, type FrontEnd, type SeveritySetting, type SourceFile } from './types';
+import { layerOf, type Facts, type FileKind, type FileProbe, type Finding, type FrontEnd, type IncludedFile, type SeveritySetting, type SourceFile } from './types';
 
 export interface LintOptions {
   /** Severity overrides per rule (config file, then editor settings). */
@@ -93,6 +93,25 @@ export function check(facts: Facts, text: string, settings: Readonly<Record<stri
         range: lines.range(found.span),
       });
     }
+    for (const included of facts.included ?? []) {
+      if (suppressions.isSuppressed(rule.id, included.span)) continue;
+      for (const found of rule.check(included.facts, layer)) {
+        findings.push({
+          span: included.span,
+          message: `${found.message} (${included.path}, line ${lineIn(included, found.span.start)})`,
+          fixes: [],
+          rule: rule.id,
+          severity: setting ?? found.severity ?? byDefault,
+          range: lines.range(included.span),
+        });
+      }
+    }
   }
   return findings.sort((a, b) => a.span.start - b.span.start || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
+}
+
+/** The 1-based line of `offset` in the included file. */
+function lineIn(included: IncludedFile, offset: number): number {
+  const lines = new LineIndex(included.text);
+  return lines.position(offset).line - lines.position(included.contentStart).line + 1;
 }

@@ -1,4 +1,5 @@
 import { emptyFacts, type Facts, type FrontEnd, type Span } from '../types';
+import type { ModuleFolder } from './terraform/module-files';
 import { addAmiFacts } from './terraform/amis';
 import { addHttpDataFacts } from './terraform/downloads';
 import { allBlocks, readBody, type HclBlock } from './terraform/hcl';
@@ -10,11 +11,12 @@ import { addProvisionerFacts } from './terraform/provisioners';
 import { addRepositoryFacts } from './terraform/repositories';
 import { addUserDataFacts } from './terraform/user-data';
 
-export function extractTerraformFacts(text: string): Facts {
-  return readHcl(text, (parsed) => factsOf(text, parsed));
+/** The file's facts; with `folder`, the scripts its `user_data` reads from the module's files too. */
+export function extractTerraformFacts(text: string, folder?: ModuleFolder): Facts {
+  return readHcl(text, (parsed) => factsOf(text, parsed, folder));
 }
 
-function factsOf(text: string, { root, comments, error }: ParsedHcl): Facts {
+function factsOf(text: string, { root, comments, error }: ParsedHcl, folder: ModuleFolder | undefined): Facts {
   const facts = emptyFacts('terraform');
   if (error) facts.parseErrors.push(error);
   const { blocks } = readBody(root.children.find((c) => c.type === 'body'));
@@ -23,7 +25,7 @@ function factsOf(text: string, { root, comments, error }: ParsedHcl): Facts {
   addAmiFacts(blocks, facts);
   addIgnoredChanges(blocks, facts);
   addProvisionerFacts(blocks, facts);
-  addUserDataFacts(text, blocks, facts);
+  addUserDataFacts(text, blocks, facts, folder);
   addRepositoryFacts(text, blocks, facts);
   addImageFacts(text, blocks, facts);
   addHttpDataFacts(blocks, facts);
@@ -57,7 +59,7 @@ export const terraformFrontEnd: FrontEnd = {
   classify() {
     return 'terraform';
   },
-  extract(file) {
-    return extractTerraformFacts(file.text);
+  extract(file, _kind, probe) {
+    return extractTerraformFacts(file.text, { path: file.path, probe });
   },
 };

@@ -68,8 +68,8 @@ const MAX_RESYNCS = 8;
  * that starts a top-level block, and the text parsed again: the blocks after an error are still read. In a
  * language server, the first parse edits the document's previous tree (see TreeCache).
  */
-export function readHcl<T>(text: string, read: (parsed: ParsedHcl) => T): T {
-  let tree = parseTree(text);
+export function readHcl<T>(text: string, read: (parsed: ParsedHcl) => T, options: { documentCache: boolean } = { documentCache: true }): T {
+  let tree = parseTree(text, options.documentCache);
   try {
     const error = tree.rootNode.hasError ? syntaxError(tree) : undefined;
     let source = text;
@@ -98,10 +98,10 @@ export function hclSyntaxError(text: string): ParseError | undefined {
   return readHcl(text, (parsed) => parsed.error);
 }
 
-/** The tree of `text`, from the document's previous tree in a language server (see TreeCache). */
-function parseTree(text: string): Tree {
+/** The tree of `text`, from the document's previous tree in a language server (see TreeCache) when `documentCache`. */
+function parseTree(text: string, documentCache: boolean): Tree {
   if (!parser) throw new Error('initTerraformParser() must be awaited before readHcl()');
-  const tree = parseWithCache(parser, text);
+  const tree = documentCache ? parseWithCache(parser, text) : parser.parse(text);
   if (!tree) throw new Error('tree-sitter returned no tree for a Terraform file');
   return tree;
 }
