@@ -7,19 +7,26 @@ interface Parsed {
 }
 
 /** Deletes a cache's trees (WASM memory) once the document it served is gone and the cache collected. */
-const orphans = new FinalizationRegistry<Map<Parser, Parsed>>((entries) => {
-  for (const { tree } of entries.values()) tree.delete();
+const orphans = new FinalizationRegistry<Map<Parser, Parsed>[]>((maps) => {
+  for (const map of maps) for (const { tree } of map.values()) tree.delete();
 });
 
 /**
  * The last tree each grammar parsed for one document. A keystroke changes a few characters: the next parse is
  * told what changed (the common prefix and suffix of the two texts) and re-uses the rest of the old tree.
+ * The last tree without a syntax error is kept too: while someone types, it tells where the blocks were.
  */
 export class TreeCache {
   private readonly entries = new Map<Parser, Parsed>();
+  private readonly clean = new Map<Parser, Parsed>();
 
   constructor() {
-    orphans.register(this, this.entries);
+    orphans.register(this, [this.entries, this.clean]);
+  }
+
+  /** The document's last text that parsed without a syntax error, with its tree (the cache's: not to be edited or deleted). */
+  lastClean(parser: Parser): { readonly text: string; readonly tree: Tree } | undefined {
+    return this.clean.get(parser);
   }
 
   /** The tree of `text`, which the caller deletes; parsed incrementally from this document's previous text. */
@@ -33,7 +40,12 @@ export class TreeCache {
       previous.tree.delete();
       this.entries.delete(parser);
     } else tree = parser.parse(text);
-    if (tree) this.entries.set(parser, { text, tree: tree.copy() });
+    if (!tree) return tree;
+    this.entries.set(parser, { text, tree: tree.copy() });
+    if (!tree.rootNode.hasError) {
+      this.clean.get(parser)?.tree.delete();
+      this.clean.set(parser, { text, tree: tree.copy() });
+    }
     return tree;
   }
 }

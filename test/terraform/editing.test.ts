@@ -55,3 +55,42 @@ describe('an open Terraform document re-parsed from its previous tree', () => {
     assert.deepEqual([emoji.startIndex, emoji.oldEndIndex, emoji.newEndIndex], [1, 3, 3], 'a surrogate pair is not split');
   });
 });
+
+describe('while someone types a syntax error', () => {
+  // The blocks after the one being edited are indented: no line starts a block at column 0 to re-sync at.
+  const module = (ami: string) =>
+    [
+      'resource "aws_instance" "a" {',
+      `  ami           = ${ami}`,
+      '  instance_type = "t3.micro"',
+      '}',
+      '  resource "aws_ecr_repository" "r" {',
+      '    name = "r"',
+      '  }',
+      '  module "m" {',
+      '    source = "terraform-aws-modules/vpc/aws"',
+      '  }',
+      '',
+    ].join('\n');
+  const rulesOf = (text: string, cache: DocumentParseCache) => lint({ path: '/w/main.tf', text }, { parseCache: cache }).findings.map((f) => `${f.rule}:${f.range.start.line}`);
+
+  test('an unterminated string keeps the findings of the blocks after it, where the last good parse had them', () => {
+    const cache = new DocumentParseCache();
+    assert.deepEqual(rulesOf(module('"ami-0123"'), cache), ['registry-tags-mutable:4', 'module-unpinned:8']);
+    for (const typed of ['"', '"a', '"ami-0', '"ami-0123']) {
+      const found = rulesOf(module(typed), cache);
+      assert.deepEqual(found.filter((f) => !f.startsWith('hcl-syntax')), ['registry-tags-mutable:4', 'module-unpinned:8'], `after typing ${typed}`);
+      assert.ok(found.some((f) => f.startsWith('hcl-syntax:')), `the syntax error is reported after typing ${typed}`);
+    }
+    assert.deepEqual(rulesOf(module('"ami-0123"'), cache), ['registry-tags-mutable:4', 'module-unpinned:8'], 'closed again');
+  });
+
+  test('a block added since the last good parse and broken is blanked up to the next block that parse knew', () => {
+    const cache = new DocumentParseCache();
+    const clean = module('"ami-0123"');
+    rulesOf(clean, cache);
+    const added = `resource "aws_instance" "b" {\n  user_data = "apt-get upgrade -y\n}\n${clean}`;
+    const found = rulesOf(added, cache);
+    assert.deepEqual(found.filter((f) => !f.startsWith('hcl-syntax')), ['registry-tags-mutable:7', 'module-unpinned:11']);
+  });
+});

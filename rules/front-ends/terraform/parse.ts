@@ -2,7 +2,7 @@ import type { Parser, Tree } from 'web-tree-sitter';
 import { initShellParser } from '../../shell/parse';
 import { describeSyntaxError, loadGrammar, syntaxErrorNodes } from '../../tree-sitter/grammar';
 import { TreeCopy, type SyntaxNode, type TreeShape } from '../../tree-sitter/syntax-tree';
-import { editBetween, parseWithCache } from '../../tree-sitter/tree-cache';
+import { editBetween, parseWithCache, treeCache } from '../../tree-sitter/tree-cache';
 import type { ParseError, Span } from '../../types';
 
 export type { SyntaxNode };
@@ -63,18 +63,23 @@ export interface ParsedHcl {
 const MAX_RESYNCS = 8;
 
 /**
- * Parses the file and gives `read` the copy of its tree; after a syntax error, tree-sitter's recovery often
- * swallows the blocks that follow, so the broken top-level block is blanked (offsets kept) up to the next line
- * that starts a top-level block, and the text parsed again: the blocks after an error are still read. In a
- * language server, the first parse edits the document's previous tree (see TreeCache).
+ * Parses the file and gives `read` the copy of its tree. After a syntax error, tree-sitter's recovery often
+ * swallows the blocks that follow (an unterminated string turns the rest of the file inside out), so the broken
+ * top-level block is blanked (offsets kept) up to where the next block starts, and the text parsed again: the
+ * blocks after an error are still read. Where the next block starts comes from the document's last parse
+ * without an error (a language server keeps it): its top-level blocks past the edited stretch are unchanged
+ * text. A file with no such parse (the CLI, a document opened broken) resumes at the next line that starts
+ * with a letter at column 0, as `terraform fmt` writes a block. In a language server, the first parse also
+ * edits the document's previous tree (see TreeCache).
  */
 export function readHcl<T>(text: string, read: (parsed: ParsedHcl) => T, options: { documentCache: boolean } = { documentCache: true }): T {
   let tree = parseTree(text, options.documentCache);
   try {
     const error = tree.rootNode.hasError ? syntaxError(tree) : undefined;
+    const resumes = error && options.documentCache ? blockStartsOfLastCleanParse(text) : undefined;
     let source = text;
     for (let i = 0; i < MAX_RESYNCS && tree.rootNode.hasError; i++) {
-      const blanked = blankBrokenBlock(tree, source);
+      const blanked = blankBrokenBlock(tree, source, resumes);
       if (blanked === undefined) break;
       const next = reparse(tree, source, blanked);
       tree.delete();
@@ -115,14 +120,42 @@ function reparse(tree: Tree, before: string, after: string): Tree {
   return next;
 }
 
-/** The text with the top-level block holding the first error blanked up to the next block; undefined when none follows. */
-function blankBrokenBlock(tree: Tree, source: string): string | undefined {
+/**
+ * Where the top-level blocks of the document's last parse without an error start in `text`: those before the
+ * edited stretch and those after it (moved by what the edit added or removed); undefined without such a parse.
+ */
+function blockStartsOfLastCleanParse(text: string): number[] | undefined {
+  const clean = parser && treeCache.current?.lastClean(parser);
+  if (!clean) return undefined;
+  const edit = editBetween(clean.text, text);
+  const moved = edit.newEndIndex - edit.oldEndIndex;
+  const starts: number[] = [];
+  const body = clean.tree.rootNode.children.find((c) => c?.type === 'body');
+  const cursor = body?.walk();
+  try {
+    for (let more = cursor?.gotoFirstChild() ?? false; cursor && more; more = cursor.gotoNextSibling()) {
+      if (cursor.nodeType !== 'block') continue;
+      const start = cursor.startIndex;
+      if (start <= edit.startIndex) starts.push(start);
+      else if (start >= edit.oldEndIndex) starts.push(start + moved);
+    }
+  } finally {
+    cursor?.delete();
+  }
+  return starts;
+}
+
+/**
+ * The text with the top-level block holding the first error blanked up to the next block (the first of
+ * `resumes` after the error, else the next top-level line); undefined when none follows.
+ */
+function blankBrokenBlock(tree: Tree, source: string, resumes: readonly number[] | undefined): string | undefined {
   const [error] = syntaxErrorNodes(tree.rootNode);
   if (!error) return undefined;
   const body = tree.rootNode.children.find((c) => c?.type === 'body');
   const holder = body?.children.find((c) => c !== null && c.startIndex <= error.startIndex && error.startIndex < Math.max(c.endIndex, c.startIndex + 1));
   const start = Math.min(holder?.startIndex ?? error.startIndex, error.startIndex);
-  const resume = nextTopLevelLine(source, error.startIndex);
+  const resume = resumes?.find((at) => at > error.startIndex) ?? nextTopLevelLine(source, error.startIndex);
   if (resume === undefined || resume <= start) return undefined;
   return source.slice(0, start) + source.slice(start, resume).replace(/[^\r\n]/g, ' ') + source.slice(resume);
 }
