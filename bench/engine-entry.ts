@@ -1,3 +1,4 @@
 // What the benchmarks measure in process, bundled as the CLI and the server bundle it (see bundled-engine.ts).
+export { DocumentParseCache } from '../rules/document-cache';
 export { initEngine, lint } from '../rules/engine';
 export { lintPath } from '../server/workspace';

@@ -5,7 +5,7 @@ import { hasFileName } from './file-names';
 import { Suppressions } from './suppression';
 import { LineIndex } from './text';
 import { internalError } from './checks/internal-error';
-import { emptyFacts, layerOf, type Facts, type FileKind, type FileProbe, type Finding, type FrontEnd, type SeveritySetting, type SourceFile } from './types';
+import { emptyFacts, layerOf, type Facts, type FileKind, type FileProbe, type Finding, type FrontEnd, type IncludedFile, type SeveritySetting, type SourceFile } from './types';
 
 export interface LintOptions {
   /** Severity overrides per rule (config file, then editor settings). */
@@ -168,8 +168,10 @@ function checkFacts(facts: Facts, text: string, settings: Readonly<Record<string
     const setting = settings[rule.id];
     if (byDefault === undefined || setting === 'off') continue;
     let found;
+    let inIncluded;
     try {
       found = rule.check(facts, layer);
+      inIncluded = (facts.included ?? []).map((included) => ({ included, found: rule.check(included.facts, layer) }));
     } catch (error) {
       // internal-error runs last and reports this.
       const failure = lintFailure(error);
@@ -192,6 +194,25 @@ function checkFacts(facts: Facts, text: string, settings: Readonly<Record<string
       if (one.related) finding.related = one.related.map((r) => ({ span: r.span, message: r.message, range: lines.range(r.span) }));
       findings.push(finding);
     }
+    for (const { included, found: inFile } of inIncluded) {
+      if (suppressions.isSuppressed(rule.id, included.span)) continue;
+      for (const one of inFile) {
+        findings.push({
+          span: included.span,
+          message: `${one.message} (${included.path}, line ${lineIn(included, one.span.start)})`,
+          fixes: [],
+          rule: rule.id,
+          severity: setting ?? one.severity ?? byDefault,
+          range: lines.range(included.span),
+        });
+      }
+    }
   }
   return findings.sort((a, b) => a.span.start - b.span.start || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
+}
+
+/** The 1-based line of `offset` in the included file. */
+function lineIn(included: IncludedFile, offset: number): number {
+  const lines = new LineIndex(included.text);
+  return lines.position(offset).line - lines.position(included.contentStart).line + 1;
 }

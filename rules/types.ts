@@ -355,6 +355,23 @@ export interface Facts {
   // CI pipelines (GitHub Actions)
   actionRefs: ActionRef[];
   runnerLabels: RunnerLabel[];
+  /** Other files this one makes part of itself (a script Terraform's `templatefile()` reads): checked with it. */
+  included?: IncludedFile[];
+}
+
+/**
+ * The facts of a file another one reads in (Terraform `file()`/`templatefile()`): its findings are reported at
+ * the call that reads it, naming the file and line, without fixes (their edits would be in the other file).
+ */
+export interface IncludedFile {
+  /** The path as the call writes it, for messages. */
+  path: string;
+  /** The call, where the findings are reported. */
+  span: Span;
+  /** The text the facts' spans point into; the file's first line starts at `contentStart`. */
+  text: string;
+  contentStart: number;
+  facts: Facts;
 }
 
 /** A GitHub Actions `uses: owner/repo[/path]@ref` of a step or a reusable-workflow job. */

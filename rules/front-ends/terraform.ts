@@ -1,43 +1,46 @@
 import { emptyFacts, type Facts, type FrontEnd, type Span } from '../types';
+import type { ModuleFolder } from './terraform/module-files';
 import { addAmiFacts } from './terraform/amis';
 import { addHttpDataFacts } from './terraform/downloads';
 import { allBlocks, readBody, type HclBlock } from './terraform/hcl';
 import { addImageFacts } from './terraform/images';
 import { addIgnoredChanges } from './terraform/lifecycle';
 import { addModuleFacts } from './terraform/modules';
-import { initTerraformParser, parseHcl, type SyntaxNode } from './terraform/parse';
+import { initTerraformParser, readHcl, type ParsedHcl } from './terraform/parse';
 import { addProvisionerFacts } from './terraform/provisioners';
 import { addRepositoryFacts } from './terraform/repositories';
 import { addUserDataFacts } from './terraform/user-data';
 
-export function extractTerraformFacts(text: string): Facts {
+/** The file's facts; with `folder`, the scripts its `user_data` reads from the module's files too. */
+export function extractTerraformFacts(text: string, folder?: ModuleFolder): Facts {
+  return readHcl(text, (parsed) => factsOf(text, parsed, folder));
+}
+
+function factsOf(text: string, { root, comments, error }: ParsedHcl, folder: ModuleFolder | undefined): Facts {
   const facts = emptyFacts('terraform');
-  const { root, error } = parseHcl(text);
   if (error) facts.parseErrors.push(error);
-  addComments(root, facts);
   const { blocks } = readBody(root.children.find((c) => c.type === 'body'));
   facts.statements.push(...statements(blocks));
   addModuleFacts(blocks, facts);
   addAmiFacts(blocks, facts);
   addIgnoredChanges(blocks, facts);
   addProvisionerFacts(blocks, facts);
-  addUserDataFacts(text, blocks, facts);
+  addUserDataFacts(text, blocks, facts, folder);
   addRepositoryFacts(text, blocks, facts);
   addImageFacts(text, blocks, facts);
   addHttpDataFacts(blocks, facts);
+  // Last: the readers above have copied the values they read, with the comments inside them.
+  addComments(text, comments(), facts);
   return facts;
 }
 
 /** `#` and `//` comments (a block comment is no pragma), with the text after the marker. */
-function addComments(root: SyntaxNode, facts: Facts): void {
-  const visit = (node: SyntaxNode): void => {
-    for (const child of node.children) {
-      if (child.type !== 'comment') visit(child);
-      else if (child.text.startsWith('#')) facts.comments.push({ text: child.text.slice(1), span: { start: child.startIndex, end: child.endIndex } });
-      else if (child.text.startsWith('//')) facts.comments.push({ text: child.text.slice(2), span: { start: child.startIndex, end: child.endIndex } });
-    }
-  };
-  visit(root);
+function addComments(text: string, comments: readonly Span[], facts: Facts): void {
+  for (const span of comments) {
+    const comment = text.slice(span.start, span.end);
+    if (comment.startsWith('#')) facts.comments.push({ text: comment.slice(1), span });
+    else if (comment.startsWith('//')) facts.comments.push({ text: comment.slice(2), span });
+  }
 }
 
 /** Blocks and their attributes: a pragma above either covers it whole. */
@@ -56,7 +59,7 @@ export const terraformFrontEnd: FrontEnd = {
   classify() {
     return 'terraform';
   },
-  extract(file) {
-    return extractTerraformFacts(file.text);
+  extract(file, _kind, probe) {
+    return extractTerraformFacts(file.text, { path: file.path, probe });
   },
 };

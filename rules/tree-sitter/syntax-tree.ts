@@ -1,13 +1,16 @@
-import type { Tree } from 'web-tree-sitter';
+import type { Language, Tree, TreeCursor } from 'web-tree-sitter';
 import type { Span } from '../types';
 
 /**
  * A tree-sitter node copied out of WASM memory. web-tree-sitter answers every `type`, `isNamed` and `children`
  * with a call into WASM and a new JS object per node; the walk asks several times per node. One cursor pass
- * copies what it needs, and the tree can be deleted right after.
+ * copies what it needs, and the tree can be deleted right after (or, for a shape with deferred nodes, once the
+ * copy has been read).
  */
 export class SyntaxNode {
-  readonly children: SyntaxNode[] = [];
+  private copied: SyntaxNode[];
+  /** Where the children of a deferred node are, until they are first read. */
+  private deferred: DeferredChildren | undefined;
 
   constructor(
     readonly type: string,
@@ -17,7 +20,18 @@ export class SyntaxNode {
     /** The grammar field this node fills in its parent (`condition`, `body`…). */
     readonly field: string | undefined,
     private readonly source: string,
-  ) {}
+  ) {
+    this.copied = [];
+  }
+
+  get children(): SyntaxNode[] {
+    if (this.deferred) {
+      const { copy, descendantIndex } = this.deferred;
+      this.deferred = undefined;
+      copy.expand(this, descendantIndex);
+    }
+    return this.copied;
+  }
 
   get text(): string {
     return this.source.slice(this.startIndex, this.endIndex);
@@ -38,53 +52,139 @@ export class SyntaxNode {
   get firstNamedChild(): SyntaxNode | undefined {
     return this.children.find((c) => c.isNamed);
   }
+
+  /** @internal The copy adds children as it walks. */
+  adopt(child: SyntaxNode): void {
+    this.copied.push(child);
+  }
+
+  /** @internal The copy leaves this node's children in the tree until they are read. */
+  defer(copy: TreeCopy, descendantIndex: number): void {
+    this.deferred = { copy, descendantIndex };
+  }
 }
 
+interface DeferredChildren {
+  copy: TreeCopy;
+  descendantIndex: number;
+}
+
+/** Which nodes a front end reads, so the copy can skip the rest. */
+export interface TreeShape {
+  /** Parents whose children get their field names (every other node skips that WASM call). */
+  fieldsRead: ReadonlySet<string>;
+  /** Node types whose children stay in the tree until first read (most attribute values are never read). */
+  deferred?: ReadonlySet<string>;
+  /** Node types whose children are never read, and that anonymous nodes (tokens) have no children read either. */
+  leaves?: ReadonlySet<string>;
+  /** Node types the copy lists as it meets them (comments, wherever they sit in what is copied). */
+  listed?: ReadonlySet<string>;
+}
 
 /**
- * Copies `tree` (parsed from `source`) into ShellNodes; the caller still deletes the tree. `fieldsRead`: the
- * parents whose children get their field names (the bash walk's by default; another grammar passes its own).
+ * Copies `tree` (parsed from `source`) into SyntaxNodes; the caller still deletes the tree. `fieldsRead`: the
+ * parents whose children get their field names (the bash walk's, or another grammar's own).
  */
 export function copyTree(tree: Tree, source: string, fieldsRead: ReadonlySet<string>): SyntaxNode {
-  const { language } = tree;
-  const named: boolean[] = [];
-  const cursor = tree.walk();
+  const copy = new TreeCopy(tree, source, { fieldsRead });
   try {
-    const here = (parent: SyntaxNode | undefined): SyntaxNode => {
-      const id = cursor.nodeTypeId;
-      return new SyntaxNode(
-        language.types[id] ?? 'ERROR',
-        (named[id] ??= language.nodeTypeIsNamed(id)),
-        cursor.startIndex,
-        cursor.endIndex,
-        parent && fieldsRead.has(parent.type) ? (language.fields[cursor.currentFieldId] ?? undefined) : undefined,
-        source,
-      );
-    };
-    const root = here(undefined);
-    const path = [root];
-    const enter = (): void => {
-      const parent = path[path.length - 1];
-      const node = here(parent);
-      parent.children.push(node);
-      path.push(node);
-    };
+    return copy.root();
+  } finally {
+    copy.release();
+  }
+}
+
+/**
+ * A copy of a tree whose shape defers some nodes' children: they are copied from the tree when first read (their
+ * own deferred descendants again only when read), so the tree must live until `release()`, after which reading
+ * an unread deferred node is an error.
+ */
+export class TreeCopy {
+  private readonly language: Language;
+  private readonly named: boolean[] = [];
+  private live = true;
+  /** The nodes of the shape's `listed` types copied so far, in the order met. */
+  readonly listed: SyntaxNode[] = [];
+
+  constructor(
+    private readonly tree: Tree,
+    private readonly source: string,
+    private readonly shape: TreeShape,
+  ) {
+    this.language = tree.language;
+  }
+
+  root(): SyntaxNode {
+    const cursor = this.tree.walk();
+    try {
+      const root = this.node(cursor, undefined);
+      this.copyBelow(cursor, root);
+      return root;
+    } finally {
+      cursor.delete();
+    }
+  }
+
+  /** The tree is no longer there to read deferred nodes from. */
+  release(): void {
+    this.live = false;
+  }
+
+  /** @internal Copies the children of a deferred node, and everything below them. */
+  expand(node: SyntaxNode, descendantIndex: number): void {
+    if (!this.live) throw new Error(`the ${node.type} node at ${node.startIndex} was read after its syntax tree was released`);
+    const cursor = this.tree.walk();
+    try {
+      cursor.gotoDescendant(descendantIndex);
+      this.copyBelow(cursor, node);
+    } finally {
+      cursor.delete();
+    }
+  }
+
+  private node(cursor: TreeCursor, parent: SyntaxNode | undefined): SyntaxNode {
+    const id = cursor.nodeTypeId;
+    const { language } = this;
+    const node = new SyntaxNode(
+      language.types[id] ?? 'ERROR',
+      (this.named[id] ??= language.nodeTypeIsNamed(id)),
+      cursor.startIndex,
+      cursor.endIndex,
+      parent && this.shape.fieldsRead.has(parent.type) ? (language.fields[cursor.currentFieldId] ?? undefined) : undefined,
+      this.source,
+    );
+    if (this.shape.listed?.has(node.type)) this.listed.push(node);
+    return node;
+  }
+
+  /** Whether the copy goes below `node` now: not for a leaf, and not for a deferred node (until it is read). */
+  private descends(cursor: TreeCursor, node: SyntaxNode): boolean {
+    const { leaves, deferred } = this.shape;
+    if (leaves && (!node.isNamed || leaves.has(node.type))) return false;
+    if (deferred?.has(node.type)) {
+      node.defer(this, cursor.currentDescendantIndex);
+      return false;
+    }
+    return true;
+  }
+
+  /** Copies the subtree under the cursor's node into `top`; the cursor ends where it started. */
+  private copyBelow(cursor: TreeCursor, top: SyntaxNode): void {
+    if (!cursor.gotoFirstChild()) return;
+    const path = [top];
     for (;;) {
-      if (cursor.gotoFirstChild()) {
-        enter();
+      const parent = path[path.length - 1];
+      const node = this.node(cursor, parent);
+      parent.adopt(node);
+      if (this.descends(cursor, node) && cursor.gotoFirstChild()) {
+        path.push(node);
         continue;
       }
-      for (;;) {
-        if (path.length === 1) return root;
-        path.pop();
-        if (cursor.gotoNextSibling()) {
-          enter();
-          break;
-        }
+      while (!cursor.gotoNextSibling()) {
         cursor.gotoParent();
+        path.pop();
+        if (path.length === 0) return;
       }
     }
-  } finally {
-    cursor.delete();
   }
 }

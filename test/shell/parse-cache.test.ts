@@ -4,6 +4,7 @@ import { initEngine, lint } from '../../rules/engine';
 import { OffsetMap } from '../../rules/shell/offset-map';
 import { parseShell, shellParseCache } from '../../rules/shell/parse';
 import { ShellParseCache } from '../../rules/shell/parse-cache';
+import { TreeCache } from '../../rules/tree-sitter/tree-cache';
 import { YamlChunkCache } from '../../rules/yaml/chunk-cache';
 
 before(() => initEngine());
@@ -20,7 +21,7 @@ const DOCKERFILE = [
 ].join('\n');
 
 function lintWith(text: string, shellCache?: ShellParseCache) {
-  const { findings } = lint({ path: '/w/Dockerfile', text }, { parseCache: shellCache && { shell: shellCache, yaml: new YamlChunkCache() } });
+  const { findings } = lint({ path: '/w/Dockerfile', text }, { parseCache: shellCache && { shell: shellCache, yaml: new YamlChunkCache(), trees: new TreeCache() } });
   return findings.map((f) => ({ rule: f.rule, span: f.span, message: f.message, fixes: f.fixes }));
 }
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { initEngine, lint } from '../../rules/engine';
-import { parseHcl } from '../../rules/front-ends/terraform/parse';
+import { hclSyntaxError } from '../../rules/front-ends/terraform/parse';
 import type { Finding, Fix } from '../../rules/types';
 import { applyFix as fixedText } from '../support/fixes';
 import type { Linted } from '../support/findings';
@@ -27,7 +27,7 @@ export function lintFixture(relative: string): Linted {
 export function applyFix(linted: Linted, finding: Finding, fix: Fix, expected: string): Linted {
   const text = fixedText(linted.text, fix);
   assert.equal(text, expected, `"${fix.title}" changes only what it says`);
-  assert.equal(parseHcl(text).error, undefined, `the fixed file parses:\n${text}`);
+  assert.equal(hclSyntaxError(text), undefined, `the fixed file parses:\n${text}`);
   const after = lintTerraform(text, linted.path);
   const count = (l: Linted) => l.findings.filter((f) => f.rule === finding.rule).length;
   assert.equal(count(after), count(linted) - 1, `${finding.rule} finding gone after "${fix.title}"`);

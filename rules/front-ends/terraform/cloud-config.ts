@@ -6,17 +6,15 @@ import type { OffsetMap } from '../../shell/offset-map';
 import type { ShellWord } from '../../shell/types';
 import type { Facts } from '../../types';
 import type { YamlView } from '../../yaml/nodes';
-import { heredocYaml } from './heredoc-yaml';
-import type { SyntaxNode } from './parse';
 import { addScriptFacts } from './shell';
 
 /** Keys whose `true` upgrades every package at boot (`apt_upgrade` is the older spelling). */
 const UPGRADE_KEYS = ['package_upgrade', 'apt_upgrade'];
 const COMMAND_KEYS = ['runcmd', 'bootcmd'];
 
-/** A `#cloud-config` user_data heredoc: `package_upgrade: true`, unversioned `packages:`, `runcmd`/`bootcmd` as shell. */
-export function addCloudConfigFacts(text: string, node: SyntaxNode, facts: Facts): void {
-  for (const view of heredocYaml(text, node)) {
+/** A `#cloud-config` document: `package_upgrade: true`, unversioned `packages:`, `runcmd`/`bootcmd` as shell. */
+export function addCloudConfigFacts(views: readonly YamlView[], facts: Facts): void {
+  for (const view of views) {
     const root = view.map(view.doc.contents);
     if (!root) continue;
     for (const key of UPGRADE_KEYS) {

@@ -1,4 +1,5 @@
 import { LineIndex } from '../../text';
+import type { Span } from '../../types';
 import { viewsOf } from '../../yaml/documents';
 import type { YamlView } from '../../yaml/nodes';
 import type { ParsedYaml } from '../../yaml/parse';
@@ -14,7 +15,11 @@ import { contentSpan, template } from './values';
 export function heredocYaml(text: string, node: SyntaxNode): YamlView[] {
   const heredoc = template(node);
   const span = heredoc?.type === 'heredoc_template' ? contentSpan(heredoc) : undefined;
-  if (!span) return [];
+  return span ? yamlIn(text, span) : [];
+}
+
+/** The YAML documents of `span` in `text`, with ranges in `text`; none when the stretch does not parse. */
+export function yamlIn(text: string, span: Span): YamlView[] {
   const stretch = parseStretch(text, span);
   if (stretch.errors.length > 0) return [];
   const parsed: ParsedYaml = {

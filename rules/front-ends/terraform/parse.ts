@@ -1,16 +1,43 @@
 import type { Parser, Tree } from 'web-tree-sitter';
 import { initShellParser } from '../../shell/parse';
 import { describeSyntaxError, loadGrammar, syntaxErrorNodes } from '../../tree-sitter/grammar';
-import { copyTree, type SyntaxNode } from '../../tree-sitter/syntax-tree';
-import type { ParseError } from '../../types';
+import { TreeCopy, type SyntaxNode, type TreeShape } from '../../tree-sitter/syntax-tree';
+import { editBetween, parseWithCache, treeCache } from '../../tree-sitter/tree-cache';
+import type { ParseError, Span } from '../../types';
 
 export type { SyntaxNode };
 
 let parser: Parser | undefined;
 let loading: Promise<void> | undefined;
 
-/** The front end reads no grammar field names: every node skips that WASM call. */
-const NO_FIELDS: ReadonlySet<string> = new Set();
+/**
+ * What the front end reads of the tree: no grammar field names; an attribute's value only for the attributes
+ * it looks at (copied then); nothing below a string literal (its text is read), a token or a block's braces.
+ */
+const HCL_SHAPE: TreeShape = {
+  fieldsRead: new Set(),
+  deferred: new Set(['expression']),
+  leaves: new Set([
+    'identifier',
+    'comment',
+    'string_lit',
+    'template_literal',
+    'quoted_template_start',
+    'quoted_template_end',
+    'heredoc_start',
+    'heredoc_identifier',
+    'block_start',
+    'block_end',
+    'object_start',
+    'object_end',
+    'tuple_start',
+    'tuple_end',
+    'bool_lit',
+    'numeric_lit',
+    'null_lit',
+  ]),
+  listed: new Set(['comment']),
+};
 
 /** Loads the Terraform grammar, and the shell parser the provisioners' commands need, once. */
 export function initTerraformParser(): Promise<void> {
@@ -21,7 +48,13 @@ export function initTerraformParser(): Promise<void> {
 }
 
 export interface ParsedHcl {
+  /** The copy of the tree; an attribute's value is copied when first read, so only while `readHcl` runs. */
   root: SyntaxNode;
+  /**
+   * The comments between blocks and attributes, and those inside the values read so far: a comment inside a
+   * value no reader looked at sits above no fact.
+   */
+  comments(): Span[];
   /** The first ERROR or MISSING node, with how many there are; tree-sitter recovers, so the rest is still read. */
   error: ParseError | undefined;
 }
@@ -30,43 +63,99 @@ export interface ParsedHcl {
 const MAX_RESYNCS = 8;
 
 /**
- * Parses the file; after a syntax error, tree-sitter's recovery often swallows the blocks that follow, so the
- * broken top-level block is blanked (offsets kept) up to the next line that starts a top-level block, and the
- * text parsed again: the blocks after an error are still read.
+ * Parses the file and gives `read` the copy of its tree. After a syntax error, tree-sitter's recovery often
+ * swallows the blocks that follow (an unterminated string turns the rest of the file inside out), so the broken
+ * top-level block is blanked (offsets kept) up to where the next block starts, and the text parsed again: the
+ * blocks after an error are still read. Where the next block starts comes from the document's last parse
+ * without an error (a language server keeps it): its top-level blocks past the edited stretch are unchanged
+ * text. A file with no such parse (the CLI, a document opened broken) resumes at the next line that starts
+ * with a letter at column 0, as `terraform fmt` writes a block. In a language server, the first parse also
+ * edits the document's previous tree (see TreeCache).
  */
-export function parseHcl(text: string): ParsedHcl {
-  let tree = parseTree(text);
+export function readHcl<T>(text: string, read: (parsed: ParsedHcl) => T, options: { documentCache: boolean } = { documentCache: true }): T {
+  let tree = parseTree(text, options.documentCache);
   try {
     const error = tree.rootNode.hasError ? syntaxError(tree) : undefined;
+    const resumes = error && options.documentCache ? blockStartsOfLastCleanParse(text) : undefined;
     let source = text;
     for (let i = 0; i < MAX_RESYNCS && tree.rootNode.hasError; i++) {
-      const blanked = blankBrokenBlock(tree, source);
+      const blanked = blankBrokenBlock(tree, source, resumes);
       if (blanked === undefined) break;
+      const next = reparse(tree, source, blanked);
       tree.delete();
+      tree = next;
       source = blanked;
-      tree = parseTree(source);
     }
-    return { root: copyTree(tree, source, NO_FIELDS), error };
+    const copy = new TreeCopy(tree, source, HCL_SHAPE);
+    const comments = (): Span[] => copy.listed.map((c) => ({ start: c.startIndex, end: c.endIndex })).sort((a, b) => a.start - b.start);
+    try {
+      return read({ root: copy.root(), comments, error });
+    } finally {
+      copy.release();
+    }
   } finally {
     tree.delete();
   }
 }
 
-function parseTree(text: string): Tree {
-  if (!parser) throw new Error('initTerraformParser() must be awaited before parseHcl()');
-  const tree = parser.parse(text);
+/** The file's first syntax error, if any. */
+export function hclSyntaxError(text: string): ParseError | undefined {
+  return readHcl(text, (parsed) => parsed.error);
+}
+
+/** The tree of `text`, from the document's previous tree in a language server (see TreeCache) when `documentCache`. */
+function parseTree(text: string, documentCache: boolean): Tree {
+  if (!parser) throw new Error('initTerraformParser() must be awaited before readHcl()');
+  const tree = documentCache ? parseWithCache(parser, text) : parser.parse(text);
   if (!tree) throw new Error('tree-sitter returned no tree for a Terraform file');
   return tree;
 }
 
-/** The text with the top-level block holding the first error blanked up to the next block; undefined when none follows. */
-function blankBrokenBlock(tree: Tree, source: string): string | undefined {
+/** The tree of `after`, re-using `tree` (the tree of `before`, edited in place; the caller still deletes it). */
+function reparse(tree: Tree, before: string, after: string): Tree {
+  if (!parser) throw new Error('initTerraformParser() must be awaited before readHcl()');
+  tree.edit(editBetween(before, after));
+  const next = parser.parse(after, tree);
+  if (!next) throw new Error('tree-sitter returned no tree for a Terraform file');
+  return next;
+}
+
+/**
+ * Where the top-level blocks of the document's last parse without an error start in `text`: those before the
+ * edited stretch and those after it (moved by what the edit added or removed); undefined without such a parse.
+ */
+function blockStartsOfLastCleanParse(text: string): number[] | undefined {
+  const clean = parser && treeCache.current?.lastClean(parser);
+  if (!clean) return undefined;
+  const edit = editBetween(clean.text, text);
+  const moved = edit.newEndIndex - edit.oldEndIndex;
+  const starts: number[] = [];
+  const body = clean.tree.rootNode.children.find((c) => c?.type === 'body');
+  const cursor = body?.walk();
+  try {
+    for (let more = cursor?.gotoFirstChild() ?? false; cursor && more; more = cursor.gotoNextSibling()) {
+      if (cursor.nodeType !== 'block') continue;
+      const start = cursor.startIndex;
+      if (start <= edit.startIndex) starts.push(start);
+      else if (start >= edit.oldEndIndex) starts.push(start + moved);
+    }
+  } finally {
+    cursor?.delete();
+  }
+  return starts;
+}
+
+/**
+ * The text with the top-level block holding the first error blanked up to the next block (the first of
+ * `resumes` after the error, else the next top-level line); undefined when none follows.
+ */
+function blankBrokenBlock(tree: Tree, source: string, resumes: readonly number[] | undefined): string | undefined {
   const [error] = syntaxErrorNodes(tree.rootNode);
   if (!error) return undefined;
   const body = tree.rootNode.children.find((c) => c?.type === 'body');
   const holder = body?.children.find((c) => c !== null && c.startIndex <= error.startIndex && error.startIndex < Math.max(c.endIndex, c.startIndex + 1));
   const start = Math.min(holder?.startIndex ?? error.startIndex, error.startIndex);
-  const resume = nextTopLevelLine(source, error.startIndex);
+  const resume = resumes?.find((at) => at > error.startIndex) ?? nextTopLevelLine(source, error.startIndex);
   if (resume === undefined || resume <= start) return undefined;
   return source.slice(0, start) + source.slice(start, resume).replace(/[^\r\n]/g, ' ') + source.slice(resume);
 }

@@ -23,9 +23,13 @@ const WRAPPERS = new Set(['expression', 'literal_value', 'template_expr', 'colle
 export function term(node: SyntaxNode | undefined): SyntaxNode | undefined {
   let at = node;
   while (at && WRAPPERS.has(at.type)) {
-    const named = at.namedChildren;
-    if (named.length !== 1) return undefined;
-    at = named[0];
+    let only: SyntaxNode | undefined;
+    for (const child of at.children) {
+      if (!child.isNamed) continue;
+      if (only) return undefined;
+      only = child;
+    }
+    at = only;
   }
   return at;
 }
