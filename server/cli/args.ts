@@ -12,6 +12,8 @@ export interface CliOptions {
   paths: string[];
   format: Format;
   fix: boolean;
+  /** `--fix` applies unsafe fixes too (each rule page says which are). */
+  unsafeFixes: boolean;
   /** Look up image digests and write them. */
   pin: boolean;
   /** A JSON file keeping `--pin`'s tag -> digest answers between runs. */
@@ -29,6 +31,7 @@ export interface CliOptions {
 const OPTIONS = {
   format: { type: 'string', short: 'f' },
   fix: { type: 'boolean' },
+  'unsafe-fixes': { type: 'boolean' },
   pin: { type: 'boolean' },
   'digest-cache': { type: 'string' },
   'failure-threshold': { type: 'string' },
@@ -50,7 +53,9 @@ Default path: .
 Options:
   -f, --format <text|json|sarif|markdown>
                                    output format (default: text)
-      --fix                        apply the local fixes of the findings in place
+      --fix                        apply the safe local fixes of the findings in place
+      --unsafe-fixes               with --fix, apply unsafe fixes too (they may change what
+                                   runs: each rule's page says what it may break)
       --pin                        ask each image's registry for the tag's digest and write it
                                    (name:tag@sha256:...), one line per image; the exit code
                                    is then 1 when some image could not be pinned, else 0
@@ -79,10 +84,12 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     throw error;
   }
   const { values, positionals } = parsed;
+  if (values['unsafe-fixes'] && !values.fix) throw new UsageError('--unsafe-fixes goes with --fix');
   return {
     paths: positionals.length > 0 ? positionals : ['.'],
     format: oneOf('--format', values.format ?? 'text', FORMATS),
     fix: values.fix ?? false,
+    unsafeFixes: values['unsafe-fixes'] ?? false,
     pin: values.pin ?? false,
     digestCache: values['digest-cache'],
     failureThreshold: oneOf('--failure-threshold', values['failure-threshold'] ?? 'warning', THRESHOLDS),

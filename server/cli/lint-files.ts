@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import type { LintResult } from '../../rules/engine';
-import { fixText, preferredFix, type AppliedFix } from '../../rules/fixes';
+import { bulkFix, fixText, type AppliedFix } from '../../rules/fixes';
 import type { SeveritySetting } from '../../rules/types';
 import type { DiscoveredFile } from '../workspace/discover';
 import { lintPath } from '../workspace/lint-path';
@@ -12,6 +12,8 @@ import { posixRelative } from '../workspace/ignore-rules';
 export interface LintJob {
   file: DiscoveredFile;
   rules: Readonly<Record<string, SeveritySetting>>;
+  /** `--fix` applies unsafe fixes too (`--unsafe-fixes`). */
+  unsafeFixes?: boolean;
 }
 
 /** What one file came to: a report when a front end linted it, a notice when it was skipped or trouble. */
@@ -33,8 +35,9 @@ export function lintJob(job: LintJob, cwd: string, fix: boolean): JobResult {
   let finalText = text;
   let notice: Notice | undefined;
   let applied: AppliedFix[] = [];
-  if (fix && result.findings.some((f) => preferredFix(f))) {
-    const outcome = fixText(text, result, lintText);
+  const scope = { unsafe: job.unsafeFixes === true };
+  if (fix && result.findings.some((f) => bulkFix(f, scope))) {
+    const outcome = fixText(text, result, lintText, scope);
     if (outcome.text !== text) {
       try {
         writeFileSync(job.file.path, outcome.text, 'utf8');

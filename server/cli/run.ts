@@ -81,7 +81,7 @@ async function lintAndReport(options: CliOptions, io: CliIo): Promise<number> {
     const discovery = await discoverFiles([resolve(io.cwd, path)], { ignores: configs.ignores });
     for (const file of discovery.files) {
       const { config } = configs.forFile(file.path);
-      jobs.push({ file, rules: config.rules });
+      jobs.push({ file, rules: config.rules, unsafeFixes: options.unsafeFixes });
       for (const host of config.insecureRegistries) insecureRegistries.add(host);
     }
     for (const n of discovery.notices) notices.push(discoveryNotice(displayPath(n.path, io.cwd), n));
@@ -110,6 +110,10 @@ async function lintAndReport(options: CliOptions, io: CliIo): Promise<number> {
     for (const notice of notices.filter((n) => n.unreadable)) io.stderr(`driftless: ${notice.display}: ${notice.message}\n`);
   }
   io.stdout(render(report, options, io));
+  if (options.fix && !options.quiet) {
+    const held = unsafeFixesLeft(report);
+    if (held > 0) io.stderr(`driftless: ${held} unsafe ${held === 1 ? 'fix' : 'fixes'} not applied: --unsafe-fixes applies them (each rule's page says what it may break)\n`);
+  }
 
   if (notices.some((n) => n.unreadable)) return EXIT_TROUBLE;
   if (pinned) return pinned.failed > 0 ? EXIT_FINDINGS : EXIT_OK;
@@ -142,6 +146,11 @@ function render(report: Report, options: CliOptions, io: CliIo): string {
     case 'text':
       return formatText(report, { color: useColor(io), quiet: options.quiet });
   }
+}
+
+/** Fixes `--fix` left for `--unsafe-fixes`: a finding's fix that is unsafe is left unless they were asked for. */
+function unsafeFixesLeft(report: Report): number {
+  return report.files.reduce((n, file) => n + file.findings.filter((f) => f.fix && !f.fix.safe).length, 0);
 }
 
 export function failsAt(severity: Severity, threshold: Threshold): boolean {

@@ -41,6 +41,7 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
     get versionedEdits() {
       return session.versionedEdits;
     },
+    fixScope: () => ({ unsafe: session.settings.unsafeFixes }),
     pinningBlocked: () => session.pinningBlocked(),
     resolveOptions: (uri, platform) => {
       // Registries reached over plain HTTP are a network setting from the workspace: trusted workspaces only.

@@ -1,5 +1,5 @@
 import type { LintResult } from '../../rules/engine';
-import { preferredFix, type AppliedFix } from '../../rules/fixes';
+import { fixIsSafe, preferredFix, type AppliedFix } from '../../rules/fixes';
 import { LineIndex } from '../../rules/text';
 import type { FileKind } from '../../rules/types';
 import type { DiscoveryNotice, ReadResult } from '../workspace';
@@ -18,7 +18,7 @@ export function fileReport(path: string, display: string, kind: FileKind, linted
       const finding = { span: found.span, message: found.message, rule: found.rule, severity: found.severity, range: found.range };
       const fix = preferredFix(found);
       if (!fix) return { finding };
-      return { finding, fix: { title: fix.title, edits: fix.edits.map((e) => ({ range: lines().range(e.span), newText: e.newText })) } };
+      return { finding, fix: { title: fix.title, safe: fixIsSafe(found), edits: fix.edits.map((e) => ({ range: lines().range(e.span), newText: e.newText })) } };
     }),
     applied,
     images: (linted.facts?.images ?? []).map((image) => {

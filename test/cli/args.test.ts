@@ -8,6 +8,7 @@ test('defaults: text format, warning threshold, the current folder', () => {
     paths: ['.'],
     format: 'text',
     fix: false,
+    unsafeFixes: false,
     pin: false,
     digestCache: undefined,
     failureThreshold: 'warning',
@@ -20,11 +21,12 @@ test('defaults: text format, warning threshold, the current folder', () => {
 });
 
 test('reads every option, long and short, and keeps the paths in order', () => {
-  const options = parseCliArgs(['-f', 'sarif', '--fix', '--pin', '--digest-cache', 'd.json', '--failure-threshold=none', '-c', 'ci.yaml', '-q', '-j', '2', 'b', 'a']);
+  const options = parseCliArgs(['-f', 'sarif', '--fix', '--unsafe-fixes', '--pin', '--digest-cache', 'd.json', '--failure-threshold=none', '-c', 'ci.yaml', '-q', '-j', '2', 'b', 'a']);
   assert.deepEqual(options, {
     paths: ['b', 'a'],
     format: 'sarif',
     fix: true,
+    unsafeFixes: true,
     pin: true,
     digestCache: 'd.json',
     failureThreshold: 'none',

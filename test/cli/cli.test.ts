@@ -200,10 +200,24 @@ test('sarif: valid SARIF 2.1.0 with every catalogue rule documented, results, re
   assert.equal(results[0].fixes, undefined);
 });
 
-test('--fix rewrites each fixable finding in place, reports it, and leaves every other byte alone', (t) => {
+test('--fix applies only safe fixes: unsafe ones are left, counted, and named with the option that applies them', (t) => {
   const { dir, cleanup } = tempTree({ Dockerfile: DOCKERFILE, 'site.yml': PLAYBOOK });
   t.after(cleanup);
   const run = runCli(['--fix'], { cwd: dir });
+  assert.equal(readFileSync(join(dir, 'Dockerfile'), 'utf8'), DOCKERFILE);
+  assert.equal(readFileSync(join(dir, 'site.yml'), 'utf8'), PLAYBOOK);
+  assert.doesNotMatch(run.stdout, / fixed /);
+  assert.equal(run.stderr, "driftless: 3 unsafe fixes not applied: --unsafe-fixes applies them (each rule's page says what it may break)\n");
+  assert.equal(run.status, 1);
+  const misuse = runCli(['--unsafe-fixes'], { cwd: dir });
+  assert.equal(misuse.status, 2);
+  assert.match(misuse.stderr, /--unsafe-fixes goes with --fix/);
+});
+
+test('--fix --unsafe-fixes rewrites each fixable finding in place, reports it, and leaves every other byte alone', (t) => {
+  const { dir, cleanup } = tempTree({ Dockerfile: DOCKERFILE, 'site.yml': PLAYBOOK });
+  t.after(cleanup);
+  const run = runCli(['--fix', '--unsafe-fixes'], { cwd: dir });
   assert.equal(
     readFileSync(join(dir, 'Dockerfile'), 'utf8'),
     ['FROM ubuntu', 'RUN apt-get update && apt-get clean', 'RUN curl -fsSL -o /tmp/x https://example.com/x', ''].join('\n'),
@@ -216,7 +230,8 @@ test('--fix rewrites each fixable finding in place, reports it, and leaves every
   assert.deepEqual(positions(run.stdout).filter((p) => !p.includes(' fixed ')), ['Dockerfile:1:6 warning image-latest-tag', 'site.yml:5:15 info package-unpinned']);
   assert.match(run.stdout, /2 findings \(1 warning, 1 info\) in 2 files, 3 fixes applied\.\n$/);
   assert.equal(run.status, 1);
-  const again = runCli(['--fix', '--failure-threshold', 'error'], { cwd: dir });
+  assert.equal(run.stderr, '');
+  const again = runCli(['--fix', '--unsafe-fixes', '--failure-threshold', 'error'], { cwd: dir });
   assert.doesNotMatch(again.stdout, / fixed /);
   assert.equal(again.status, 0);
 });
@@ -224,7 +239,7 @@ test('--fix rewrites each fixable finding in place, reports it, and leaves every
 test('--fix with --format json keeps stdout JSON and reports the remaining findings', (t) => {
   const { dir, cleanup } = tempTree({ 'site.yml': PLAYBOOK });
   t.after(cleanup);
-  const run = runCli(['--fix', '--format', 'json'], { cwd: dir });
+  const run = runCli(['--fix', '--unsafe-fixes', '--format', 'json'], { cwd: dir });
   assert.deepEqual(JSON.parse(run.stdout).summary, { files: 1, findings: 1, byRule: { 'package-unpinned': 1 } });
   assert.equal(run.status, 0);
   assert.equal(readFileSync(join(dir, 'site.yml'), 'utf8'), PLAYBOOK.replace('state: latest', 'state: present'));
