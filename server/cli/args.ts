@@ -20,6 +20,10 @@ export interface CliOptions {
   digestCache?: string;
   failureThreshold: Threshold;
   config?: string;
+  /** A baseline file: findings it holds are not reported. */
+  baseline?: string;
+  /** Write every finding to the baseline file instead. */
+  updateBaseline: boolean;
   quiet: boolean;
   /** Worker threads; undefined: chosen by file count and cores. */
   jobs?: number;
@@ -36,6 +40,8 @@ const OPTIONS = {
   'digest-cache': { type: 'string' },
   'failure-threshold': { type: 'string' },
   config: { type: 'string', short: 'c' },
+  baseline: { type: 'string' },
+  'update-baseline': { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
   jobs: { type: 'string', short: 'j' },
   help: { type: 'boolean', short: 'h' },
@@ -63,6 +69,8 @@ Options:
       --failure-threshold <error|warning|info|none>
                                    lowest severity that makes the exit code 1 (default: warning)
   -c, --config <file>              use this .driftless.yaml instead of searching for one
+      --baseline <file>            report (and fail on) only findings not in this baseline
+      --update-baseline            write every finding to the --baseline file, then report none
   -q, --quiet                      print only findings at or above the threshold, no summary
   -j, --jobs <n>                   lint on n threads (default: one per core for 200 files or more, given 3+ cores)
   -h, --help                       show this help
@@ -85,6 +93,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   }
   const { values, positionals } = parsed;
   if (values['unsafe-fixes'] && !values.fix) throw new UsageError('--unsafe-fixes goes with --fix');
+  if (values['update-baseline'] && values.baseline === undefined) throw new UsageError('--update-baseline needs --baseline <file>');
   return {
     paths: positionals.length > 0 ? positionals : ['.'],
     format: oneOf('--format', values.format ?? 'text', FORMATS),
@@ -94,6 +103,8 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     digestCache: values['digest-cache'],
     failureThreshold: oneOf('--failure-threshold', values['failure-threshold'] ?? 'warning', THRESHOLDS),
     config: values.config,
+    baseline: values.baseline,
+    updateBaseline: values['update-baseline'] ?? false,
     quiet: values.quiet ?? false,
     jobs: values.jobs === undefined ? undefined : positiveInteger('--jobs', values.jobs),
     help: values.help ?? false,

@@ -15,6 +15,7 @@ import { ConfigResolver, type ResolvedConfig } from '../workspace/config-resolve
 import { discoverFiles } from '../workspace/discover';
 import { UnreadablePathError } from '../workspace/errors';
 import { HELP, parseCliArgs, type CliOptions, type Threshold } from './args';
+import { applyBaseline, readBaseline, writeBaseline } from './baseline';
 import { displayPath, type LintJob } from './lint-files';
 import { lintFiles } from './lint-pool';
 import { pinFiles, type PinSummary } from './pin';
@@ -73,6 +74,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
 async function lintAndReport(options: CliOptions, io: CliIo): Promise<number> {
   const progress = io.stderrIsTTY && !options.quiet ? progressLine(io.stderr) : undefined;
+  const baselinePath = options.baseline === undefined ? undefined : resolve(io.cwd, options.baseline);
+  const baseline = baselinePath !== undefined && !options.updateBaseline ? readBaseline(baselinePath) : undefined;
   const configs = cliConfigs(options, io);
   const jobs: LintJob[] = [];
   const notices: Notice[] = [];
@@ -101,6 +104,16 @@ async function lintAndReport(options: CliOptions, io: CliIo): Promise<number> {
   notices.push(...outcome.notices);
 
   const report: Report = { files: outcome.files, notices };
+  if (baselinePath !== undefined) {
+    const known = baseline ?? writeBaseline(baselinePath, report);
+    const { known: hidden, gone } = applyBaseline(report, known);
+    const where = displayPath(baselinePath, io.cwd);
+    if (options.updateBaseline) io.stderr(`driftless: ${where}: ${known.size} ${known.size === 1 ? 'finding' : 'findings'} written to the baseline\n`);
+    else if (!options.quiet && hidden + gone > 0) {
+      const goneNote = gone > 0 ? `; ${gone} of its entries no longer found (--update-baseline drops them)` : '';
+      io.stderr(`driftless: ${where}: ${hidden} known ${hidden === 1 ? 'finding' : 'findings'} not shown${goneNote}\n`);
+    }
+  }
   if (options.quiet) {
     for (const file of report.files) file.findings = file.findings.filter((f) => failsAt(f.finding.severity, options.failureThreshold));
   }

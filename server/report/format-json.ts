@@ -5,7 +5,7 @@ export function formatJson(report: Report): string {
   const byRule: Record<string, number> = {};
   const findings = [];
   for (const file of report.files) {
-    for (const { finding, fix } of file.findings) {
+    for (const { finding, fix, fingerprint } of file.findings) {
       byRule[finding.rule] = (byRule[finding.rule] ?? 0) + 1;
       findings.push({
         file: file.display,
@@ -18,6 +18,7 @@ export function formatJson(report: Report): string {
         endLine: finding.range.end.line + 1,
         endColumn: finding.range.end.character + 1,
         fixable: fix !== undefined,
+        fingerprint,
       });
     }
   }

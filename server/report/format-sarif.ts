@@ -6,6 +6,8 @@ import { PROJECT_URL, TOOL_NAME, TOOL_VERSION, ruleDocsUrl } from '../project';
 import { SEVERITY_RANK, type PlacedFix, type Report } from './model';
 
 const SRCROOT = '%SRCROOT%';
+/** Versioned, as SARIF asks: a new way of computing it gets a new key. */
+const FINGERPRINT_KEY = 'driftlessFindingHash/v1';
 
 const LEVEL: Readonly<Record<Severity, Result.level>> = { error: 'error', warning: 'warning', info: 'note' };
 
@@ -18,7 +20,7 @@ export function formatSarif(report: Report, cwd: string): string {
   const results: Result[] = [];
   for (const file of report.files) {
     const artifactLocation = { uri: encodeUri(file.display), uriBaseId: SRCROOT };
-    for (const { finding, fix } of file.findings) {
+    for (const { finding, fix, fingerprint } of file.findings) {
       const result: Result = {
         ruleId: finding.rule,
         level: LEVEL[finding.severity],
@@ -28,6 +30,7 @@ export function formatSarif(report: Report, cwd: string): string {
       const index = ruleIndex.get(finding.rule);
       if (index !== undefined) result.ruleIndex = index;
       if (fix) result.fixes = [sarifFix(fix, artifactLocation)];
+      if (fingerprint) result.partialFingerprints = { [FINGERPRINT_KEY]: fingerprint };
       results.push(result);
     }
   }

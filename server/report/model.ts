@@ -15,6 +15,8 @@ export interface ReportedFinding {
   finding: Omit<Finding, 'fixes'>;
   /** The fix `--fix` (with `--unsafe-fixes` when it is not safe) would apply; absent when the finding has no local fix. */
   fix?: PlacedFix;
+  /** Its identity across line moves (`fingerprints`): what baselines match and SARIF's `partialFingerprints` carry. */
+  fingerprint?: string;
 }
 
 /** One linted file: compact, as it crosses from a lint worker to the main thread as a structured clone. */

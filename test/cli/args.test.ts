@@ -13,6 +13,8 @@ test('defaults: text format, warning threshold, the current folder', () => {
     digestCache: undefined,
     failureThreshold: 'warning',
     config: undefined,
+    baseline: undefined,
+    updateBaseline: false,
     quiet: false,
     jobs: undefined,
     help: false,
@@ -21,7 +23,7 @@ test('defaults: text format, warning threshold, the current folder', () => {
 });
 
 test('reads every option, long and short, and keeps the paths in order', () => {
-  const options = parseCliArgs(['-f', 'sarif', '--fix', '--unsafe-fixes', '--pin', '--digest-cache', 'd.json', '--failure-threshold=none', '-c', 'ci.yaml', '-q', '-j', '2', 'b', 'a']);
+  const options = parseCliArgs(['-f', 'sarif', '--fix', '--unsafe-fixes', '--pin', '--digest-cache', 'd.json', '--failure-threshold=none', '-c', 'ci.yaml', '--baseline', 'base.json', '--update-baseline', '-q', '-j', '2', 'b', 'a']);
   assert.deepEqual(options, {
     paths: ['b', 'a'],
     format: 'sarif',
@@ -31,6 +33,8 @@ test('reads every option, long and short, and keeps the paths in order', () => {
     digestCache: 'd.json',
     failureThreshold: 'none',
     config: 'ci.yaml',
+    baseline: 'base.json',
+    updateBaseline: true,
     quiet: true,
     jobs: 2,
     help: false,

@@ -102,7 +102,7 @@ test('json: the version 1 document with relative files and 1-based ranges', (t) 
     findings: 4,
     byRule: { 'image-latest-tag': 1, 'in-place-upgrade': 1, 'integrity-bypass': 1, 'package-latest': 1 },
   });
-  assert.deepEqual(Object.keys(doc.findings[0]), ['file', 'kind', 'rule', 'severity', 'message', 'line', 'column', 'endLine', 'endColumn', 'fixable']);
+  assert.deepEqual(Object.keys(doc.findings[0]), ['file', 'kind', 'rule', 'severity', 'message', 'line', 'column', 'endLine', 'endColumn', 'fixable', 'fingerprint']);
   assert.deepEqual(
     doc.findings.map((f) => [f.file, f.kind, f.rule, f.severity, f.line, f.column, f.endLine, f.endColumn, f.fixable]),
     [
