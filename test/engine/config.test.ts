@@ -47,3 +47,12 @@ test('a broken config is an error naming the file and the line, never a silent d
   assert.match(errorOf('- a\n- b\n').message, /expected a mapping/);
   assert.match(errorOf('platform: amd64\n').message, /linux\/amd64/);
 });
+
+test('true and false are not severities: each is an error at its line saying what to write instead', () => {
+  const off = errorOf('rules:\n  image-latest-tag: false\n');
+  assert.equal(off.message, 'repo/.driftless.yaml:2: rule `image-latest-tag`: `false` is not a severity; write off to turn the rule off, or error, warning or info');
+  const on = errorOf('rules:\n  image-latest-tag: error\n  host-path-volume: true\n');
+  assert.equal(on.line, 3);
+  assert.match(on.detail, /`true` is not a severity/);
+  assert.deepEqual(parseConfig('rules:\n  image-latest-tag: off\n', '.driftless.yaml', KNOWN).rules, { 'image-latest-tag': 'off' });
+});
