@@ -53,6 +53,8 @@ export interface CodeActionHost {
   lookup(reference: string, options: ResolveOptions): Promise<DigestLookup>;
   /** Lints `text` as the document `uri` would be linted: fix-all lints each text it writes, as `--fix` does. */
   lintText(uri: string, text: string): LintResult | undefined;
+  /** "Turn off <rule> in .driftless.yaml" and "… for this folder", with their edits. */
+  turnOffActions(uri: string, rule: string, diagnostic: Diagnostic): CodeAction[];
   showError(message: string): void;
 }
 
@@ -130,6 +132,7 @@ export class CodeActions {
             }),
           );
         }
+        actions.push(...this.host.turnOffActions(uri, finding.rule, diagnostic));
       }
     }
     const scope = this.host.fixScope();

@@ -14,12 +14,13 @@ import { watchedFilesGlob } from '../../rules/file-kinds';
 import { AUDIT_REQUEST, EXPORT_REQUEST, FIX_ALL_KIND, PIN_ALL_KIND, TRUST_NOTIFICATION, type AuditParams, type ExportParams, type TrustParams } from '../protocol';
 import { AuditRequests } from './audit-request';
 import { CodeActions } from './code-actions';
+import { turnOffRuleActions, type ConfigActionHost } from './config-actions';
 import { WorkspaceConfiguration } from './configuration';
 import { DocumentSync } from './document-sync';
 import { imageHover } from './hover';
 import { Pinner, type DigestResolver } from './pinning';
 import { Session } from './session';
-import { fsPathOf } from './uris';
+import { fsPathOf, workspaceFolderOf } from './uris';
 
 export interface LanguageServerOptions {
   resolver: DigestResolver;
@@ -52,7 +53,26 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
     lookup: (reference, resolveOptions) => pinner.resolve(reference, resolveOptions),
     showError: (message) => session.showMessage(MessageType.Error, message),
     lintText: (uri, text) => linter.lint(fsPathOf(uri), text, sync.documents.get(uri)?.languageId),
+    turnOffActions: (uri, rule, diagnostic) => {
+      const file = fsPathOf(uri);
+      return file === undefined ? [] : turnOffRuleActions(file, rule, diagnostic, configActionHost);
+    },
   });
+  const configActionHost: ConfigActionHost = {
+    configFor: (file) => configuration.resolver.forFile(file),
+    workspaceFolder: (file) => workspaceFolderOf(file, session.folders),
+    setInSettings: (rule) => session.settings.rules[rule] !== undefined,
+    openDocument: (uri) => {
+      const doc = sync.documents.get(uri);
+      return doc && { text: doc.getText(), version: doc.version };
+    },
+    get createsFiles() {
+      return session.createsFiles;
+    },
+    get versionedEdits() {
+      return session.versionedEdits;
+    },
+  };
 
   connection.onInitialize(async (params) => {
     await initEngine();

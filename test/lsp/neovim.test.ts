@@ -39,6 +39,7 @@ test('Neovim (vim.lsp) attaches to dist/server.js, receives the diagnostics and 
       'ACTION Use state: present; the host keeps the version it has until one is written here | quickfix',
       'ACTION Suppress package-latest on this line | quickfix',
       'ACTION Suppress package-latest in this file | quickfix',
+      'ACTION Turn off package-latest in .driftless.yaml | quickfix',
     ]);
     const text = lines.filter((l) => l.startsWith('TEXT ')).map((l) => l.slice(5)).join('\n');
     assert.equal(`${text}\n`, PLAYBOOK.replace('state: latest', 'state: present'));
