@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { FileChangeType, type CodeAction, type Diagnostic } from 'vscode-languageserver-protocol/node';
+import { FileChangeType, type CodeAction, type Diagnostic, type Range } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { TestClient } from './client';
 import { PLAYBOOK, TempWorkspace } from './workspace';
@@ -19,7 +19,7 @@ function applyToDisk(action: CodeAction): string[] {
     }
     const path = fileURLToPath(change.textDocument.uri);
     const doc = TextDocument.create(change.textDocument.uri, 'yaml', 0, readFileSync(path, 'utf8'));
-    writeFileSync(path, TextDocument.applyEdits(doc, change.edits.filter((e) => 'range' in e)));
+    writeFileSync(path, TextDocument.applyEdits(doc, change.edits.filter((e): e is { range: Range; newText: string } => 'newText' in e)));
     written.push(change.textDocument.uri);
   }
   return written;
