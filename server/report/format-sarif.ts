@@ -2,7 +2,7 @@ import { pathToFileURL } from 'node:url';
 import type { Fix, Log, ReportingDescriptor, Result } from 'sarif';
 import { RULES } from '../../rules/catalogue';
 import type { Range, Rule, Severity } from '../../rules/types';
-import { PROJECT_URL, TOOL_NAME, TOOL_VERSION, ruleDocsUrl } from '../project';
+import { TOOL_NAME, TOOL_VERSION } from '../project';
 import { SEVERITY_RANK, type PlacedFix, type Report } from './model';
 
 const SRCROOT = '%SRCROOT%';
@@ -44,7 +44,6 @@ export function formatSarif(report: Report, cwd: string): string {
             name: TOOL_NAME,
             version: TOOL_VERSION,
             semanticVersion: TOOL_VERSION,
-            informationUri: PROJECT_URL,
             rules: RULES.map(describeRule),
           },
         },
@@ -65,11 +64,19 @@ function describeRule(rule: Rule): ReportingDescriptor {
     name: rule.title,
     shortDescription: { text: rule.title },
     fullDescription: { text: rule.summary },
-    help: { text: `${rule.summary}\n\n${rule.docs}`, markdown: `${rule.summary}\n\n${rule.docs}` },
-    helpUri: ruleDocsUrl(rule.id),
+    // The whole page, not a link: no URL in a report points anywhere the project does not control.
+    help: { text: helpText(rule), markdown: helpText(rule) },
     defaultConfiguration: { level: LEVEL[highest] },
     properties: { tags: ['immutability', 'infrastructure'], severityPerLayer: { ...rule.severity } },
   };
+}
+
+function helpText(rule: Rule): string {
+  const fix = rule.fix
+    ? `Fix: ${rule.fix.needs === 'network' ? 'a registry lookup (driftless --pin)' : 'offline (driftless --fix)'}, ${rule.fix.safe ? 'safe' : 'unsafe (--unsafe-fixes)'}. ${rule.fix.why}`
+    : 'Fix: by hand.';
+  const suppress = `Suppress: \`# driftless-disable-next-line ${rule.id} -- reason\` above the statement, or \`${rule.id}: off\` under \`rules:\` in .driftless.yaml.`;
+  return [rule.summary, rule.docs, fix, suppress].join('\n\n');
 }
 
 function region(range: Range): { startLine: number; startColumn: number; endLine: number; endColumn: number } {

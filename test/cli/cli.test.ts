@@ -178,8 +178,11 @@ test('sarif: valid SARIF 2.1.0 with every catalogue rule documented, results, re
   );
   for (const rule of driver.rules) {
     assert.ok(rule.shortDescription.text && rule.fullDescription.text && rule.help.text && rule.help.markdown, rule.id);
-    assert.match(rule.helpUri, new RegExp(`^https://\\S+/docs/rules/${rule.id}\\.md$`));
+    assert.equal(rule.helpUri, undefined, 'the help is carried whole, not linked');
+    assert.match(rule.help.text, /\nFix: .*\n\nSuppress: /s);
   }
+  assert.equal(driver.informationUri, undefined);
+  assert.deepEqual(run.stdout.match(/https?:\/\/[^\s"]+/g), ['https://json.schemastore.org/sarif-2.1.0.json'], 'no link but the SARIF schema');
   const results = log.runs[0].results;
   assert.deepEqual(
     results.map((r: { ruleId: string; level: string; ruleIndex: number }) => [r.ruleId, r.level, driver.rules[r.ruleIndex].id]),
