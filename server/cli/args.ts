@@ -2,7 +2,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Severity } from '../../rules/types';
 import { UsageError } from './usage-error';
 
-export const FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;
+export const FORMATS = ['text', 'json', 'sarif', 'markdown', 'codeclimate'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export const THRESHOLDS = ['error', 'warning', 'info', 'none'] as const;
@@ -57,8 +57,9 @@ explicitly is linted as its name says or, if it starts with FROM, as a Dockerfil
 Default path: .
 
 Options:
-  -f, --format <text|json|sarif|markdown>
-                                   output format (default: text)
+  -f, --format <text|json|sarif|markdown|codeclimate>
+                                   output format (default: text; codeclimate: GitLab's
+                                   code quality report)
       --fix                        apply the safe local fixes of the findings in place
       --unsafe-fixes               with --fix, apply unsafe fixes too (they may change what
                                    runs: each rule's page says what it may break)

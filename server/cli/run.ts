@@ -5,6 +5,7 @@ import { kindsNamed } from '../../rules/file-kinds';
 import type { FileKind, Severity } from '../../rules/types';
 import { TOOL_VERSION } from '../project';
 import { discoveryNotice } from '../report/file-report';
+import { formatCodeClimate } from '../report/format-codeclimate';
 import { formatJson } from '../report/format-json';
 import { formatMarkdown } from '../report/format-markdown';
 import { formatSarif } from '../report/format-sarif';
@@ -156,6 +157,8 @@ function render(report: Report, options: CliOptions, io: CliIo): string {
       return formatSarif(report, io.cwd);
     case 'markdown':
       return formatMarkdown(report);
+    case 'codeclimate':
+      return formatCodeClimate(report);
     case 'text':
       return formatText(report, { color: useColor(io), quiet: options.quiet });
   }
