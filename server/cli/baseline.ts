@@ -43,7 +43,7 @@ export function readBaseline(path: string): Set<string> {
 }
 
 /** Writes every finding of the report as the new baseline, in a stable order so that its diffs are small; returns its fingerprints. */
-export function writeBaseline(path: string, report: Report): Set<string> {
+function writeBaseline(path: string, report: Report): Set<string> {
   const findings: BaselineEntry[] = [];
   for (const file of report.files) {
     for (const { finding, fingerprint } of file.findings) {
@@ -61,14 +61,14 @@ export function writeBaseline(path: string, report: Report): Set<string> {
 }
 
 /** What applying a baseline did: findings it held were dropped from the report. */
-export interface BaselineOutcome {
+interface BaselineOutcome {
   known: number;
   /** Baseline entries no finding matched any more: fixed, or changed beyond recognition. */
   gone: number;
 }
 
 /** Drops from the report every finding the baseline holds, in place. */
-export function applyBaseline(report: Report, baseline: ReadonlySet<string>): BaselineOutcome {
+function applyBaseline(report: Report, baseline: ReadonlySet<string>): BaselineOutcome {
   const matched = new Set<string>();
   for (const file of report.files) {
     file.findings = file.findings.filter(({ fingerprint }) => {
@@ -78,6 +78,22 @@ export function applyBaseline(report: Report, baseline: ReadonlySet<string>): Ba
     });
   }
   return { known: matched.size, gone: baseline.size - matched.size };
+}
+
+/**
+ * The run's baseline step: with `baseline` (read before linting) the findings it holds are dropped; without it
+ * (`--update-baseline`) every finding is written and dropped. Returns what to tell the user, if anything.
+ */
+export function baselineStep(report: Report, path: string, baseline: ReadonlySet<string> | undefined, quiet: boolean): string | undefined {
+  const known = baseline ?? writeBaseline(path, report);
+  const { known: hidden, gone } = applyBaseline(report, known);
+  if (!baseline) return `${plural(known.size, 'finding')} written to the baseline`;
+  if (quiet || hidden + gone === 0) return undefined;
+  return `${plural(hidden, 'known finding')} not shown${gone > 0 ? `; ${gone} of its entries no longer found (--update-baseline drops them)` : ''}`;
+}
+
+function plural(n: number, what: string): string {
+  return `${n} ${what}${n === 1 ? '' : 's'}`;
 }
 
 function compare(a: string, b: string): number {

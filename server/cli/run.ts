@@ -16,7 +16,7 @@ import { ConfigResolver, type ResolvedConfig } from '../workspace/config-resolve
 import { discoverFiles } from '../workspace/discover';
 import { UnreadablePathError } from '../workspace/errors';
 import { HELP, parseCliArgs, type CliOptions, type Threshold } from './args';
-import { applyBaseline, readBaseline, writeBaseline } from './baseline';
+import { baselineStep, readBaseline } from './baseline';
 import { displayPath, type LintJob } from './lint-files';
 import { lintFiles } from './lint-pool';
 import { pinFiles, type PinSummary } from './pin';
@@ -106,14 +106,8 @@ async function lintAndReport(options: CliOptions, io: CliIo): Promise<number> {
 
   const report: Report = { files: outcome.files, notices };
   if (baselinePath !== undefined) {
-    const known = baseline ?? writeBaseline(baselinePath, report);
-    const { known: hidden, gone } = applyBaseline(report, known);
-    const where = displayPath(baselinePath, io.cwd);
-    if (options.updateBaseline) io.stderr(`driftless: ${where}: ${known.size} ${known.size === 1 ? 'finding' : 'findings'} written to the baseline\n`);
-    else if (!options.quiet && hidden + gone > 0) {
-      const goneNote = gone > 0 ? `; ${gone} of its entries no longer found (--update-baseline drops them)` : '';
-      io.stderr(`driftless: ${where}: ${hidden} known ${hidden === 1 ? 'finding' : 'findings'} not shown${goneNote}\n`);
-    }
+    const said = baselineStep(report, baselinePath, baseline, options.quiet);
+    if (said) io.stderr(`driftless: ${displayPath(baselinePath, io.cwd)}: ${said}\n`);
   }
   if (options.quiet) {
     for (const file of report.files) file.findings = file.findings.filter((f) => failsAt(f.finding.severity, options.failureThreshold));
@@ -124,7 +118,7 @@ async function lintAndReport(options: CliOptions, io: CliIo): Promise<number> {
     for (const notice of notices.filter((n) => n.unreadable)) io.stderr(`driftless: ${notice.display}: ${notice.message}\n`);
   }
   io.stdout(render(report, options, io));
-  if (options.fix && !options.quiet) {
+  if (options.fix && !options.unsafeFixes && !options.quiet) {
     const held = unsafeFixesLeft(report);
     if (held > 0) io.stderr(`driftless: ${held} unsafe ${held === 1 ? 'fix' : 'fixes'} not applied: --unsafe-fixes applies them (each rule's page says what it may break)\n`);
   }
