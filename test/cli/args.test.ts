@@ -44,7 +44,9 @@ test('reads every option, long and short, and keeps the paths in order', () => {
 
 test('usage mistakes are UsageErrors that say what is wrong', () => {
   const cases: [string[], string][] = [
-    [['--format', 'xml'], "--format must be one of text, json, sarif, markdown (got 'xml')"],
+    [['--format', 'xml'], "--format must be one of text, json, sarif, markdown, codeclimate (got 'xml')"],
+    [['--unsafe-fixes'], '--unsafe-fixes goes with --fix'],
+    [['--update-baseline'], '--update-baseline needs --baseline <file>'],
     [['--failure-threshold', 'high'], "--failure-threshold must be one of error, warning, info, none (got 'high')"],
     [['--jobs', '0'], "--jobs must be a whole number from 1 to 999 (got '0')"],
     [['-j', 'many'], "--jobs must be a whole number from 1 to 999 (got 'many')"],
