@@ -328,7 +328,7 @@ test('usage errors, unknown paths: exit 2 with one line on stderr', (t) => {
   const { dir, cleanup } = tempTree({});
   t.after(cleanup);
   const bad = runCli(['--format', 'xml'], { cwd: dir });
-  assert.deepEqual([bad.status, bad.stdout, bad.stderr], [2, '', "driftless: --format must be one of text, json, sarif, markdown (got 'xml') (see driftless --help)\n"]);
+  assert.deepEqual([bad.status, bad.stdout, bad.stderr], [2, '', "driftless: --format must be one of text, json, sarif, markdown, codeclimate (got 'xml') (see driftless --help)\n"]);
   const unknown = runCli(['--pinn'], { cwd: dir });
   assert.deepEqual([unknown.status, unknown.stderr], [2, "driftless: unknown option '--pinn' (see driftless --help)\n"]);
   const missing = runCli(['no/such/Dockerfile'], { cwd: dir });
