@@ -79,7 +79,7 @@ async function applySourceAction(kind: string, emptyMessage: string): Promise<bo
 }
 
 export function fixAllInFile(): Promise<boolean> {
-  return applySourceAction(FIX_ALL_KIND, 'Driftless: nothing to fix automatically in this file.');
+  return applySourceAction(FIX_ALL_KIND, 'Driftless: no safe fix to apply in this file. Unsafe fixes are offered one by one as quick fixes; the setting driftless.unsafeFixes lets Fix All apply them.');
 }
 
 export function pinAllInFile(): Promise<boolean> {

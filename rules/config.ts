@@ -61,11 +61,14 @@ export function parseConfig(text: string, file: string, knownRules: ReadonlySet<
           const keyNode = rulePair.key as Node | null;
           if (!knownRules.has(id)) throw new ConfigError(file, lineOf(keyNode), `unknown rule \`${id}\``);
           const setting = isScalar(rulePair.value) ? rulePair.value.value : undefined;
-          const normalized = setting === false ? 'off' : setting;
-          if (typeof normalized !== 'string' || !SEVERITIES.includes(normalized as SeveritySetting)) {
+          if (typeof setting === 'boolean') {
+            // YAML reads a bare `off`/`no` as a string, but `false`/`true` as booleans: neither says which severity was meant.
+            throw new ConfigError(file, lineOf(rulePair.value as Node | null), `rule \`${id}\`: \`${setting}\` is not a severity; write off to turn the rule off, or error, warning or info`);
+          }
+          if (typeof setting !== 'string' || !SEVERITIES.includes(setting as SeveritySetting)) {
             throw new ConfigError(file, lineOf(rulePair.value as Node | null), `rule \`${id}\`: expected error, warning, info or off`);
           }
-          config.rules[id] = normalized as SeveritySetting;
+          config.rules[id] = setting as SeveritySetting;
         }
         break;
       }

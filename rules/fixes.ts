@@ -1,6 +1,34 @@
+import { ruleById } from './catalogue';
 import type { LintResult } from './engine';
 import { LineIndex, applyEdits } from './text';
 import type { Finding, LocalFix, TextEdit } from './types';
+
+/**
+ * Which fixes bulk fixing (`driftless --fix`, the editor's fix-all and fix on save) applies, Ruff's model: the safe
+ * ones, and the unsafe ones too only when the user opted in (`--unsafe-fixes`, the `driftless.unsafeFixes` setting).
+ */
+export interface FixScope {
+  unsafe: boolean;
+}
+
+export const SAFE_FIXES_ONLY: FixScope = { unsafe: false };
+
+/** Whether a finding's fix is safe: its rule declares it so. A rule that declares nothing is taken as unsafe. */
+export function fixIsSafe(finding: Pick<Finding, 'rule'>): boolean {
+  return ruleById(finding.rule)?.fix?.safe === true;
+}
+
+/** The title the editor gives a fix: an unsafe one names the consequence the user accepts by applying it. */
+export function fixTitle(finding: Pick<Finding, 'rule'>, fix: LocalFix): string {
+  if (fixIsSafe(finding)) return fix.title;
+  return `${fix.title}; ${ruleById(finding.rule)?.fix?.consequence ?? 'review what it changes first'}`;
+}
+
+/** The fix bulk fixing applies for a finding in `scope`: its preferred fix, if the scope takes it. */
+export function bulkFix(finding: Finding, scope: FixScope): LocalFix | undefined {
+  const fix = preferredFix(finding);
+  return fix && (scope.unsafe || fixIsSafe(finding)) ? fix : undefined;
+}
 
 /** Rounds of fix, re-lint the fix loop runs at most: a fix that keeps offering another change stops here. */
 export const MAX_FIX_ROUNDS = 10;
@@ -138,14 +166,14 @@ export interface FixChoice {
 }
 
 /**
- * Picks, in the findings' order, the preferred fix of every finding whose edits clash with no earlier pick.
+ * Picks, in the findings' order, the bulk fix (in `scope`) of every finding whose edits clash with no earlier pick.
  * A fix left out is for the next round, after linting again.
  */
-export function chooseFixes(findings: readonly Finding[]): FixChoice {
+export function chooseFixes(findings: readonly Finding[], scope: FixScope): FixChoice {
   const taken = new EditSet();
   const chosen: ChosenFix[] = [];
   for (const finding of findings) {
-    const fix = preferredFix(finding);
+    const fix = bulkFix(finding, scope);
     if (fix && fix.edits.length > 0 && !taken.addUnlessClash(fix.edits)) chosen.push({ finding, fix });
   }
   return { chosen, edits: taken.edits };
@@ -169,16 +197,16 @@ export interface FixOutcome {
 }
 
 /**
- * Fixes a text as far as the rules' preferred local fixes go: each round applies `chooseFixes` and lints again,
- * until no fix is left or MAX_FIX_ROUNDS is reached. Suppression fixes are never applied: they are a quick fix.
+ * Fixes a text as far as the rules' preferred local fixes in `scope` go: each round applies `chooseFixes` and lints
+ * again, until no fix is left or MAX_FIX_ROUNDS is reached. Suppression fixes are never applied: they are a quick fix.
  */
-export function fixText(text: string, first: LintResult, relint: (text: string) => LintResult): FixOutcome {
+export function fixText(text: string, first: LintResult, relint: (text: string) => LintResult, scope: FixScope): FixOutcome {
   let current = text;
   let result = first;
   const applied: AppliedFix[] = [];
   const rounds: TextEdit[][] = [];
   for (let round = 0; round < MAX_FIX_ROUNDS; round++) {
-    const { chosen, edits } = chooseFixes(result.findings);
+    const { chosen, edits } = chooseFixes(result.findings, scope);
     if (edits.length === 0) break;
     const next = applyEdits(current, edits);
     if (next === current) break;

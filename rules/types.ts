@@ -453,6 +453,11 @@ export interface FixDeclaration {
   safe: boolean;
   /** One sentence: why the fix is safe or not. */
   why: string;
+  /**
+   * An unsafe fix's condition, a clause the editor appends to its quick fix's title so the user sees what they accept
+   * ("the container must not write outside its volumes").
+   */
+  consequence?: string;
 }
 
 export interface RuleMeta {

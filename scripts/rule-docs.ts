@@ -64,11 +64,20 @@ const NETWORK_LOOKUPS: Readonly<Record<NonNullable<FixDeclaration['asks']>, stri
   download: 'a download',
 };
 
-/** What the fix needs and whether `--fix` could apply it without review, with the reason. */
+/** What the fix needs, whether it is safe (and so what applies it), with the reason. */
 function fixLine(fix: FixDeclaration | undefined): string {
   if (!fix) return 'None: the finding is fixed by hand.';
   const needs = fix.needs === 'local' ? 'Offline' : `Needs ${NETWORK_LOOKUPS[fix.asks ?? 'registry']} (\`driftless --pin\`)`;
-  return `${needs}, ${fix.safe ? 'safe' : 'unsafe'}. ${fix.why}`;
+  return `${needs}, ${fix.safe ? 'safe' : 'unsafe'}. ${fix.why}\n\n${applies(fix)}`;
+}
+
+function applies(fix: FixDeclaration): string {
+  if (fix.needs === 'network') return 'Applied by `driftless --pin` and the editor\'s "Pin" quick fixes and commands.';
+  if (fix.safe) return 'Applied by `driftless --fix` and the editor\'s Fix All and fix on save.';
+  return [
+    '`driftless --fix` and the editor\'s Fix All leave it out unless unsafe fixes are allowed (`--unsafe-fixes`, the',
+    `setting \`driftless.unsafeFixes\`); the editor offers it as a quick fix titled with what you accept: "…; ${fix.consequence ?? 'review what it changes first'}".`,
+  ].join('\n');
 }
 
 /** The index page listing every rule. */

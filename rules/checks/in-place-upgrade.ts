@@ -19,6 +19,7 @@ export const inPlaceUpgrade: Rule = {
     needs: 'local',
     safe: false,
     why: 'Removing the upgrade changes what is installed: the image or host keeps the versions it had, security updates included, until the base is bumped.',
+    consequence: 'updates then come only with a newer base image or a new package version written here',
   },
   check(facts, layer) {
     const instead = layer === 'dockerfile' || layer === 'ci' ? 'rebuild from a newer pinned base image instead' : 'roll out a rebuilt, pinned image or package set instead';

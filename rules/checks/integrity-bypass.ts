@@ -18,6 +18,7 @@ export const integrityBypass: Rule = {
     needs: 'local',
     safe: false,
     why: 'Checking certificates and signatures again can break a build or play that only worked without them, e.g. behind a TLS-intercepting proxy whose CA is not installed.',
+    consequence: 'the build must reach its sources with valid certificates and signatures',
   },
   check(facts) {
     return facts.integrityBypasses.map(

@@ -17,6 +17,7 @@ export const mutableConfigmap: Rule = {
     needs: 'local',
     safe: false,
     why: 'An immutable object cannot be updated in place: the next `kubectl apply` or Helm upgrade of one kept under a fixed name fails until it is renamed or deleted.',
+    consequence: 'the object must get a new name for each change (Helm and `kubectl apply` cannot update it in place)',
   },
   check(facts) {
     return facts.configObjects

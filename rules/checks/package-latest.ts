@@ -23,6 +23,7 @@ export const packageLatest: Rule = {
     needs: 'local',
     safe: false,
     why: "Installing once instead of upgrading changes what later runs do: the host keeps the version it has instead of taking the repository's newest.",
+    consequence: 'the host keeps the version it has until one is written here',
   },
   check(facts) {
     return facts.packageLatest.map(

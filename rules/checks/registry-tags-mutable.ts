@@ -19,6 +19,7 @@ export const registryTagsMutable: Rule = {
     needs: 'local',
     safe: false,
     why: 'An immutable repository rejects a push to a tag it holds: a pipeline that re-pushes `latest` or a branch tag fails until it tags each build anew.',
+    consequence: 'every pipeline must push each build under a new tag',
   },
   check(facts) {
     return facts.imageRepositories.map(

@@ -37,6 +37,7 @@ export const runnerFloating: Rule = {
     needs: 'local',
     safe: false,
     why: 'The label written is the release the table says `-latest` meant when it was checked: if GitHub has moved the label since, or a job still ran on the older image during a rollout, the job changes OS.',
+    consequence: 'check the job still works on that release',
   },
   check(facts) {
     const findings: RuleFinding[] = [];

@@ -17,6 +17,7 @@ export const writableRootFilesystem: Rule = {
     needs: 'local',
     safe: false,
     why: 'A read-only root filesystem crashes a container that writes outside its volumes (to `/tmp`, a cache or its own config).',
+    consequence: 'the container must not write outside its volumes',
   },
   check(facts) {
     return facts.containers

@@ -3,7 +3,7 @@ import { parseByteSize } from '../../rules/config';
 import type { Severity } from '../../rules/types';
 import { UsageError } from './usage-error';
 
-export const FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;
+export const FORMATS = ['text', 'json', 'sarif', 'markdown', 'codeclimate'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export const THRESHOLDS = ['error', 'warning', 'info', 'none'] as const;
@@ -13,6 +13,8 @@ export interface CliOptions {
   paths: string[];
   format: Format;
   fix: boolean;
+  /** `--fix` applies unsafe fixes too (each rule page says which are). */
+  unsafeFixes: boolean;
   /** Look up image digests and write them. */
   pin: boolean;
   /** A JSON file keeping `--pin`'s tag -> digest answers between runs. */
@@ -23,6 +25,10 @@ export interface CliOptions {
   downloadLimit?: number;
   failureThreshold: Threshold;
   config?: string;
+  /** A baseline file: findings it holds are not reported. */
+  baseline?: string;
+  /** Write every finding to the baseline file instead. */
+  updateBaseline: boolean;
   quiet: boolean;
   /** Print the stack of every internal error on stderr. */
   verbose: boolean;
@@ -36,12 +42,15 @@ export interface CliOptions {
 const OPTIONS = {
   format: { type: 'string', short: 'f' },
   fix: { type: 'boolean' },
+  'unsafe-fixes': { type: 'boolean' },
   pin: { type: 'boolean' },
   'digest-cache': { type: 'string' },
   'lookup-deadline': { type: 'string' },
   'download-limit': { type: 'string' },
   'failure-threshold': { type: 'string' },
   config: { type: 'string', short: 'c' },
+  baseline: { type: 'string' },
+  'update-baseline': { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
   verbose: { type: 'boolean' },
   jobs: { type: 'string', short: 'j' },
@@ -58,9 +67,12 @@ explicitly is linted as its name says or, if it starts with FROM, as a Dockerfil
 Default path: .
 
 Options:
-  -f, --format <text|json|sarif|markdown>
-                                   output format (default: text)
-      --fix                        apply the local fixes of the findings in place
+  -f, --format <text|json|sarif|markdown|codeclimate>
+                                   output format (default: text; codeclimate: GitLab's
+                                   code quality report)
+      --fix                        apply the safe local fixes of the findings in place
+      --unsafe-fixes               with --fix, apply unsafe fixes too (they may change what
+                                   runs: each rule's page says what it may break)
       --pin                        ask each image's registry for the tag's digest, each git
                                    ref's server for its commit, and download each URL for its
                                    sha256, and write them (name:tag@sha256:..., owner/repo@<sha>
@@ -73,6 +85,8 @@ Options:
       --failure-threshold <error|warning|info|none>
                                    lowest severity that makes the exit code 1 (default: warning)
   -c, --config <file>              use this .driftless.yaml instead of searching for one
+      --baseline <file>            report (and fail on) only findings not in this baseline
+      --update-baseline            write every finding to the --baseline file, then report none
   -q, --quiet                      print only findings at or above the threshold, no summary
       --verbose                    print the stack of an internal error (an internal-error finding) on stderr
   -j, --jobs <n>                   lint on n threads (default: one per core for 200 files or more, given 3+ cores)
@@ -95,16 +109,21 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     throw error;
   }
   const { values, positionals } = parsed;
+  if (values['unsafe-fixes'] && !values.fix) throw new UsageError('--unsafe-fixes goes with --fix');
+  if (values['update-baseline'] && values.baseline === undefined) throw new UsageError('--update-baseline needs --baseline <file>');
   return {
     paths: positionals.length > 0 ? positionals : ['.'],
     format: oneOf('--format', values.format ?? 'text', FORMATS),
     fix: values.fix ?? false,
+    unsafeFixes: values['unsafe-fixes'] ?? false,
     pin: values.pin ?? false,
     digestCache: values['digest-cache'],
     lookupDeadline: values['lookup-deadline'] === undefined ? undefined : positiveInteger('--lookup-deadline', values['lookup-deadline']),
     downloadLimit: values['download-limit'] === undefined ? undefined : byteSize('--download-limit', values['download-limit']),
     failureThreshold: oneOf('--failure-threshold', values['failure-threshold'] ?? 'warning', THRESHOLDS),
     config: values.config,
+    baseline: values.baseline,
+    updateBaseline: values['update-baseline'] ?? false,
     quiet: values.quiet ?? false,
     verbose: values.verbose ?? false,
     jobs: values.jobs === undefined ? undefined : positiveInteger('--jobs', values.jobs),

@@ -1,5 +1,5 @@
 import type { LintResult } from '../../rules/engine';
-import { fixText, preferredFix, type AppliedFix } from '../../rules/fixes';
+import { bulkFix, fixText, type AppliedFix } from '../../rules/fixes';
 import type { SeveritySetting } from '../../rules/types';
 import type { DriftlessConfig } from '../../rules/config';
 import type { DiscoveredFile } from '../workspace/discover';
@@ -19,6 +19,8 @@ export interface LintJob {
   downloadLimit?: number;
   /** `github:` of the file's `.driftless.yaml`: where `--pin` asks about actions. */
   github?: DriftlessConfig['github'];
+  /** `--fix` applies unsafe fixes too (`--unsafe-fixes`). */
+  unsafeFixes?: boolean;
 }
 
 /** What one file came to: a report when a front end linted it, a notice when it was skipped or trouble. */
@@ -46,8 +48,9 @@ export function lintJob(job: LintJob, cwd: string, fix: boolean): JobResult {
   let finalText = text;
   let notice: Notice | undefined;
   let applied: AppliedFix[] = [];
-  if (fix && result.findings.some((f) => preferredFix(f))) {
-    const outcome = fixText(text, result, lintText);
+  const scope = { unsafe: job.unsafeFixes === true };
+  if (fix && result.findings.some((f) => bulkFix(f, scope))) {
+    const outcome = fixText(text, result, lintText, scope);
     if (outcome.result.failure && !result.failure) {
       // A fixed text Driftless cannot lint is not known to be right: it is not written.
       return {

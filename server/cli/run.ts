@@ -6,6 +6,7 @@ import type { FileKind, Severity } from '../../rules/types';
 import { TOOL_VERSION } from '../project';
 import { discoveryNotice } from '../report/file-report';
 import { JsonReportWriter } from '../report/format-json';
+import { formatCodeClimate } from '../report/format-codeclimate';
 import { formatMarkdown } from '../report/format-markdown';
 import { SarifReportWriter } from '../report/format-sarif';
 import { TextReportWriter } from '../report/format-text';
@@ -15,6 +16,7 @@ import { ConfigResolver, type ResolvedConfig } from '../workspace/config-resolve
 import { discoverFiles } from '../workspace/discover';
 import { UnreadablePathError } from '../workspace/errors';
 import { HELP, parseCliArgs, type CliOptions, type Threshold } from './args';
+import { BaselineStep, readBaseline } from './baseline';
 import { displayPath, type LintJob } from './lint-files';
 import { lintFiles } from './lint-pool';
 import type { PinSummary } from './pin';
@@ -74,6 +76,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
 async function lintAndReport(options: CliOptions, io: CliIo): Promise<number> {
   const progress = io.stderrIsTTY && !options.quiet ? progressLine(io.stderr) : undefined;
+  const baselinePath = options.baseline === undefined ? undefined : resolve(io.cwd, options.baseline);
+  const baseline = baselinePath === undefined ? undefined : new BaselineStep(baselinePath, options.updateBaseline ? undefined : readBaseline(baselinePath));
   const configs = cliConfigs(options, io);
   const jobs: LintJob[] = [];
   const notices: Notice[] = [];
@@ -86,6 +90,7 @@ async function lintAndReport(options: CliOptions, io: CliIo): Promise<number> {
         file,
         rules: config.rules,
         root: file.explicit ? dirname(file.path) : given,
+        unsafeFixes: options.unsafeFixes,
         ...(config.github ? { github: config.github } : {}),
         ...(config.downloadLimit === undefined ? {} : { downloadLimit: config.downloadLimit }),
       });
@@ -97,6 +102,7 @@ async function lintAndReport(options: CliOptions, io: CliIo): Promise<number> {
   const pinned = options.pin ? await pinJobs(dedupe(jobs), configs, options, io) : undefined;
   const writer = reportWriter(options, io);
   let failing = false;
+  let unsafeLeft = 0;
   await lintFiles(
     dedupe(jobs),
     { cwd: io.cwd, fix: options.fix, jobs: options.jobs, workerScript: io.workerScript, kinds, onProgress: progress?.update },
@@ -107,18 +113,25 @@ async function lintAndReport(options: CliOptions, io: CliIo): Promise<number> {
       }
       if (notice) notices.push(notice);
       if (!report) return;
+      baseline?.file(report);
+      unsafeLeft += report.findings.filter((f) => f.fix && !f.fix.safe).length;
       if (options.quiet) report.findings = report.findings.filter((f) => failsAt(f.finding.severity, options.failureThreshold));
       failing ||= report.findings.some((f) => failsAt(f.finding.severity, options.failureThreshold));
       writer.file(report);
     },
   );
   progress?.stop();
+  const said = baseline?.finish(options.quiet);
+  if (said && baselinePath !== undefined) io.stderr(`driftless: ${displayPath(baselinePath, io.cwd)}: ${said}\n`);
   if (!options.quiet) {
     for (const notice of notices) io.stderr(`driftless: ${untrustedText(`${notice.display}: ${notice.message}`)}\n`);
   } else {
     for (const notice of notices.filter((n) => n.unreadable)) io.stderr(`driftless: ${untrustedText(`${notice.display}: ${notice.message}`)}\n`);
   }
   writer.finish(notices);
+  if (options.fix && !options.unsafeFixes && !options.quiet && unsafeLeft > 0) {
+    io.stderr(`driftless: ${unsafeLeft} unsafe ${unsafeLeft === 1 ? 'fix' : 'fixes'} not applied: --unsafe-fixes applies them (each rule's page says what it may break)\n`);
+  }
 
   if (notices.some((n) => n.unreadable)) return EXIT_TROUBLE;
   if (pinned) return pinned.failed > 0 ? EXIT_FINDINGS : EXIT_OK;
@@ -167,9 +180,11 @@ function reportWriter(options: CliOptions, io: CliIo): ReportWriter {
       return new JsonReportWriter(io.stdout);
     case 'sarif':
       return new SarifReportWriter(io.cwd, io.stdout);
-    case 'markdown': {
+    case 'markdown':
+    case 'codeclimate': {
+      const format = options.format === 'markdown' ? formatMarkdown : formatCodeClimate;
       const files: FileReport[] = [];
-      return { file: (report) => files.push(report), finish: (notices) => io.stdout(formatMarkdown({ files, notices: [...notices] })) };
+      return { file: (report) => files.push(report), finish: (notices) => io.stdout(format({ files, notices: [...notices] })) };
     }
     case 'text':
       return new TextReportWriter({ color: useColor(io), quiet: options.quiet }, io.stdout);

@@ -7,7 +7,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { LintResult } from '../../rules/engine';
-import { fixText, preferredFix } from '../../rules/fixes';
+import { bulkFix, fixIsSafe, fixText, fixTitle, preferredFix, type FixScope } from '../../rules/fixes';
 import { suppressionFixes } from '../../rules/suppression';
 import { LineIndex, replacementBetween } from '../../rules/text';
 import type { ChecksumFix, CommitFix, DigestFix, Finding, LocalFix, TextEdit } from '../../rules/types';
@@ -47,6 +47,8 @@ export interface CodeActionHost {
   /** Whether the client resolves edits lazily; when it does not, edits are computed up front (except pins). */
   resolvesEdits: boolean;
   versionedEdits: boolean;
+  /** Which fixes fix-all applies: the safe ones, unless the user allowed unsafe ones (`driftless.unsafeFixes`). */
+  fixScope(): FixScope;
   /** Why digest lookups are not allowed here, or undefined. */
   pinningBlocked(): string | undefined;
   resolveOptions(uri: string, platform?: string): ResolveOptions;
@@ -57,6 +59,8 @@ export interface CodeActionHost {
   commitResolver(uri: string): FixResolver<CommitFix>;
   /** Lints `text` as the document `uri` would be linted: fix-all lints each text it writes, as `--fix` does. */
   lintText(uri: string, text: string): LintResult | undefined;
+  /** "Turn off <rule> in .driftless.yaml" and "… for this folder", with their edits. */
+  turnOffActions(uri: string, rule: string, diagnostic: Diagnostic): CodeAction[];
   showError(message: string): void;
 }
 
@@ -103,11 +107,12 @@ export class CodeActions {
       const inRange = doc.result.findings.filter((f) => f.span.start <= end && start <= f.span.end);
       for (const finding of inRange) {
         const diagnostic = this.matchingDiagnostic(params.context.diagnostics, finding, doc.uri);
-        const preferred = preferredFix(finding);
+        // An unsafe fix is never the preferred one: "auto fix" applies a preferred fix without showing its title.
+        const preferred = fixIsSafe(finding) ? preferredFix(finding) : undefined;
         for (const fix of localFixes(finding)) {
           actions.push(
             this.action(doc, {
-              title: fix.title,
+              title: fixTitle(finding, fix),
               kind: CodeActionKind.QuickFix,
               diagnostics: [diagnostic],
               isPreferred: fix === preferred,
@@ -157,9 +162,11 @@ export class CodeActions {
             }),
           );
         }
+        actions.push(...this.host.turnOffActions(uri, finding.rule, diagnostic));
       }
     }
-    if (wanted(FIX_ALL_KIND) && doc.result.findings.some((f) => preferredFix(f))) {
+    const scope = this.host.fixScope();
+    if (wanted(FIX_ALL_KIND) && doc.result.findings.some((f) => bulkFix(f, scope))) {
       actions.push(this.action(doc, { title: 'Fix all Driftless problems in this file', kind: FIX_ALL_KIND, data: { type: 'fixAll', uri, version } }));
     }
     if (wanted(PIN_ALL_KIND) && doc.result.findings.some((f) => digestFix(f) || commitFix(f))) {
@@ -227,7 +234,7 @@ export class CodeActions {
   private fixAllEdits(doc: LintedDocument, result: LintResult): TextEdit[] {
     // Undefined means linting was switched off or the file excluded meanwhile: nothing is left to fix.
     const relint = (text: string): LintResult => this.host.lintText(doc.uri, text) ?? { kind: undefined, findings: [], facts: undefined };
-    const outcome = fixText(doc.text, result, relint);
+    const outcome = fixText(doc.text, result, relint, this.host.fixScope());
     if (outcome.rounds.length <= 1) return outcome.rounds[0] ?? [];
     return [replacementBetween(doc.text, outcome.text)];
   }

@@ -1,5 +1,6 @@
 import { DiagnosticSeverity, MessageType, type Connection, type Diagnostic } from 'vscode-languageserver';
-import type { ConfigError } from '../../rules/config';
+import { RULE_IDS } from '../../rules/catalogue';
+import { ConfigError, parseConfig } from '../../rules/config';
 import { ConfigResolver } from '../workspace';
 import { SOURCE } from './diagnostics';
 import { Linter } from './linting';
@@ -37,17 +38,32 @@ export class WorkspaceConfiguration {
       if (this.reported.delete(file)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
       return;
     }
-    const diagnostic: Diagnostic = {
-      range: { start: { line: error.line - 1, character: 0 }, end: { line: error.line - 1, character: Number.MAX_SAFE_INTEGER } },
-      severity: DiagnosticSeverity.Error,
-      source: SOURCE,
-      code: 'config',
-      message: `${error.detail}. Driftless keeps using the last valid settings until this is fixed.`,
-    };
-    void this.connection.sendDiagnostics({ uri, diagnostics: [diagnostic] });
+    void this.connection.sendDiagnostics({ uri, diagnostics: [configErrorDiagnostic(error)] });
     if (this.reported.get(file) !== error.message) {
       this.reported.set(file, error.message);
       this.session.showMessage(MessageType.Error, `Driftless: ${error.message}. Using the last valid settings until it is fixed.`);
     }
+  }
+}
+
+/** A broken config file's diagnostic, at the line its error names. */
+export function configErrorDiagnostic(error: ConfigError): Diagnostic {
+  return {
+    range: { start: { line: error.line - 1, character: 0 }, end: { line: error.line - 1, character: Number.MAX_SAFE_INTEGER } },
+    severity: DiagnosticSeverity.Error,
+    source: SOURCE,
+    code: 'config',
+    message: `${error.detail}. Driftless keeps using the last valid settings until this is fixed.`,
+  };
+}
+
+/** The diagnostics of a `.driftless.yaml`'s text as it is in the editor, saved or not: none, or its error. */
+export function configTextDiagnostics(file: string, text: string): Diagnostic[] {
+  try {
+    parseConfig(text, file, RULE_IDS);
+    return [];
+  } catch (error) {
+    if (error instanceof ConfigError) return [configErrorDiagnostic(error)];
+    throw error;
   }
 }

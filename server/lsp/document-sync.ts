@@ -1,14 +1,22 @@
 import * as path from 'node:path';
 import { FileChangeType, TextDocuments, type Connection, type Diagnostic, type FileEvent } from 'vscode-languageserver';
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import { CONFIG_FILE_NAME } from '../../rules/config';
 import { DocumentParseCache } from '../../rules/document-cache';
 import { MAX_FILE_BYTES, readSourceFile } from '../workspace';
 import type { LintedDocument } from './code-actions';
+import { configTextDiagnostics } from './configuration';
 import { diagnosticsOf, tooLargeDiagnostic } from './diagnostics';
 import type { Linter } from './linting';
 import { Debouncer } from './scheduler';
 import type { Session } from './session';
 import { fsPathOf } from './uris';
+
+/** A `.driftless.yaml`: its diagnostics are its own errors, from the text in the editor while it is open. */
+function isConfigFile(uri: string): boolean {
+  const file = fsPathOf(uri);
+  return file !== undefined && path.basename(file) === CONFIG_FILE_NAME;
+}
 
 /**
  * Open documents and their lints, and the closed files that carry diagnostics (from an audit or a change on disk):
@@ -47,7 +55,8 @@ export class DocumentSync {
       this.linted.delete(document.uri);
       this.parseCaches.delete(document.uri);
       this.preparing.delete(document.uri);
-      if (this.audited && fsPathOf(document.uri)) void this.publishFromDisk(document.uri);
+      if (isConfigFile(document.uri)) void this.publishConfigFromDisk(document.uri);
+      else if (this.audited && fsPathOf(document.uri)) void this.publishFromDisk(document.uri);
       else void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
     });
     this.documents.listen(connection);
@@ -122,10 +131,24 @@ export class DocumentSync {
     const doc = this.documents.get(uri);
     if (!doc) return;
     const version = doc.version;
+    const file = fsPathOf(uri);
+    if (file !== undefined && isConfigFile(uri)) {
+      void this.connection.sendDiagnostics({ uri, version, diagnostics: configTextDiagnostics(file, doc.getText()) });
+      return;
+    }
     const state = this.current(uri);
     if (!state || this.documents.get(uri)?.version !== version) return;
     const diagnostics = state.skipped === undefined ? diagnosticsOf(state.result, uri) : [tooLargeDiagnostic(state.skipped)];
     void this.connection.sendDiagnostics({ uri, version, diagnostics });
+  }
+
+  /** A config file closed: its diagnostics are those of the file on disk again, as the resolver reads it. */
+  private async publishConfigFromDisk(uri: string): Promise<void> {
+    const file = fsPathOf(uri);
+    if (!file) return;
+    const read = await readSourceFile(file);
+    if (this.documents.get(uri)) return;
+    void this.connection.sendDiagnostics({ uri, diagnostics: read.status === 'text' ? configTextDiagnostics(file, read.text) : [] });
   }
 
   private async publishFromDisk(uri: string): Promise<void> {

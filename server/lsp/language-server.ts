@@ -14,13 +14,14 @@ import { AUDIT_REQUEST, EXPORT_REQUEST, FIX_ALL_KIND, PIN_ALL_KIND, TRUST_NOTIFI
 import { AuditRequests } from './audit-request';
 import { ChecksumPinCommand, isChecksumPinTarget, PIN_CHECKSUM_COMMAND } from './checksum-pin';
 import { CodeActions } from './code-actions';
+import { turnOffRuleActions, type ConfigActionHost } from './config-actions';
 import { WorkspaceConfiguration } from './configuration';
 import { DocumentSync } from './document-sync';
 import { CommitResolvers, githubSetting } from '../pinning/github';
 import { commitHover, imageHover } from './hover';
 import { Pinner, type DigestResolver } from './pinning';
 import { Session } from './session';
-import { fsPathOf } from './uris';
+import { fsPathOf, workspaceFolderOf } from './uris';
 
 export interface LanguageServerOptions {
   resolver: DigestResolver;
@@ -45,6 +46,7 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
     get versionedEdits() {
       return session.versionedEdits;
     },
+    fixScope: () => ({ unsafe: session.settings.unsafeFixes }),
     pinningBlocked: () => session.pinningBlocked(),
     resolveOptions: (uri, platform) => {
       // Registries reached over plain HTTP are a network setting from the workspace: trusted workspaces only.
@@ -60,7 +62,26 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
     },
     showError: (message) => session.showMessage(MessageType.Error, message),
     lintText: (uri, text) => linter.lint(fsPathOf(uri), text, sync.documents.get(uri)?.languageId),
+    turnOffActions: (uri, rule, diagnostic) => {
+      const file = fsPathOf(uri);
+      return file === undefined ? [] : turnOffRuleActions(file, rule, diagnostic, configActionHost);
+    },
   });
+  const configActionHost: ConfigActionHost = {
+    configFor: (file) => configuration.resolver.forFile(file),
+    workspaceFolder: (file) => workspaceFolderOf(file, session.folders),
+    setInSettings: (rule) => session.settings.rules[rule] !== undefined,
+    openDocument: (uri) => {
+      const doc = sync.documents.get(uri);
+      return doc && { text: doc.getText(), version: doc.version };
+    },
+    get createsFiles() {
+      return session.createsFiles;
+    },
+    get versionedEdits() {
+      return session.versionedEdits;
+    },
+  };
 
   const checksumPins = new ChecksumPinCommand(connection, {
     document: (uri) => sync.current(uri),

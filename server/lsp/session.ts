@@ -17,6 +17,8 @@ export class Session {
   resolvesEdits = false;
   /** The client takes versioned `documentChanges`. */
   versionedEdits = false;
+  /** The client creates files from a workspace edit. */
+  createsFiles = false;
   /** The client lets the server register its file watcher. */
   registersWatchers = false;
 
@@ -30,6 +32,7 @@ export class Session {
     this.pullsConfiguration = caps.workspace?.configuration === true;
     this.resolvesEdits = caps.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
     this.versionedEdits = caps.workspace?.workspaceEdit?.documentChanges === true;
+    this.createsFiles = caps.workspace?.workspaceEdit?.resourceOperations?.includes('create') === true;
     this.registersWatchers = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     const rootFolders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     this.folders = rootFolders.map(fsPathOf).filter((f): f is string => f !== undefined);

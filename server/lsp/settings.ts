@@ -9,6 +9,8 @@ export interface ServerSettings {
   exclude: string[];
   /** Digest lookups in a workspace the user has not trusted: off unless allowed here. */
   allowPinningInUntrustedWorkspace: boolean;
+  /** Fix All and fix on save apply unsafe fixes too, as `--unsafe-fixes` does. */
+  unsafeFixes: boolean;
 }
 
 export const DEFAULT_DEBOUNCE_MS = 200;
@@ -16,7 +18,7 @@ export const DEFAULT_DEBOUNCE_MS = 200;
 const SEVERITIES: readonly string[] = ['error', 'warning', 'info', 'off'];
 
 export function defaultSettings(): ServerSettings {
-  return { enable: true, rules: {}, exclude: [], allowPinningInUntrustedWorkspace: false };
+  return { enable: true, rules: {}, exclude: [], allowPinningInUntrustedWorkspace: false, unsafeFixes: false };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -40,6 +42,7 @@ export function readSettings(raw: unknown, knownRules: ReadonlySet<string>): { s
       } else settings.rules[id] = value as SeveritySetting;
     }
   }
+  if (typeof raw.unsafeFixes === 'boolean') settings.unsafeFixes = raw.unsafeFixes;
   if (Array.isArray(raw.exclude)) settings.exclude = raw.exclude.filter((g): g is string => typeof g === 'string');
   const pinning = raw.pinning;
   if (isRecord(pinning) && typeof pinning.allowInUntrustedWorkspace === 'boolean') {

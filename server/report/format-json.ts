@@ -13,6 +13,7 @@ interface JsonFinding {
   endLine: number;
   endColumn: number;
   fixable: boolean;
+  fingerprint?: string;
 }
 
 const FINDINGS_SLOT = '\u0000findings';
@@ -27,7 +28,7 @@ export class JsonReportWriter implements ReportWriter {
 
   file(file: FileReport): void {
     this.files++;
-    for (const { finding, fix } of file.findings) {
+    for (const { finding, fix, fingerprint } of file.findings) {
       this.byRule[finding.rule] = (this.byRule[finding.rule] ?? 0) + 1;
       this.findings.push({
         file: file.display,
@@ -40,6 +41,7 @@ export class JsonReportWriter implements ReportWriter {
         endLine: finding.range.end.line + 1,
         endColumn: finding.range.end.character + 1,
         fixable: fix !== undefined,
+        fingerprint,
         ...(finding.related
           ? {
               related: finding.related.map((r) => ({

@@ -2,11 +2,13 @@ import { pathToFileURL } from 'node:url';
 import type { Fix, Log, ReportingDescriptor, Result } from 'sarif';
 import { RULES } from '../../rules/catalogue';
 import type { Range, Rule, Severity } from '../../rules/types';
-import { PROJECT_URL, TOOL_NAME, TOOL_VERSION, ruleDocsUrl } from '../project';
+import { TOOL_NAME, TOOL_VERSION } from '../project';
 import { writeJsonWithItems } from './json-text';
 import { SEVERITY_RANK, type FileReport, type PlacedFix, type Report, type ReportWriter } from './model';
 
 const SRCROOT = '%SRCROOT%';
+/** Versioned, as SARIF asks: a new way of computing it gets a new key. */
+const FINGERPRINT_KEY = 'driftlessFindingHash/v1';
 
 const LEVEL: Readonly<Record<Severity, Result.level>> = { error: 'error', warning: 'warning', info: 'note' };
 
@@ -28,7 +30,7 @@ export class SarifReportWriter implements ReportWriter {
 
   file(file: FileReport): void {
     const artifactLocation = { uri: encodeUri(file.display), uriBaseId: SRCROOT };
-    for (const { finding, fix } of file.findings) {
+    for (const { finding, fix, fingerprint } of file.findings) {
       const result: Result = {
         ruleId: finding.rule,
         level: LEVEL[finding.severity],
@@ -45,6 +47,7 @@ export class SarifReportWriter implements ReportWriter {
           physicalLocation: { artifactLocation, region: region(related.range) },
         }));
       }
+      if (fingerprint) result.partialFingerprints = { [FINGERPRINT_KEY]: fingerprint };
       this.results.push(result);
     }
   }
@@ -61,7 +64,6 @@ export class SarifReportWriter implements ReportWriter {
               name: TOOL_NAME,
               version: TOOL_VERSION,
               semanticVersion: TOOL_VERSION,
-              informationUri: PROJECT_URL,
               rules: RULES.map(describeRule),
             },
           },
@@ -92,11 +94,19 @@ function describeRule(rule: Rule): ReportingDescriptor {
     name: rule.title,
     shortDescription: { text: rule.title },
     fullDescription: { text: rule.summary },
-    help: { text: `${rule.summary}\n\n${rule.docs}`, markdown: `${rule.summary}\n\n${rule.docs}` },
-    helpUri: ruleDocsUrl(rule.id),
+    // The whole page, not a link: no URL in a report points anywhere the project does not control.
+    help: { text: helpText(rule), markdown: helpText(rule) },
     defaultConfiguration: { level: LEVEL[highest] },
     properties: { tags: ['immutability', 'infrastructure'], severityPerLayer: { ...rule.severity } },
   };
+}
+
+function helpText(rule: Rule): string {
+  const fix = rule.fix
+    ? `Fix: ${rule.fix.needs === 'network' ? 'a registry lookup (driftless --pin)' : 'offline (driftless --fix)'}, ${rule.fix.safe ? 'safe' : 'unsafe (--unsafe-fixes)'}. ${rule.fix.why}`
+    : 'Fix: by hand.';
+  const suppress = `Suppress: \`# driftless-disable-next-line ${rule.id} -- reason\` above the statement, or \`${rule.id}: off\` under \`rules:\` in .driftless.yaml.`;
+  return [rule.summary, rule.docs, fix, suppress].join('\n\n');
 }
 
 function region(range: Range): { startLine: number; startColumn: number; endLine: number; endColumn: number } {

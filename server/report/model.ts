@@ -5,14 +5,18 @@ import type { ImageReference } from '../protocol';
 /** A local fix with its edits placed by line and column, for output formats that carry fixes (SARIF). */
 export interface PlacedFix {
   title: string;
+  /** Safe in Ruff's sense (its rule's declaration): `--fix` applies it without `--unsafe-fixes`. */
+  safe: boolean;
   edits: { range: Range; newText: string }[];
 }
 
 export interface ReportedFinding {
   /** What the formats print of a finding: its fixes are left out, the one that counts is `fix`. */
   finding: Omit<Finding, 'fixes'>;
-  /** The fix `--fix` would apply; absent when the finding has no local fix. */
+  /** The fix `--fix` (with `--unsafe-fixes` when it is not safe) would apply; absent when the finding has no local fix. */
   fix?: PlacedFix;
+  /** Its identity across line moves (`fingerprints`): what baselines match and SARIF's `partialFingerprints` carry. */
+  fingerprint?: string;
 }
 
 /** One linted file: compact, as it crosses from a lint worker to the main thread as a structured clone. */

@@ -8,12 +8,15 @@ test('defaults: text format, warning threshold, the current folder', () => {
     paths: ['.'],
     format: 'text',
     fix: false,
+    unsafeFixes: false,
     pin: false,
     digestCache: undefined,
     lookupDeadline: undefined,
     downloadLimit: undefined,
     failureThreshold: 'warning',
     config: undefined,
+    baseline: undefined,
+    updateBaseline: false,
     quiet: false,
     verbose: false,
     jobs: undefined,
@@ -24,19 +27,22 @@ test('defaults: text format, warning threshold, the current folder', () => {
 
 test('reads every option, long and short, and keeps the paths in order', () => {
   const options = parseCliArgs([
-    ...['-f', 'sarif', '--fix', '--pin', '--digest-cache', 'd.json', '--lookup-deadline', '5', '--download-limit', '2GiB'],
-    ...['--failure-threshold=none', '-c', 'ci.yaml', '-q', '--verbose', '-j', '2', 'b', 'a'],
+    ...['-f', 'sarif', '--fix', '--unsafe-fixes', '--pin', '--digest-cache', 'd.json', '--lookup-deadline', '5', '--download-limit', '2GiB'],
+    ...['--failure-threshold=none', '-c', 'ci.yaml', '--baseline', 'base.json', '--update-baseline', '-q', '--verbose', '-j', '2', 'b', 'a'],
   ]);
   assert.deepEqual(options, {
     paths: ['b', 'a'],
     format: 'sarif',
     fix: true,
+    unsafeFixes: true,
     pin: true,
     digestCache: 'd.json',
     lookupDeadline: 5,
     downloadLimit: 2 * 1024 ** 3,
     failureThreshold: 'none',
     config: 'ci.yaml',
+    baseline: 'base.json',
+    updateBaseline: true,
     quiet: true,
     verbose: true,
     jobs: 2,
@@ -47,7 +53,9 @@ test('reads every option, long and short, and keeps the paths in order', () => {
 
 test('usage mistakes are UsageErrors that say what is wrong', () => {
   const cases: [string[], string][] = [
-    [['--format', 'xml'], "--format must be one of text, json, sarif, markdown (got 'xml')"],
+    [['--format', 'xml'], "--format must be one of text, json, sarif, markdown, codeclimate (got 'xml')"],
+    [['--unsafe-fixes'], '--unsafe-fixes goes with --fix'],
+    [['--update-baseline'], '--update-baseline needs --baseline <file>'],
     [['--failure-threshold', 'high'], "--failure-threshold must be one of error, warning, info, none (got 'high')"],
     [['--jobs', '0'], "--jobs must be a whole number from 1 to 999 (got '0')"],
     [['-j', 'many'], "--jobs must be a whole number from 1 to 999 (got 'many')"],

@@ -102,7 +102,7 @@ test('json: the version 1 document with relative files and 1-based ranges', (t) 
     findings: 4,
     byRule: { 'image-latest-tag': 1, 'in-place-upgrade': 1, 'integrity-bypass': 1, 'package-latest': 1 },
   });
-  assert.deepEqual(Object.keys(doc.findings[0]), ['file', 'kind', 'rule', 'severity', 'message', 'line', 'column', 'endLine', 'endColumn', 'fixable']);
+  assert.deepEqual(Object.keys(doc.findings[0]), ['file', 'kind', 'rule', 'severity', 'message', 'line', 'column', 'endLine', 'endColumn', 'fixable', 'fingerprint']);
   assert.deepEqual(
     doc.findings.map((f) => [f.file, f.kind, f.rule, f.severity, f.line, f.column, f.endLine, f.endColumn, f.fixable]),
     [
@@ -178,8 +178,11 @@ test('sarif: valid SARIF 2.1.0 with every catalogue rule documented, results, re
   );
   for (const rule of driver.rules) {
     assert.ok(rule.shortDescription.text && rule.fullDescription.text && rule.help.text && rule.help.markdown, rule.id);
-    assert.match(rule.helpUri, new RegExp(`^https://\\S+/docs/rules/${rule.id}\\.md$`));
+    assert.equal(rule.helpUri, undefined, 'the help is carried whole, not linked');
+    assert.match(rule.help.text, /\nFix: .*\n\nSuppress: /s);
   }
+  assert.equal(driver.informationUri, undefined);
+  assert.deepEqual(run.stdout.match(/https?:\/\/[^\s"]+/g), ['https://json.schemastore.org/sarif-2.1.0.json'], 'no link but the SARIF schema');
   const results = log.runs[0].results;
   assert.deepEqual(
     results.map((r: { ruleId: string; level: string; ruleIndex: number }) => [r.ruleId, r.level, driver.rules[r.ruleIndex].id]),
@@ -200,10 +203,24 @@ test('sarif: valid SARIF 2.1.0 with every catalogue rule documented, results, re
   assert.equal(results[0].fixes, undefined);
 });
 
-test('--fix rewrites each fixable finding in place, reports it, and leaves every other byte alone', (t) => {
+test('--fix applies only safe fixes: unsafe ones are left, counted, and named with the option that applies them', (t) => {
   const { dir, cleanup } = tempTree({ Dockerfile: DOCKERFILE, 'site.yml': PLAYBOOK });
   t.after(cleanup);
   const run = runCli(['--fix'], { cwd: dir });
+  assert.equal(readFileSync(join(dir, 'Dockerfile'), 'utf8'), DOCKERFILE);
+  assert.equal(readFileSync(join(dir, 'site.yml'), 'utf8'), PLAYBOOK);
+  assert.doesNotMatch(run.stdout, / fixed /);
+  assert.equal(run.stderr, "driftless: 3 unsafe fixes not applied: --unsafe-fixes applies them (each rule's page says what it may break)\n");
+  assert.equal(run.status, 1);
+  const misuse = runCli(['--unsafe-fixes'], { cwd: dir });
+  assert.equal(misuse.status, 2);
+  assert.match(misuse.stderr, /--unsafe-fixes goes with --fix/);
+});
+
+test('--fix --unsafe-fixes rewrites each fixable finding in place, reports it, and leaves every other byte alone', (t) => {
+  const { dir, cleanup } = tempTree({ Dockerfile: DOCKERFILE, 'site.yml': PLAYBOOK });
+  t.after(cleanup);
+  const run = runCli(['--fix', '--unsafe-fixes'], { cwd: dir });
   assert.equal(
     readFileSync(join(dir, 'Dockerfile'), 'utf8'),
     ['FROM ubuntu', 'RUN apt-get update && apt-get clean', 'RUN curl -fsSL -o /tmp/x https://example.com/x', ''].join('\n'),
@@ -216,7 +233,8 @@ test('--fix rewrites each fixable finding in place, reports it, and leaves every
   assert.deepEqual(positions(run.stdout).filter((p) => !p.includes(' fixed ')), ['Dockerfile:1:6 warning image-latest-tag', 'site.yml:5:15 info package-unpinned']);
   assert.match(run.stdout, /2 findings \(1 warning, 1 info\) in 2 files, 3 fixes applied\.\n$/);
   assert.equal(run.status, 1);
-  const again = runCli(['--fix', '--failure-threshold', 'error'], { cwd: dir });
+  assert.equal(run.stderr, '');
+  const again = runCli(['--fix', '--unsafe-fixes', '--failure-threshold', 'error'], { cwd: dir });
   assert.doesNotMatch(again.stdout, / fixed /);
   assert.equal(again.status, 0);
 });
@@ -224,7 +242,7 @@ test('--fix rewrites each fixable finding in place, reports it, and leaves every
 test('--fix with --format json keeps stdout JSON and reports the remaining findings', (t) => {
   const { dir, cleanup } = tempTree({ 'site.yml': PLAYBOOK });
   t.after(cleanup);
-  const run = runCli(['--fix', '--format', 'json'], { cwd: dir });
+  const run = runCli(['--fix', '--unsafe-fixes', '--format', 'json'], { cwd: dir });
   assert.deepEqual(JSON.parse(run.stdout).summary, { files: 1, findings: 1, byRule: { 'package-unpinned': 1 } });
   assert.equal(run.status, 0);
   assert.equal(readFileSync(join(dir, 'site.yml'), 'utf8'), PLAYBOOK.replace('state: latest', 'state: present'));
@@ -310,7 +328,7 @@ test('usage errors, unknown paths: exit 2 with one line on stderr', (t) => {
   const { dir, cleanup } = tempTree({});
   t.after(cleanup);
   const bad = runCli(['--format', 'xml'], { cwd: dir });
-  assert.deepEqual([bad.status, bad.stdout, bad.stderr], [2, '', "driftless: --format must be one of text, json, sarif, markdown (got 'xml') (see driftless --help)\n"]);
+  assert.deepEqual([bad.status, bad.stdout, bad.stderr], [2, '', "driftless: --format must be one of text, json, sarif, markdown, codeclimate (got 'xml') (see driftless --help)\n"]);
   const unknown = runCli(['--pinn'], { cwd: dir });
   assert.deepEqual([unknown.status, unknown.stderr], [2, "driftless: unknown option '--pinn' (see driftless --help)\n"]);
   const missing = runCli(['no/such/Dockerfile'], { cwd: dir });

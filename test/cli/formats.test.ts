@@ -35,7 +35,7 @@ function sampleReport(): Report {
               span: { start: 40, end: 43 },
               range: { start: { line: 2, character: 9 }, end: { line: 2, character: 12 } },
             },
-            fix: { title: 'Remove -k', edits: [{ range: { start: { line: 2, character: 8 }, end: { line: 2, character: 12 } }, newText: '' }] },
+            fix: { title: 'Remove -k', safe: false, edits: [{ range: { start: { line: 2, character: 8 }, end: { line: 2, character: 12 } }, newText: '' }] },
           },
         ],
       },

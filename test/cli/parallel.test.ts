@@ -35,8 +35,8 @@ test('--fix on worker threads writes the same files as on the main thread', (t) 
   generateCorpus(FILES, join(dir, 'a'));
   cpSync(join(dir, 'a'), join(dir, 'b'), { recursive: true });
   const before = snapshot(join(dir, 'a'));
-  const single = runCli(['-j', '1', '--fix', '--failure-threshold', 'none', 'a'], { cwd: dir });
-  const threaded = runCli(['-j', '3', '--fix', '--failure-threshold', 'none', 'b'], { cwd: dir });
+  const single = runCli(['-j', '1', '--fix', '--unsafe-fixes', '--failure-threshold', 'none', 'a'], { cwd: dir });
+  const threaded = runCli(['-j', '3', '--fix', '--unsafe-fixes', '--failure-threshold', 'none', 'b'], { cwd: dir });
   assert.equal(threaded.stdout.replaceAll('b/', 'a/'), single.stdout);
   const fixed = snapshot(join(dir, 'a'));
   assert.deepEqual(snapshot(join(dir, 'b')), fixed);

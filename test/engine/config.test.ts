@@ -59,3 +59,12 @@ test('github: where actions live and a token; anything but an origin or a plain 
   assert.match(errorOf('github:\n  host: x\n').message, /:2: unknown setting `github.host` \(expected url, token\)/);
   assert.match(errorOf('github: https://github.example.com\n').message, /:1: `github` must be a mapping/);
 });
+
+test('true and false are not severities: each is an error at its line saying what to write instead', () => {
+  const off = errorOf('rules:\n  image-latest-tag: false\n');
+  assert.equal(off.message, 'repo/.driftless.yaml:2: rule `image-latest-tag`: `false` is not a severity; write off to turn the rule off, or error, warning or info');
+  const on = errorOf('rules:\n  image-latest-tag: error\n  host-path-volume: true\n');
+  assert.equal(on.line, 3);
+  assert.match(on.detail, /`true` is not a severity/);
+  assert.deepEqual(parseConfig('rules:\n  image-latest-tag: off\n', '.driftless.yaml', KNOWN).rules, { 'image-latest-tag': 'off' });
+});

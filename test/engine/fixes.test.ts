@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { chooseFixes, EditSet, editsClash, preferredFix } from '../../rules/fixes';
+import { chooseFixes, EditSet, editsClash, preferredFix, type FixScope } from '../../rules/fixes';
 import { applyEdits } from '../../rules/text';
 import type { Finding, Fix, LocalFix, TextEdit } from '../../rules/types';
+
+/** The choice's own logic, for a stand-in rule the catalogue does not know (whose fixes are therefore unsafe). */
+const EVERY_FIX: FixScope = { unsafe: true };
 
 const edit = (start: number, end: number, newText = 'x'): TextEdit => ({ span: { start, end }, newText });
 const insert = (at: number, newText = 'x'): TextEdit => edit(at, at, newText);
@@ -42,24 +45,24 @@ test('preferredFix takes the local fix marked preferred, else the first local on
 });
 
 test('chooseFixes keeps the earlier finding of two that clash and leaves the later for the next round', () => {
-  const same = chooseFixes([finding(0, local('a', insert(4, 'a'))), finding(1, local('b', insert(4, 'b')))]);
+  const same = chooseFixes([finding(0, local('a', insert(4, 'a'))), finding(1, local('b', insert(4, 'b')))], EVERY_FIX);
   assert.deepEqual(same.chosen.map((c) => c.fix.title), ['a']);
-  const overlap = chooseFixes([finding(0, local('a', edit(2, 6))), finding(1, local('b', edit(5, 9)))]);
+  const overlap = chooseFixes([finding(0, local('a', edit(2, 6))), finding(1, local('b', edit(5, 9)))], EVERY_FIX);
   assert.deepEqual(overlap.chosen.map((c) => c.fix.title), ['a']);
   assert.deepEqual(overlap.edits, [edit(2, 6)]);
 });
 
 test('chooseFixes takes adjacent fixes together, and identical edits of two findings once', () => {
-  const adjacent = chooseFixes([finding(0, local('a', edit(0, 2, 'A'))), finding(1, local('b', edit(2, 4, 'B'))), finding(2, local('c', insert(4, 'C')))]);
+  const adjacent = chooseFixes([finding(0, local('a', edit(0, 2, 'A'))), finding(1, local('b', edit(2, 4, 'B'))), finding(2, local('c', insert(4, 'C')))], EVERY_FIX);
   assert.deepEqual(adjacent.chosen.map((c) => c.fix.title), ['a', 'b', 'c']);
   assert.equal(applyEdits('aabb', adjacent.edits), 'ABC');
-  const twice = chooseFixes([finding(0, local('a', insert(1, '!'))), finding(3, local('b', insert(1, '!'), edit(2, 3, '?')))]);
+  const twice = chooseFixes([finding(0, local('a', insert(1, '!'))), finding(3, local('b', insert(1, '!'), edit(2, 3, '?')))], EVERY_FIX);
   assert.deepEqual(twice.chosen.map((c) => c.fix.title), ['a', 'b']);
   assert.equal(applyEdits('abc', twice.edits), 'a!b?');
 });
 
 test('chooseFixes skips a fix whose own edits clash, and findings with no local fix or no edits', () => {
-  const chosen = chooseFixes([finding(0, local('self-clash', insert(2, 'a'), insert(2, 'b'))), finding(1), finding(2, local('empty')), finding(3, local('ok', insert(2, 'c')))]);
+  const chosen = chooseFixes([finding(0, local('self-clash', insert(2, 'a'), insert(2, 'b'))), finding(1), finding(2, local('empty')), finding(3, local('ok', insert(2, 'c')))], EVERY_FIX);
   assert.deepEqual(chosen.chosen.map((c) => c.fix.title), ['ok']);
 });
 
@@ -86,6 +89,6 @@ test('EditSet accepts exactly what a check against every held edit accepts', () 
 
 test('chooseFixes takes 40,000 findings in reverse text order, every one of them (its time is in bench/hostile.bench.ts)', () => {
   const findings = Array.from({ length: 40_000 }, (_, i) => finding(i * 10, local(`f${i}`, edit(i * 10, i * 10 + 3, 'x'), insert(i * 10 + 5, 'y'))));
-  const { chosen } = chooseFixes(findings.reverse());
+  const { chosen } = chooseFixes(findings.reverse(), EVERY_FIX);
   assert.equal(chosen.length, 40_000);
 });

@@ -62,12 +62,19 @@ export interface ClientOptions {
   watchesFiles?: boolean;
   /** Node options for the spawned server (`--stack-size=…`). */
   nodeArgs?: string[];
+  /** Workspace edits may create files (`resourceOperations: ['create']`), as VS Code's may. */
+  createsFiles?: boolean;
 }
 
 type Waiter = { uri: string; accept: (p: Published) => boolean; resolve: (p: Published) => void };
 
-const CAPABILITIES = (noResolve: boolean, watchesFiles: boolean): ClientCapabilities => ({
-  workspace: { configuration: true, applyEdit: true, workspaceEdit: { documentChanges: true }, didChangeWatchedFiles: { dynamicRegistration: watchesFiles } },
+const CAPABILITIES = (noResolve: boolean, watchesFiles: boolean, createsFiles: boolean): ClientCapabilities => ({
+  workspace: {
+    configuration: true,
+    applyEdit: true,
+    workspaceEdit: { documentChanges: true, ...(createsFiles ? { resourceOperations: ['create'] } : {}) },
+    didChangeWatchedFiles: { dynamicRegistration: watchesFiles },
+  },
   window: { workDoneProgress: true },
   textDocument: {
     synchronization: { dynamicRegistration: false },
@@ -188,7 +195,7 @@ export class TestClient {
       processId: this.child ? process.pid : null,
       rootUri: root ? pathToFileURL(root).href : null,
       workspaceFolders: root ? [{ uri: pathToFileURL(root).href, name: 'root' }] : null,
-      capabilities: CAPABILITIES(this.options.noResolve === true, this.options.watchesFiles === true),
+      capabilities: CAPABILITIES(this.options.noResolve === true, this.options.watchesFiles === true, this.options.createsFiles === true),
       initializationOptions: { debounceMs: 20, ...this.options.initializationOptions },
     });
     await this.connection.sendNotification(InitializedNotification.type, {});

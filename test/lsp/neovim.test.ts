@@ -36,10 +36,10 @@ test('Neovim (vim.lsp) attaches to dist/server.js, receives the diagnostics and 
       ['DIAGNOSTIC 5:15-5:21 package-latest driftless 1', 'DIAGNOSTIC 7:6-7:16 live-config-edit driftless 2'],
     );
     assert.deepEqual(lines.filter((l) => l.startsWith('ACTION ')), [
-      'ACTION Use state: present | quickfix | preferred',
+      'ACTION Use state: present; the host keeps the version it has until one is written here | quickfix',
       'ACTION Suppress package-latest on this line | quickfix',
       'ACTION Suppress package-latest in this file | quickfix',
-      'ACTION Fix all Driftless problems in this file | source.fixAll.driftless',
+      'ACTION Turn off package-latest in .driftless.yaml | quickfix',
     ]);
     const text = lines.filter((l) => l.startsWith('TEXT ')).map((l) => l.slice(5)).join('\n');
     assert.equal(`${text}\n`, PLAYBOOK.replace('state: latest', 'state: present'));

@@ -66,10 +66,10 @@ describe('language server over stdio (dist/server.js)', () => {
     assert.deepEqual(
       actions.map((a) => [a.title, a.kind, a.isPreferred === true]),
       [
-        ['Use state: present', CodeActionKind.QuickFix, true],
+        // Unsafe: titled with what the user accepts, never preferred (auto fix would apply it unseen), not in fix-all.
+        ['Use state: present; the host keeps the version it has until one is written here', CodeActionKind.QuickFix, false],
         ['Suppress package-latest on this line', CodeActionKind.QuickFix, false],
         ['Suppress package-latest in this file', CodeActionKind.QuickFix, false],
-        ['Fix all Driftless problems in this file', 'source.fixAll.driftless', false],
       ],
     );
     assert.equal(actions[0].edit, undefined, 'edits are computed in codeAction/resolve');
@@ -118,14 +118,21 @@ describe('language server over stdio (dist/server.js)', () => {
     await client.close(uri);
   });
 
-  test('source.fixAll.driftless (as editor.codeActionsOnSave asks) applies every local fix', async () => {
+  test('source.fixAll.driftless (as editor.codeActionsOnSave asks) applies no unsafe fix, and every local fix once driftless.unsafeFixes allows them', async () => {
     const uri = ws.uri('site.yml');
     await client.open(ws.path('site.yml'), PLAYBOOK, 'yaml');
     const whole = { start: { line: 0, character: 0 }, end: { line: 11, character: 0 } };
+    assert.deepEqual(await client.codeActions(uri, whole, [], ['source.fixAll']), [], 'package-latest\'s fix is unsafe');
+    const relinted = client.nextDiagnostics(uri);
+    await client.changeSettings({ unsafeFixes: true });
+    await relinted;
     const actions = await client.codeActions(uri, whole, [], ['source.fixAll']);
     assert.deepEqual(actions.map((a) => a.kind), ['source.fixAll.driftless']);
     const resolved = await client.resolve(actions[0]);
     assert.ok(resolved.edit);
+    const reset = client.nextDiagnostics(uri);
+    await client.changeSettings({});
+    await reset;
     await client.apply(resolved.edit);
     assert.equal(client.text(uri), PLAYBOOK.replace('state: latest', 'state: present'));
     const quickfixOnly = await client.codeActions(uri, whole, [], [CodeActionKind.QuickFix]);
@@ -199,7 +206,7 @@ describe('diagnostics scheduling', () => {
       const uri = ws.uri('site.yml');
       const opened = await client.open(ws.path('site.yml'), PLAYBOOK, 'yaml');
       const actions = await client.codeActions(uri, opened.diagnostics[0].range, opened.diagnostics);
-      const fix = actions.find((a) => a.title === 'Use state: present');
+      const fix = actions.find((a) => a.title.startsWith('Use state: present;'));
       assert.ok(fix?.edit);
       await client.apply(fix.edit);
       assert.equal(client.text(uri), PLAYBOOK.replace('state: latest', 'state: present'));

@@ -121,3 +121,25 @@ test('an unknown rule in the editor settings is named in a warning', async () =>
     ws.remove();
   }
 });
+
+test('a .driftless.yaml open in the editor gets a diagnostic at the bad line as it is typed, and its saved state back on close', async () => {
+  const ws = new TempWorkspace({ '.driftless.yaml': 'rules:\n  package-latest: warning\n' });
+  const client = await TestClient.spawn({ root: ws.root });
+  try {
+    const uri = ws.uri('.driftless.yaml');
+    const opened = await client.open(ws.path('.driftless.yaml'), 'rules:\n  package-latest: warning\n', 'yaml');
+    assert.deepEqual(opened.diagnostics, []);
+    const broken = client.nextDiagnostics(uri, (p) => p.diagnostics.length === 1);
+    await client.change(uri, [{ text: 'rules:\n  package-latest: warning\n  image-latest-tag: false\n' }]);
+    const [problem] = (await broken).diagnostics;
+    assert.equal(problem.range.start.line, 2);
+    assert.equal(problem.code, 'config');
+    assert.match(typeof problem.message === 'string' ? problem.message : problem.message.value, /`false` is not a severity; write off/);
+    const closed = client.nextDiagnostics(uri, (p) => p.diagnostics.length === 0);
+    await client.close(uri);
+    await closed;
+  } finally {
+    await client.dispose();
+    ws.remove();
+  }
+});

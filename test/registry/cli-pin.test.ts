@@ -192,13 +192,13 @@ describe('driftless --pin end to end (built CLI, real registry)', () => {
     assert.equal(run.status, 0, run.stdout + run.stderr);
   });
 
-  test('--pin --fix does both; an image the front end cannot pin says why', async (t) => {
+  test('--pin --fix --unsafe-fixes does both; an image the front end cannot pin says why', async (t) => {
     if (!ready(t, suite.registry)) return;
     const h = suite.registry.host;
     const dir = project({
       Dockerfile: [`ARG BASE=${h}/docker/single:3`, 'FROM ${BASE} AS one', 'FROM ${BASE} AS two', `FROM ${h}/oci/single:v4.0.1`, 'RUN apt-get update && apt-get upgrade -y', ''].join('\n'),
     });
-    const run = await driftless(['--pin', '--fix', 'Dockerfile'], dir);
+    const run = await driftless(['--pin', '--fix', '--unsafe-fixes', 'Dockerfile'], dir);
     const text = readFileSync(join(dir, 'Dockerfile'), 'utf8');
     assert.equal(text.split('\n')[3], `FROM ${h}/oci/single:v4.0.1@${digest('ociSingle')}`);
     assert.doesNotMatch(text, /apt-get upgrade/);

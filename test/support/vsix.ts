@@ -9,7 +9,9 @@ export function withPackagedVsix<T>(use: (vsix: string) => T): T {
   const out = mkdtempSync(join(tmpdir(), 'driftless-vsix-'));
   try {
     const vsix = join(out, 'driftless.vsix');
-    const vsce = spawnSync(process.execPath, [join(REPO_ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--out', vsix], {
+    // The flags of `npm run package`: no repository to link the README's relative links to, and none invented.
+    const flags = ['--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links'];
+    const vsce = spawnSync(process.execPath, [join(REPO_ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', ...flags, '--out', vsix], {
       cwd: REPO_ROOT,
       encoding: 'utf8',
     });

@@ -6,9 +6,11 @@ import type { Scenario } from './index';
 
 /**
  * Workspace settings written as a user would save them. The ruler is there to be seen: once it is drawn,
- * the same file's codeActionsOnSave is in effect too.
+ * the same file's codeActionsOnSave is in effect too. The file's fixes are unsafe ones, which fix on save
+ * applies only once `driftless.unsafeFixes` allows them.
  */
 const SETTINGS = {
+  'driftless.unsafeFixes': true,
   '[dockerfile]': {
     'editor.codeActionsOnSave': { 'source.fixAll.driftless': 'explicit' },
     'editor.rulers': [100],

@@ -1,0 +1,45 @@
+import { createHash } from 'node:crypto';
+import type { Facts, Finding, Span } from '../../rules/types';
+
+/**
+ * A finding's identity that survives lines moving: a hash of the rule, the file (as displayed, relative to the
+ * working directory), the normalized text of the statement holding it (the task, instruction or resource; the
+ * finding's own lines where the file kind has no statements) and of the finding's own text, then `:n` for the
+ * n-th finding of the file with that hash. Baselines match on it; SARIF carries it in `partialFingerprints`.
+ */
+export function fingerprints(findings: readonly Pick<Finding, 'rule' | 'span'>[], display: string, text: string, facts: Facts | undefined): string[] {
+  const seen = new Map<string, number>();
+  return findings.map((finding) => {
+    const context = innermostStatement(facts?.statements ?? [], finding.span) ?? linesOf(text, finding.span);
+    const hash = createHash('sha256')
+      .update([FINGERPRINT_VERSION, finding.rule, display, normalized(text, context), normalized(text, finding.span)].join('\0'))
+      .digest('hex')
+      .slice(0, 32);
+    const occurrence = (seen.get(hash) ?? 0) + 1;
+    seen.set(hash, occurrence);
+    return `${hash}:${occurrence}`;
+  });
+}
+
+/** Bumped when what goes into the hash changes: old baselines then match nothing, rather than the wrong thing. */
+const FINGERPRINT_VERSION = 'driftless-fingerprint-1';
+
+function innermostStatement(statements: readonly Span[], span: Span): Span | undefined {
+  let best: Span | undefined;
+  for (const s of statements) {
+    if (s.start <= span.start && span.end <= s.end && (!best || s.end - s.start < best.end - best.start)) best = s;
+  }
+  return best;
+}
+
+/** The whole lines the span touches. */
+function linesOf(text: string, span: Span): Span {
+  const start = text.lastIndexOf('\n', span.start - 1) + 1;
+  const newline = text.indexOf('\n', Math.max(span.end - 1, span.start));
+  return { start, end: newline === -1 ? text.length : newline };
+}
+
+/** Whitespace runs (indentation, line breaks, CRLF) collapse to one space: re-indenting keeps the fingerprint. */
+function normalized(text: string, span: Span): string {
+  return text.slice(span.start, span.end).replace(/\s+/g, ' ').trim();
+}
