@@ -130,11 +130,11 @@ export async function pinFiles(jobs: readonly PinJob[], options: PinFilesOptions
       const written = rewriteFileSafely(job.path, text, result.text, [job.root]);
       if (!written.ok) writeError = `file not written: ${written.reason}`;
     }
-    // A line names where the reference is written, not where its pin inserts text (a `checksum:` on the next line).
-    const where = new Map<NetworkFix, number>();
-    for (const finding of linted.findings) for (const fix of networkFixes(finding)) where.set(fix, finding.span.start);
+    // A download's line is its URL's, not the line below where its `checksum:` goes in.
+    const urlAt = new Map<NetworkFix, number>();
+    for (const finding of linted.findings) for (const fix of finding.fixes) if (fix.kind === 'checksum') urlAt.set(fix, finding.span.start);
     for (const outcome of result.outcomes) {
-      const at = where.get(outcome.fix) ?? outcome.offset;
+      const at = urlAt.get(outcome.fix) ?? outcome.offset;
       if (outcome.kind !== 'digest') summary.beyondImages = true;
       if (!outcome.ok) {
         summary.failed++;
