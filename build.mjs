@@ -3,7 +3,7 @@ import { build } from 'esbuild';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, join } from 'node:path';
-import { commonOptions, RUBY_PARSER_BUNDLE } from './build/esbuild-options.mjs';
+import { commonOptions, RUBY_PARSER_BUNDLE, RUBY_PARSER_ENTRY } from './build/esbuild-options.mjs';
 
 const require = createRequire(import.meta.url);
 const out = 'dist';
@@ -20,7 +20,7 @@ for (const file of wasmFiles) copyFileSync(require.resolve(file), join(out, base
 
 const entries = [
   { in: 'server/cli.ts', out: 'cli', banner: '#!/usr/bin/env node' },
-  { in: require.resolve('@ruby/prism'), out: basename(RUBY_PARSER_BUNDLE, '.js') },
+  { stdin: RUBY_PARSER_ENTRY, out: basename(RUBY_PARSER_BUNDLE, '.js') },
   { in: 'server/server.ts', out: 'server' },
   { in: 'client/extension.ts', out: 'client', external: ['vscode'] },
 ];
@@ -29,7 +29,7 @@ await Promise.all(
   entries.map((e) =>
     build({
       ...commonOptions,
-      entryPoints: [e.in],
+      ...(e.stdin ? { stdin: e.stdin } : { entryPoints: [e.in] }),
       outfile: join(out, `${e.out}.js`),
       external: e.external ?? [],
       banner: e.banner ? { js: e.banner } : undefined,

@@ -10,6 +10,7 @@ import { addKubernetesDefinitions } from './ansible/k8s-definition';
 import { removalFix, taskLabel, taskRemoval } from './ansible/removal';
 import { addTaskFacts } from './ansible/task-facts';
 import { collectContent, type Task } from './ansible/tasks';
+import { appendAll } from '../arrays';
 
 /** Ansible playbooks and task files: package modules, upgrades, downloads, git, file edits, shell tasks. */
 export const ansibleFrontEnd: FrontEnd = {
@@ -30,7 +31,7 @@ export const ansibleFrontEnd: FrontEnd = {
     for (const view of viewsOf(parsed)) {
       if (!isSeq(view.doc.contents)) continue;
       const content = collectContent(file.text, view.doc.contents, isPlaybook);
-      facts.statements.push(...content.statements);
+      appendAll(facts.statements, content.statements);
       for (const task of content.tasks) {
         const removeTask = () => taskRemoval(file.text, parsed.lines, task.slot);
         addTaskFacts(task, facts, removeTask);

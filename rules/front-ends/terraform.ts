@@ -9,6 +9,7 @@ import { initTerraformParser, parseHcl, type SyntaxNode } from './terraform/pars
 import { addProvisionerFacts } from './terraform/provisioners';
 import { addRepositoryFacts } from './terraform/repositories';
 import { addUserDataFacts } from './terraform/user-data';
+import { appendAll } from '../arrays';
 
 export function extractTerraformFacts(text: string): Facts {
   const facts = emptyFacts('terraform');
@@ -16,7 +17,7 @@ export function extractTerraformFacts(text: string): Facts {
   if (error) facts.parseErrors.push(error);
   addComments(root, facts);
   const { blocks } = readBody(root.children.find((c) => c.type === 'body'));
-  facts.statements.push(...statements(blocks));
+  appendAll(facts.statements, statements(blocks));
   addModuleFacts(blocks, facts);
   addAmiFacts(blocks, facts);
   addIgnoredChanges(blocks, facts);
@@ -43,7 +44,10 @@ function addComments(root: SyntaxNode, facts: Facts): void {
 /** Blocks and their attributes: a pragma above either covers it whole. */
 function statements(blocks: readonly HclBlock[]): Span[] {
   const out: Span[] = [];
-  for (const block of allBlocks(blocks)) out.push(block.span, ...block.attributes.map((a) => a.span));
+  for (const block of allBlocks(blocks)) {
+    out.push(block.span);
+    for (const attribute of block.attributes) out.push(attribute.span);
+  }
   return out;
 }
 

@@ -37,13 +37,28 @@ export class SyntaxNode {
 
 
 /**
- * Copies `tree` (parsed from `source`) into ShellNodes; the caller still deletes the tree. `fieldsRead`: the
- * parents whose children get their field names (the bash walk's by default; another grammar passes its own).
+ * How deep a copied tree may go. Every walk of a syntax tree recurses once per level or more (the shell walk
+ * about five frames per `$(…)`), and input sets the depth (nested brackets, a chain of 6,000 `&&`), so the
+ * nodes below this depth are not copied: a front end reports a syntax error instead of a stack overflow.
  */
-export function copyTree(tree: Tree, source: string, fieldsRead: ReadonlySet<string>): SyntaxNode {
+export const MAX_SYNTAX_DEPTH = 500;
+
+export interface CopiedTree {
+  root: SyntaxNode;
+  /** The start of the first node left out for lying deeper than MAX_SYNTAX_DEPTH. */
+  tooDeepAt: number | undefined;
+}
+
+/**
+ * Copies `tree` (parsed from `source`) into SyntaxNodes, down to MAX_SYNTAX_DEPTH; the caller still deletes
+ * the tree. `fieldsRead`: the parents whose children get their field names (the bash walk's by default;
+ * another grammar passes its own).
+ */
+export function copyTree(tree: Tree, source: string, fieldsRead: ReadonlySet<string>): CopiedTree {
   const { language } = tree;
   const named: boolean[] = [];
   const cursor = tree.walk();
+  let tooDeepAt: number | undefined;
   try {
     const here = (parent: SyntaxNode | undefined): SyntaxNode => {
       const id = cursor.nodeTypeId;
@@ -65,12 +80,16 @@ export function copyTree(tree: Tree, source: string, fieldsRead: ReadonlySet<str
       path.push(node);
     };
     for (;;) {
-      if (cursor.gotoFirstChild()) {
+      if (path.length < MAX_SYNTAX_DEPTH && cursor.gotoFirstChild()) {
         enter();
         continue;
       }
+      if (path.length >= MAX_SYNTAX_DEPTH && tooDeepAt === undefined && cursor.gotoFirstChild()) {
+        tooDeepAt = cursor.startIndex;
+        cursor.gotoParent();
+      }
       for (;;) {
-        if (path.length === 1) return root;
+        if (path.length === 1) return { root, tooDeepAt };
         path.pop();
         if (cursor.gotoNextSibling()) {
           enter();

@@ -6,6 +6,7 @@ import type { YamlChunkCache } from './chunk-cache';
 import { documentChunks } from './document-chunks';
 import { parseStretch, type ParsedStretch, type StretchError } from './stretch';
 import { looksLikeTemplate, maskTemplate, type TemplateMask } from './template-mask';
+import { appendAll } from '../arrays';
 
 export interface ParsedYaml {
   /** The original text; every range below indexes into it. */
@@ -87,9 +88,9 @@ function parseUncached(text: string, template: TemplateMask | undefined, chunkCa
   const raw: StretchError[] = [];
   const { stretches, skippedSchemas } = parsedStretches(source, template ? undefined : chunkCache);
   for (const parsed of stretches) {
-    documents.push(...parsed.documents);
-    commentSpans.push(...parsed.comments);
-    raw.push(...parsed.errors);
+    appendAll(documents, parsed.documents);
+    appendAll(commentSpans, parsed.comments);
+    appendAll(raw, parsed.errors);
   }
   const comments: Comment[] = [];
   const masked = template?.templateLines ?? [];

@@ -1,6 +1,7 @@
 import { Scalar } from 'yaml';
 import { OffsetMap } from '../../shell/offset-map';
 import { isNullScalar } from '../../yaml/nodes';
+import { appendAll } from '../../arrays';
 
 /**
  * An OffsetMap from a YAML string scalar's value back to the file: plain, single- and double-quoted
@@ -113,7 +114,7 @@ function flowSegments(text: string, start: number, end: number, style: 'plain' |
     }
     const pieces = style === 'plain' ? [{ text: text.slice(a, b), fileStart: a }] : unescape(text, a, b, style);
     if (!pieces) return undefined;
-    out.push(...pieces);
+    appendAll(out, pieces);
   }
   return out;
 }

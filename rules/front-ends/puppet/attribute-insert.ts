@@ -20,7 +20,7 @@ export function insertAttribute(resource: Resource, name: string, value: string,
   const ownLines = new Set(lineStarts).size === attributes.length && lineStarts[0] > lineStart(text, resource.node.startIndex);
   if (!ownLines) return [{ span: { start: last.node.endIndex, end: last.node.endIndex }, newText: `, ${name} => ${value}` }];
   const indent = text.slice(lineStarts[attributes.length - 1], last.node.startIndex);
-  const arrowColumn = Math.max(...attributes.map((a, i) => arrowOf(a).startIndex - lineStarts[i]), indent.length + name.length + 1);
+  const arrowColumn = attributes.reduce((widest, a, i) => Math.max(widest, arrowOf(a).startIndex - lineStarts[i]), indent.length + name.length + 1);
   const edits: TextEdit[] = [];
   attributes.forEach((attribute, i) => {
     const nameEnd = attribute.nameNode.endIndex;

@@ -1,6 +1,6 @@
 import type { Parser, Tree } from 'web-tree-sitter';
 import { initShellParser } from '../../shell/parse';
-import { describeSyntaxError, loadGrammar, syntaxErrorNodes } from '../../tree-sitter/grammar';
+import { describeSyntaxError, loadGrammar, syntaxErrorNodes, tooDeepError } from '../../tree-sitter/grammar';
 import { copyTree, type SyntaxNode } from '../../tree-sitter/syntax-tree';
 import type { ParseError } from '../../types';
 
@@ -46,7 +46,8 @@ export function parseHcl(text: string): ParsedHcl {
       source = blanked;
       tree = parseTree(source);
     }
-    return { root: copyTree(tree, source, NO_FIELDS), error };
+    const { root, tooDeepAt } = copyTree(tree, source, NO_FIELDS);
+    return { root, error: tooDeepAt === undefined ? error : { rule: 'hcl-syntax', ...tooDeepError(tooDeepAt, source) } };
   } finally {
     tree.delete();
   }
