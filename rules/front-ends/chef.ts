@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { initShellParser } from '../shell/parse';
+import { outsideCrlf } from '../text';
 import { emptyFacts, type Facts, type FileProbe, type FrontEnd, type SourceFile } from '../types';
 import { addCommandFacts, isCommandResource } from './chef/commands';
 import { addFileEditFacts, addLineEditFacts, isLineEditResource } from './chef/config-edits';
@@ -75,7 +76,7 @@ function addSyntaxError(result: ParseResult, source: RubySource, facts: Facts): 
   facts.parseErrors.push({
     rule: 'ruby-syntax',
     message: `${first.message}${result.errors.length > 1 ? ` (and ${result.errors.length - 1} more)` : ''}`,
-    span: source.span(first.location),
+    span: outsideCrlf(source.text, source.span(first.location)),
   });
 }
 
