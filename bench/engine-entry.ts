@@ -1,3 +1,5 @@
 // What the benchmarks measure in process, bundled as the CLI and the server bundle it (see bundled-engine.ts).
 export { initEngine, lint } from '../rules/engine';
 export { lintPath } from '../server/workspace';
+export { chooseFixes, fixText } from '../rules/fixes';
+export { applyEdits } from '../rules/text';

@@ -31,6 +31,12 @@ describe('fix and range defects found by mutation (issue 14 item 11)', () => {
     assert.deepEqual(parseAllDocuments(fixed)[0].toJS()[0].tasks[0].shell, '\necho hi\n');
   });
 
+  test('found by the fuzzer: a command removed from a CRLF block scalar takes the whole `\\r\\n` before it', () => {
+    const text = '- name: patch\r\n  shell: |\r\n    apt-get update\r\n    apt-get -y dist-upgrade\r\n  changed_when: false\r\n';
+    const upgrade = lintAs('/p/tasks/main.yml', text, 'ansible').findings.find((f) => f.rule === 'in-place-upgrade');
+    assert.equal(applyEdits(text, preferred(upgrade).edits), '- name: patch\r\n  shell: |\r\n    apt-get update\r\n  changed_when: false\r\n');
+  });
+
   test('yaml-syntax and ruby-syntax ranges never fall inside a CRLF pair', () => {
     for (const text of ['foo(\r\n', 'x = 1 +\r\n', 'x.\r\n']) {
       const findings = lintAs('r.rb', text, 'chef').findings;

@@ -195,10 +195,13 @@ function blockSegments(text: string, start: number, end: number, folded: boolean
     }
     const kind = isBlank(text[contentStart] ?? '') ? 'more' : 'text';
     if (previous !== 'none') {
-      const breakAt = blanks.length > 0 ? blanks[0].start - 1 : line.start - 1;
+      // The value's line break stands for the file's whole `\r\n`: an edit never lands between the two.
+      const nextLine = blanks.length > 0 ? blanks[0].start : line.start;
+      const breakLength = text[nextLine - 2] === '\r' ? 2 : 1;
+      const breakAt = nextLine - breakLength;
       if (folded && previous === 'text' && kind === 'text') {
-        if (blanks.length === 0) out.push({ text: ' ', fileStart: breakAt, fileLength: 1 });
-      } else out.push({ text: '\n', fileStart: breakAt, fileLength: 1 });
+        if (blanks.length === 0) out.push({ text: ' ', fileStart: breakAt, fileLength: breakLength });
+      } else out.push({ text: '\n', fileStart: breakAt, fileLength: breakLength });
       for (const blank of blanks) out.push({ text: '\n', fileStart: blank.start, fileLength: 0 });
     } else {
       for (const blank of blanks) out.push({ text: '\n', fileStart: blank.start, fileLength: 0 });
