@@ -35,7 +35,7 @@ function time<T>(run: () => T): { value: T; ms: number } | { error: string; ms: 
 
 function runCase(engine: Engine, c: Case): string {
   const text = c.text();
-  const kind = c.path.endsWith('.rb') ? 'chef' : undefined;
+  const kind = c.path.endsWith('.rb') ? 'chef' : c.path.endsWith('.yaml') ? 'kubernetes' : undefined;
   const linted = time(() => engine.lint({ path: c.path, text }, { kind }));
   if ('error' in linted) return `${c.name.padEnd(46)} lint threw after ${linted.ms.toFixed(0)} ms: ${linted.error}`;
   const chosen = time(() => engine.chooseFixes(linted.value.findings));
