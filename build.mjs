@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, join } from 'node:path';
-import { commonOptions, RUBY_PARSER_BUNDLE } from './build/esbuild-options.mjs';
+import { commonOptions, RUBY_PARSER_BUNDLE, RUBY_PARSER_ENTRY } from './build/esbuild-options.mjs';
 
 const require = createRequire(import.meta.url);
 const out = 'dist';
@@ -21,7 +21,7 @@ for (const file of wasmFiles) copyFileSync(require.resolve(file), join(out, base
 
 const entries = [
   { in: 'server/cli.ts', out: 'cli-main' },
-  { in: require.resolve('@ruby/prism'), out: basename(RUBY_PARSER_BUNDLE, '.js') },
+  { stdin: RUBY_PARSER_ENTRY, out: basename(RUBY_PARSER_BUNDLE, '.js') },
   { in: 'server/server.ts', out: 'server-main' },
   { in: 'client/extension.ts', out: 'client', external: ['vscode'] },
 ];
@@ -35,7 +35,7 @@ const launchers = [
 const bundle = (e, define = {}) =>
   build({
     ...commonOptions,
-    entryPoints: [e.in],
+    ...(e.stdin ? { stdin: e.stdin } : { entryPoints: [e.in] }),
     outfile: join(out, `${e.out}.js`),
     external: e.external ?? [],
     banner: e.banner ? { js: e.banner } : undefined,

@@ -2,3 +2,5 @@
 export { DocumentParseCache } from '../rules/document-cache';
 export { initEngine, lint } from '../rules/engine';
 export { lintPath } from '../server/workspace';
+export { chooseFixes, fixText } from '../rules/fixes';
+export { applyEdits } from '../rules/text';

@@ -29,16 +29,27 @@ export const commonOptions = {
 /** The bundle @ruby/prism is built into, beside the others (see rubyParserApart). */
 export const RUBY_PARSER_BUNDLE = 'prism.js';
 
+/** The Ruby parser bundle's entry: @ruby/prism's exports and its parse function, by absolute paths (so not externalised). */
+export const RUBY_PARSER_ENTRY = {
+  contents: [
+    `export * from ${JSON.stringify(require.resolve('@ruby/prism'))};`,
+    `export { parsePrism } from ${JSON.stringify(require.resolve('@ruby/prism/src/parsePrism.js'))};`,
+  ].join('\n'),
+  resolveDir: dirname(fileURLToPath(import.meta.url)),
+  loader: 'js',
+};
+
 /**
  * @ruby/prism is 440 KB of JavaScript (a third of the CLI bundle) that only Chef recipes need; it is imported
  * dynamically, but esbuild's CJS output inlines it, so every start compiled it. It goes in a bundle of its own,
- * required from beside the importing bundle when a recipe is first linted.
+ * required from beside the importing bundle when a recipe is first linted. It exports prism's parse function
+ * too (see RUBY_PARSER_ENTRY), which the engine calls with WASM instances of its own.
  */
 function rubyParserApart() {
   return {
     name: 'ruby-parser-apart',
     setup(build) {
-      build.onResolve({ filter: /^@ruby\/prism$/ }, () => ({ path: `./${RUBY_PARSER_BUNDLE}`, external: true }));
+      build.onResolve({ filter: /^@ruby\/prism(?:\/src\/parsePrism\.js)?$/ }, () => ({ path: `./${RUBY_PARSER_BUNDLE}`, external: true }));
     },
   };
 }

@@ -142,7 +142,8 @@ export function suppressionFixes(finding: Finding, facts: Facts, text: string): 
   }
   if (innermost) anchor = innermost.start;
   const line = lines.position(anchor).line;
-  const lineStart = lines.lineStart(line);
+  // A comment goes after a leading BOM: before it, the BOM would start the comment's line, not the file.
+  const lineStart = line === 0 && text.charCodeAt(0) === 0xfeff ? 1 : lines.lineStart(line);
   const indent = /^[ \t]*/.exec(text.slice(lineStart, lines.lineEnd(line)))?.[0] ?? '';
   let fileInsert = 0;
   if (text.charCodeAt(0) === 0xfeff) fileInsert = 1;

@@ -93,6 +93,12 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   return out + text.slice(cursor);
 }
 
+/** `span` with an end that falls between a CR and its LF moved onto the CR: a range never splits a line break. */
+export function outsideCrlf(text: string, span: Span): Span {
+  const onCr = (at: number) => (at > 0 && text.charCodeAt(at - 1) === 0x0d && text.charCodeAt(at) === 0x0a ? at - 1 : at);
+  return { start: onCr(span.start), end: onCr(span.end) };
+}
+
 /** The line break the file already uses. */
 export function lineBreakOf(text: string): string {
   const i = text.indexOf('\n');

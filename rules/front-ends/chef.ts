@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { initShellParser } from '../shell/parse';
+import { outsideCrlf } from '../text';
 import { emptyFacts, type Facts, type FileProbe, type FrontEnd, type SourceFile } from '../types';
 import { addCommandFacts, isCommandResource } from './chef/commands';
 import { addFileEditFacts, addLineEditFacts, isLineEditResource } from './chef/config-edits';
@@ -9,7 +10,7 @@ import { addImageFacts, isImageResource } from './chef/images';
 import { addPackageOptionBypassFacts, addRepositoryBypassFacts, isRepositoryResource } from './chef/integrity';
 import { findLiteralLoops } from './chef/loops';
 import { addPackageFacts, isPackageResource } from './chef/packages';
-import { loadRubyParser, parseRuby, type ParseResult } from './chef/prism';
+import { loadRubyParser, readRuby, type ParseResult } from './chef/prism';
 import { findResources } from './chef/resources';
 import { addRubyCommandFacts } from './chef/ruby-commands';
 import { RubySource } from './chef/source';
@@ -29,7 +30,12 @@ function isCookbookRuby(file: SourceFile, probe: FileProbe): boolean {
 export function extractChefFacts(text: string): Facts {
   const facts = emptyFacts('chef');
   const source = new RubySource(text);
-  const result = parseRuby(text);
+  const result = readRuby(text);
+  if ('failed' in result) {
+    const at = result.offset ?? 0;
+    facts.parseErrors.push({ rule: 'ruby-syntax', message: result.failed, span: { start: at, end: Math.min(text.length, at + 1) } });
+    return facts;
+  }
   addComments(result, source, facts);
   addSyntaxError(result, source, facts);
   const program = result.value;
@@ -70,7 +76,7 @@ function addSyntaxError(result: ParseResult, source: RubySource, facts: Facts): 
   facts.parseErrors.push({
     rule: 'ruby-syntax',
     message: `${first.message}${result.errors.length > 1 ? ` (and ${result.errors.length - 1} more)` : ''}`,
-    span: source.span(first.location),
+    span: outsideCrlf(source.text, source.span(first.location)),
   });
 }
 

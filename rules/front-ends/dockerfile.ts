@@ -9,6 +9,7 @@ import { addSources } from './dockerfile/add';
 import { ImageCollector } from './dockerfile/images';
 import { runScripts } from './dockerfile/run';
 import type { GlobalArg } from './dockerfile/variables';
+import { appendAll } from '../arrays';
 
 /** Dockerfiles and Containerfiles, by name in any case; an editor in the Dockerfile language mode says so for any name. */
 export const DOCKERFILE_FILES: FileNames = {
@@ -80,7 +81,7 @@ export function extractDockerfile(file: SourceFile): Facts {
       addSources(acting, text, lines, facts);
     }
   }
-  facts.images.push(...images.images);
+  appendAll(facts.images, images.images);
   return facts;
 }
 
@@ -115,13 +116,18 @@ function addComments(dockerfile: Dockerfile, text: string, lines: LineIndex, fac
   }
 }
 
+/** The line without its trailing `\` and the blanks before it; linear (a `/\s*\\$/` is quadratic in trailing blanks). */
+function withoutContinuation(line: string): string {
+  return line.endsWith('\\') ? line.slice(0, -1).trimEnd() : line;
+}
+
 /** The fix for an upgrade that is the whole RUN: the instruction goes, lines and all. */
 function removeInstruction(statement: Span, text: string, lines: LineIndex): LocalFix {
   const firstLine = lines.position(statement.start).line;
   const lastLine = lines.position(statement.end).line;
   const start = lines.lineStart(firstLine);
   const end = lastLine + 1 < lines.lineCount ? lines.lineStart(lastLine + 1) : text.length;
-  const shown = text.slice(statement.start, lines.lineEnd(firstLine)).replace(/\s*\\$/, '');
+  const shown = withoutContinuation(text.slice(statement.start, lines.lineEnd(firstLine)));
   const title = lastLine > firstLine ? `Remove the \`${shown} …\` instruction` : `Remove the \`${shown}\` instruction`;
   return { kind: 'local', title, edits: [{ span: { start, end }, newText: '' }], preferred: true };
 }

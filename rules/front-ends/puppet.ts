@@ -9,13 +9,14 @@ import { addPackageFacts, hasEnsureDefault } from './puppet/packages';
 import { loadPuppetParser, parsePuppet, type ParsedManifest, type SyntaxNode } from './puppet/parse';
 import { References } from './puppet/removal';
 import { findResources } from './puppet/resources';
+import { appendAll } from '../arrays';
 
 export function extractPuppetFacts(text: string): Facts {
   const facts = emptyFacts('puppet');
   const parsed = parsePuppet(text);
   addComments(parsed.root, facts);
   addSyntaxError(parsed, facts);
-  facts.scopedSuppressions.push(...lintControlSuppressions(facts.comments, text));
+  appendAll(facts.scopedSuppressions, lintControlSuppressions(facts.comments, text));
   const resources = findResources(parsed.root);
   const ensureDefault = hasEnsureDefault(resources);
   let references: References | undefined;

@@ -10,6 +10,7 @@ import { initTerraformParser, readHcl, type ParsedHcl } from './terraform/parse'
 import { addProvisionerFacts } from './terraform/provisioners';
 import { addRepositoryFacts } from './terraform/repositories';
 import { addUserDataFacts } from './terraform/user-data';
+import { appendAll } from '../arrays';
 
 /** The file's facts; with `folder`, the scripts its `user_data` reads from the module's files too. */
 export function extractTerraformFacts(text: string, folder?: ModuleFolder): Facts {
@@ -20,7 +21,7 @@ function factsOf(text: string, { root, comments, error }: ParsedHcl, folder: Mod
   const facts = emptyFacts('terraform');
   if (error) facts.parseErrors.push(error);
   const { blocks } = readBody(root.children.find((c) => c.type === 'body'));
-  facts.statements.push(...statements(blocks));
+  appendAll(facts.statements, statements(blocks));
   addModuleFacts(blocks, facts);
   addAmiFacts(blocks, facts);
   addIgnoredChanges(blocks, facts);
@@ -46,7 +47,10 @@ function addComments(text: string, comments: readonly Span[], facts: Facts): voi
 /** Blocks and their attributes: a pragma above either covers it whole. */
 function statements(blocks: readonly HclBlock[]): Span[] {
   const out: Span[] = [];
-  for (const block of allBlocks(blocks)) out.push(block.span, ...block.attributes.map((a) => a.span));
+  for (const block of allBlocks(blocks)) {
+    out.push(block.span);
+    for (const attribute of block.attributes) out.push(attribute.span);
+  }
   return out;
 }
 

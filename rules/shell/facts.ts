@@ -3,6 +3,7 @@ import { integrityBypasses } from './bypass';
 import { installedPackages, operands, subcommand } from './packages';
 import type { ShellCommand, ShellScript } from './types';
 import { programName, isShell } from './wrappers';
+import { appendAll } from '../arrays';
 
 export interface ShellFactOptions {
   /** Removes the script's whole owner (the RUN instruction, the task, the resource): the fix for a command that is the whole script. */
@@ -42,7 +43,7 @@ export function addShellFacts(script: ShellScript, facts: Facts, options: ShellF
     }
     const download = pipedDownload(command);
     if (download) facts.downloads.push(download);
-    facts.integrityBypasses.push(...integrityBypasses(command));
+    appendAll(facts.integrityBypasses, integrityBypasses(command));
     if (editsInPlace(command)) facts.configEdits.push({ how: `${programName(command.name.value ?? '')} -i`, span: commandWords(command) });
   }
 }

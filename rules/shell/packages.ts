@@ -1,6 +1,7 @@
 import type { PackageEcosystem } from '../types';
 import type { ShellCommand, ShellWord } from './types';
 import { programName } from './wrappers';
+import { appendAll } from '../arrays';
 
 /** One package named on an install command line. */
 export interface NamedPackage {
@@ -27,7 +28,7 @@ function positional(args: readonly ShellWord[], options: Options): ShellWord[] {
       continue;
     }
     if (v === '--') {
-      out.push(...args.slice(i + 1));
+      appendAll(out, args.slice(i + 1));
       break;
     }
     if (v.startsWith('--')) {

@@ -1,4 +1,5 @@
 import type { Parser } from 'web-tree-sitter';
+import { appendAll } from '../arrays';
 import { Scoped } from '../scoped';
 import type { Span, TextEdit } from '../types';
 import { loadGrammar } from '../tree-sitter/grammar';
@@ -106,8 +107,9 @@ class Walker {
     const tree = this.parser.parse(text);
     if (!tree) throw new Error('tree-sitter returned no tree for a shell script');
     try {
-      if (tree.rootNode.hasError) this.hasError = true;
-      return copyTree(tree, text, FIELDS_READ);
+      const { root, tooDeepAt } = copyTree(tree, text, FIELDS_READ);
+      if (tree.rootNode.hasError || tooDeepAt !== undefined) this.hasError = true;
+      return root;
     } finally {
       tree.delete();
     }
@@ -128,27 +130,26 @@ class Walker {
   /** Statements separated by `;`, `&` or newlines. Only a top-level single statement inherits the place. */
   private sequence(parent: SyntaxNode, items: SyntaxNode[], place: Place, topLevel: boolean): ShellCommand[] {
     const out: ShellCommand[] = [];
-    const separators = items.length > 1 && place !== NOT_REMOVABLE ? parent.children.filter((c) => !c.isNamed || c.type === 'comment') : [];
+    const gaps = items.length > 1 && place !== NOT_REMOVABLE ? separatorsBetween(parent, items) : [];
     items.forEach((item, i) => {
       let here: Place;
       if (items.length === 1) here = topLevel ? place : NOT_REMOVABLE;
       else if (place === NOT_REMOVABLE) here = NOT_REMOVABLE;
-      else here = { removal: this.sequenceRemoval(separators, items, i), whole: false };
-      out.push(...this.statement(item, here));
+      else here = { removal: this.sequenceRemoval(gaps, items, i), whole: false };
+      appendAll(out, this.statement(item, here));
     });
     return out;
   }
 
-  /** `separators`: the parent's unnamed children and comments, where `;`, `&` and comments between items are. */
-  private sequenceRemoval(separators: SyntaxNode[], items: SyntaxNode[], i: number): TextEdit[] | undefined {
+  /** `gaps[i]`: the `;`, `&` and comments between item i - 1 and item i. */
+  private sequenceRemoval(gaps: SyntaxNode[][], items: SyntaxNode[], i: number): TextEdit[] | undefined {
     const item = items[i];
     const before = i > 0 ? items[i - 1] : undefined;
     const after = i + 1 < items.length ? items[i + 1] : undefined;
-    const between = (a: SyntaxNode, b: SyntaxNode) => separators.filter((c) => c.startIndex >= a.endIndex && c.endIndex <= b.startIndex);
-    if (before && between(before, item).some((c) => c.type === '&')) return undefined;
-    if (after && between(item, after).some((c) => c.type === '&')) return undefined;
+    if (before && gaps[i].some((c) => c.type === '&')) return undefined;
+    if (after && gaps[i + 1].some((c) => c.type === '&')) return undefined;
     if (!before) return after ? this.removal(item.startIndex, after.startIndex) : undefined;
-    const comments = between(before, item).filter((c) => c.type === 'comment');
+    const comments = gaps[i].filter((c) => c.type === 'comment');
     if (comments.length === 0) return this.removal(before.endIndex, item.endIndex);
     if (after) return this.removal(item.startIndex, after.startIndex);
     return this.removal(comments[comments.length - 1].endIndex, item.endIndex);
@@ -191,10 +192,10 @@ class Walker {
     const out: ShellCommand[] = [];
     for (const child of node.namedChildren) {
       if (SKIPPED.has(child.type)) continue;
-      if (REDIRECTS.has(child.type)) out.push(...this.substitutions(child));
+      if (REDIRECTS.has(child.type)) appendAll(out, this.substitutions(child));
       // tree-sitter-bash reads `a && b > f` as `(a && b) > f`: the redirect belongs to the list's last command.
-      else if (child.type === 'list') out.push(...this.list(child, place === NOT_REMOVABLE, node.endIndex));
-      else out.push(...this.statement(child, place));
+      else if (child.type === 'list') appendAll(out, this.list(child, place === NOT_REMOVABLE, node.endIndex));
+      else appendAll(out, this.statement(child, place));
     }
     return out;
   }
@@ -203,15 +204,20 @@ class Walker {
   private list(node: SyntaxNode, locked: boolean, extendTo?: number): ShellCommand[] {
     const items: SyntaxNode[] = [];
     const operators: string[] = [];
-    const flatten = (n: SyntaxNode) => {
-      for (const child of n.children) {
-        if (SKIPPED.has(child.type)) continue;
-        if (child.type === 'list') flatten(child);
-        else if (child.type === '&&' || child.type === '||') operators.push(child.type);
-        else if (child.isNamed) items.push(child);
+    // A chain of n operators nests n lists deep: walked with a stack of child iterators, not by recursion.
+    const pending = [node.children[Symbol.iterator]()];
+    while (pending.length > 0) {
+      const next = pending[pending.length - 1].next();
+      if (next.done) {
+        pending.pop();
+        continue;
       }
-    };
-    flatten(node);
+      const child = next.value;
+      if (SKIPPED.has(child.type)) continue;
+      if (child.type === 'list') pending.push(child.children[Symbol.iterator]());
+      else if (child.type === '&&' || child.type === '||') operators.push(child.type);
+      else if (child.isNamed) items.push(child);
+    }
     const out: ShellCommand[] = [];
     items.forEach((item, i) => {
       const last = i === items.length - 1;
@@ -222,7 +228,7 @@ class Walker {
       if (!locked && andBefore && andAfter && items.length > 1) {
         removal = i > 0 ? this.removal(items[i - 1].endIndex, end) : this.removal(item.startIndex, items[1].startIndex);
       }
-      out.push(...this.statement(item, removal ? { removal, whole: false } : NOT_REMOVABLE));
+      appendAll(out, this.statement(item, removal ? { removal, whole: false } : NOT_REMOVABLE));
     });
     return out;
   }
@@ -247,13 +253,13 @@ class Walker {
     for (const child of node.children) {
       if (SKIPPED.has(child.type)) continue;
       if (child.type === 'then') inBody = true;
-      else if (child.type === 'elif_clause' || child.type === 'else_clause') out.push(...this.statement(child, place));
+      else if (child.type === 'elif_clause' || child.type === 'else_clause') appendAll(out, this.statement(child, place));
       else if (child.isNamed) {
         if (inBody) body.push(child);
-        else out.push(...this.statement(child, NOT_REMOVABLE));
+        else appendAll(out, this.statement(child, NOT_REMOVABLE));
       }
     }
-    out.push(...this.sequence(node, body, place, false));
+    appendAll(out, this.sequence(node, body, place, false));
     return out;
   }
 
@@ -267,16 +273,16 @@ class Walker {
       if (node.type === 'case_item') {
         if (child.type === ')') afterPattern = true;
         else if (child.isNamed && afterPattern) body.push(child);
-        else if (child.isNamed) out.push(...this.substitutions(child));
+        else if (child.isNamed) appendAll(out, this.substitutions(child));
         continue;
       }
       if (!child.isNamed) continue;
       if (child.type === 'do_group' || child.type === 'compound_statement' || child.type === 'case_item') {
-        out.push(...this.statement(child, place === NOT_REMOVABLE ? NOT_REMOVABLE : OPEN_BODY));
-      } else if (child.field === 'condition') out.push(...this.statement(child, NOT_REMOVABLE));
-      else out.push(...this.substitutions(child));
+        appendAll(out, this.statement(child, place === NOT_REMOVABLE ? NOT_REMOVABLE : OPEN_BODY));
+      } else if (child.field === 'condition') appendAll(out, this.statement(child, NOT_REMOVABLE));
+      else appendAll(out, this.substitutions(child));
     }
-    if (body.length > 0) out.push(...this.sequence(node, body, place, false));
+    if (body.length > 0) appendAll(out, this.sequence(node, body, place, false));
     return out;
   }
 
@@ -294,7 +300,7 @@ class Walker {
     const out: ShellCommand[] = [];
     for (const child of node.children) {
       if (!child.isNamed || SKIPPED.has(child.type)) continue;
-      if (child.type === 'variable_assignment' || REDIRECTS.has(child.type)) out.push(...this.substitutions(child));
+      if (child.type === 'variable_assignment' || REDIRECTS.has(child.type)) appendAll(out, this.substitutions(child));
       else wordNodes.push(child);
     }
     if (wordNodes.length === 0) return out;
@@ -307,7 +313,7 @@ class Walker {
       const inner = this.substitutions(n);
       // `$(curl …)` as the command, or `bash <(curl …)`, `eval "$(curl …)"`: the inner output is run as code.
       if (i === real.name || (runsArguments && i > real.name)) for (const c of inner) c.executedBy ??= span;
-      out.push(...inner);
+      appendAll(out, inner);
     });
     const command: ShellCommand = {
       name: words[real.name],
@@ -354,6 +360,18 @@ class Walker {
     }
     return this.map.slice(run, end, out);
   }
+}
+
+/** For each item but the first, the parent's unnamed children and comments between it and the item before: one pass. */
+function separatorsBetween(parent: SyntaxNode, items: readonly SyntaxNode[]): SyntaxNode[][] {
+  const gaps: SyntaxNode[][] = items.map(() => []);
+  let i = 1;
+  for (const c of parent.children) {
+    if (c.isNamed && c.type !== 'comment') continue;
+    while (i < items.length && items[i].startIndex < c.endIndex) i++;
+    if (i < items.length && c.startIndex >= items[i - 1].endIndex) gaps[i].push(c);
+  }
+  return gaps;
 }
 
 /** The statements directly inside a sequence parent, without comments, keywords and separators. */

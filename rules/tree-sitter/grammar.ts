@@ -1,5 +1,7 @@
 import { Language, Parser, type Node } from 'web-tree-sitter';
 import { locateWasm } from '../wasm';
+import type { Span } from '../types';
+import { MAX_SYNTAX_DEPTH } from './syntax-tree';
 
 let runtime: Promise<void> | undefined;
 
@@ -16,19 +18,27 @@ export async function loadGrammar(packageFile: string): Promise<Parser> {
 /** ERROR and MISSING nodes in file order; the insides of an ERROR are not searched again. */
 export function syntaxErrorNodes(root: Node): Node[] {
   const found: Node[] = [];
-  const visit = (node: Node): void => {
-    if (node.isError || node.isMissing) {
-      found.push(node);
-      return;
+  // An explicit stack, children pushed last first: input sets the depth.
+  const pending: Node[] = [root];
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    if (node.isError || node.isMissing) found.push(node);
+    else if (node.hasError) {
+      const children = node.children;
+      for (let i = children.length - 1; i >= 0; i--) {
+        const child = children[i];
+        if (child) pending.push(child);
+      }
     }
-    if (!node.hasError) return;
-    for (const child of node.children) if (child) visit(child);
-  };
-  visit(root);
+  }
   return found;
 }
 
 const EXCERPT_LENGTH = 40;
+
+/** The syntax error of a tree cut at MAX_SYNTAX_DEPTH, at the first node left out. */
+export function tooDeepError(at: number, source: string): { message: string; span: Span } {
+  return { message: `nested deeper than ${MAX_SYNTAX_DEPTH} levels; what lies deeper is not read`, span: { start: at, end: Math.min(source.length, at + 1) } };
+}
 
 /** How a syntax error node reads in a message: ``missing `}` `` or ``unexpected `first line of it…` ``. */
 export function describeSyntaxError(node: Node): string {

@@ -26,9 +26,9 @@ export class SyntaxNode {
 
   get children(): SyntaxNode[] {
     if (this.deferred) {
-      const { copy, descendantIndex } = this.deferred;
+      const { copy, descendantIndex, depth } = this.deferred;
       this.deferred = undefined;
-      copy.expand(this, descendantIndex);
+      copy.expand(this, descendantIndex, depth);
     }
     return this.copied;
   }
@@ -59,15 +59,24 @@ export class SyntaxNode {
   }
 
   /** @internal The copy leaves this node's children in the tree until they are read. */
-  defer(copy: TreeCopy, descendantIndex: number): void {
-    this.deferred = { copy, descendantIndex };
+  defer(copy: TreeCopy, descendantIndex: number, depth: number): void {
+    this.deferred = { copy, descendantIndex, depth };
   }
 }
 
 interface DeferredChildren {
   copy: TreeCopy;
   descendantIndex: number;
+  /** How deep the node sits: its children are cut at MAX_SYNTAX_DEPTH like the rest. */
+  depth: number;
 }
+
+/**
+ * How deep a copied tree may go. Every walk of a syntax tree recurses once per level or more (the shell walk
+ * about five frames per `$(…)`), and input sets the depth (nested brackets, a chain of 6,000 `&&`), so the
+ * nodes below this depth are not copied: a front end reports a syntax error instead of a stack overflow.
+ */
+export const MAX_SYNTAX_DEPTH = 500;
 
 /** Which nodes a front end reads, so the copy can skip the rest. */
 export interface TreeShape {
@@ -81,14 +90,21 @@ export interface TreeShape {
   listed?: ReadonlySet<string>;
 }
 
+export interface CopiedTree {
+  root: SyntaxNode;
+  /** The start of the first node left out for lying deeper than MAX_SYNTAX_DEPTH. */
+  tooDeepAt: number | undefined;
+}
+
 /**
- * Copies `tree` (parsed from `source`) into SyntaxNodes; the caller still deletes the tree. `fieldsRead`: the
- * parents whose children get their field names (the bash walk's, or another grammar's own).
+ * Copies `tree` (parsed from `source`) into SyntaxNodes, down to MAX_SYNTAX_DEPTH; the caller still deletes the
+ * tree. `fieldsRead`: the parents whose children get their field names (the bash walk's, or another grammar's own).
  */
-export function copyTree(tree: Tree, source: string, fieldsRead: ReadonlySet<string>): SyntaxNode {
+export function copyTree(tree: Tree, source: string, fieldsRead: ReadonlySet<string>): CopiedTree {
   const copy = new TreeCopy(tree, source, { fieldsRead });
   try {
-    return copy.root();
+    const root = copy.root();
+    return { root, tooDeepAt: copy.tooDeepAt };
   } finally {
     copy.release();
   }
@@ -105,6 +121,8 @@ export class TreeCopy {
   private live = true;
   /** The nodes of the shape's `listed` types copied so far, in the order met. */
   readonly listed: SyntaxNode[] = [];
+  /** The start of the first node left out for lying deeper than MAX_SYNTAX_DEPTH, among what was copied so far. */
+  tooDeepAt: number | undefined;
 
   constructor(
     private readonly tree: Tree,
@@ -118,7 +136,7 @@ export class TreeCopy {
     const cursor = this.tree.walk();
     try {
       const root = this.node(cursor, undefined);
-      this.copyBelow(cursor, root);
+      this.copyBelow(cursor, root, 1);
       return root;
     } finally {
       cursor.delete();
@@ -131,12 +149,12 @@ export class TreeCopy {
   }
 
   /** @internal Copies the children of a deferred node, and everything below them. */
-  expand(node: SyntaxNode, descendantIndex: number): void {
+  expand(node: SyntaxNode, descendantIndex: number, depth: number): void {
     if (!this.live) throw new Error(`the ${node.type} node at ${node.startIndex} was read after its syntax tree was released`);
     const cursor = this.tree.walk();
     try {
       cursor.gotoDescendant(descendantIndex);
-      this.copyBelow(cursor, node);
+      this.copyBelow(cursor, node, depth);
     } finally {
       cursor.delete();
     }
@@ -158,27 +176,37 @@ export class TreeCopy {
   }
 
   /** Whether the copy goes below `node` now: not for a leaf, and not for a deferred node (until it is read). */
-  private descends(cursor: TreeCursor, node: SyntaxNode): boolean {
+  private descends(cursor: TreeCursor, node: SyntaxNode, depth: number): boolean {
     const { leaves, deferred } = this.shape;
     if (leaves && (!node.isNamed || leaves.has(node.type))) return false;
     if (deferred?.has(node.type)) {
-      node.defer(this, cursor.currentDescendantIndex);
+      node.defer(this, cursor.currentDescendantIndex, depth);
       return false;
     }
     return true;
   }
 
-  /** Copies the subtree under the cursor's node into `top`; the cursor ends where it started. */
-  private copyBelow(cursor: TreeCursor, top: SyntaxNode): void {
+  /**
+   * Copies the subtree under the cursor's node into `top`, which sits at `depth` (the root at 1), down to
+   * MAX_SYNTAX_DEPTH; the cursor ends where it started.
+   */
+  private copyBelow(cursor: TreeCursor, top: SyntaxNode, depth: number): void {
     if (!cursor.gotoFirstChild()) return;
     const path = [top];
     for (;;) {
       const parent = path[path.length - 1];
       const node = this.node(cursor, parent);
       parent.adopt(node);
-      if (this.descends(cursor, node) && cursor.gotoFirstChild()) {
-        path.push(node);
-        continue;
+      const level = depth + path.length;
+      if (this.descends(cursor, node, level)) {
+        if (level < MAX_SYNTAX_DEPTH && cursor.gotoFirstChild()) {
+          path.push(node);
+          continue;
+        }
+        if (level >= MAX_SYNTAX_DEPTH && this.tooDeepAt === undefined && cursor.gotoFirstChild()) {
+          this.tooDeepAt = cursor.startIndex;
+          cursor.gotoParent();
+        }
       }
       while (!cursor.gotoNextSibling()) {
         cursor.gotoParent();

@@ -2,6 +2,7 @@ import { isAlias, isMap, isPair, isScalar, isSeq, Scalar, visit, type Document, 
 import type { Span } from '../types';
 import type { ParsedYaml } from './parse';
 import { writesAt, writesUnder } from './template-mask';
+import { appendAll } from '../arrays';
 
 /** Alias dereferences allowed per document: a "billion laughs" stream stops resolving, it never explodes. */
 export const MAX_ALIAS_RESOLUTIONS = 1_000;
@@ -85,9 +86,9 @@ export class YamlView {
     const own: YamlPair[] = [];
     const merged: YamlPair[] = [];
     for (const pair of map.items) {
-      if (isScalar(pair.key) && pair.key.value === '<<' && isAlias(pair.value)) merged.push(...this.mergedPairs(pair.value));
+      if (isScalar(pair.key) && pair.key.value === '<<' && isAlias(pair.value)) appendAll(merged, this.mergedPairs(pair.value));
       else if (isScalar(pair.key) && pair.key.value === '<<' && isSeq(pair.value)) {
-        for (const item of pair.value.items) merged.push(...this.mergedPairs(item));
+        for (const item of pair.value.items) appendAll(merged, this.mergedPairs(item));
       } else own.push(pair);
     }
     if (merged.length === 0) return own;

@@ -1,11 +1,12 @@
 import type { Document } from 'yaml';
-import { LineIndex } from '../text';
+import { LineIndex, outsideCrlf } from '../text';
 import { Scoped } from '../scoped';
 import type { Comment, ParseError, Span } from '../types';
 import type { YamlChunkCache } from './chunk-cache';
 import { documentChunks } from './document-chunks';
 import { parseStretch, type ParsedStretch, type StretchError } from './stretch';
 import { looksLikeTemplate, maskTemplate, type TemplateMask } from './template-mask';
+import { appendAll } from '../arrays';
 
 export interface ParsedYaml {
   /** The original text; every range below indexes into it. */
@@ -87,9 +88,9 @@ function parseUncached(text: string, template: TemplateMask | undefined, chunkCa
   const raw: StretchError[] = [];
   const { stretches, skippedSchemas } = parsedStretches(source, template ? undefined : chunkCache);
   for (const parsed of stretches) {
-    documents.push(...parsed.documents);
-    commentSpans.push(...parsed.comments);
-    raw.push(...parsed.errors);
+    appendAll(documents, parsed.documents);
+    appendAll(commentSpans, parsed.comments);
+    appendAll(raw, parsed.errors);
   }
   const comments: Comment[] = [];
   const masked = template?.templateLines ?? [];
@@ -105,7 +106,7 @@ function parseUncached(text: string, template: TemplateMask | undefined, chunkCa
       const start = Math.min(error.pos[0], text.length);
       let end = Math.max(start, Math.min(error.pos[1], text.length));
       while (end < text.length && !/\s/.test(text[end]) && end - start < 80) end++;
-      errors.push({ rule: 'yaml-syntax', message: error.message, span: { start, end } });
+      errors.push({ rule: 'yaml-syntax', message: error.message, span: outsideCrlf(text, { start, end }) });
     }
     errors.sort((a, b) => a.span.start - b.span.start);
   }
@@ -126,8 +127,28 @@ function parsedStretches(source: string, chunkCache: YamlChunkCache | undefined)
   let skippedSchemas = 0;
   chunkCache?.beginStream();
   for (const chunk of chunks) {
-    if (chunk.schema) skippedSchemas++;
-    else stretches.push(chunkCache ? chunkCache.stretch(source, chunk) : parseStretch(source, chunk));
+    if (chunk.schema) {
+      skippedSchemas++;
+      stretches.push({ documents: [], comments: leadingComments(source, chunk), errors: [] });
+    } else stretches.push(chunkCache ? chunkCache.stretch(source, chunk) : parseStretch(source, chunk));
   }
   return { stretches, skippedSchemas };
+}
+
+/**
+ * The comment lines that open a skipped chunk, before its first line of content (no block scalar can hold them
+ * there): a `# driftless-disable-file` above a CustomResourceDefinition still covers the file.
+ */
+function leadingComments(source: string, chunk: Span): Span[] {
+  const out: Span[] = [];
+  for (let line = chunk.start; line < chunk.end; ) {
+    const next = source.indexOf('\n', line);
+    const end = next < 0 || next > chunk.end ? chunk.end : next;
+    const content = source.slice(line, end).replace(/\r$/, '');
+    const hash = content.search(/\S/);
+    if (hash >= 0 && content[hash] === '#') out.push({ start: line + hash, end: line + content.length });
+    else if (hash >= 0 && !/^---[ \t]*$/.test(content)) break;
+    line = end + 1;
+  }
+  return out;
 }

@@ -1,5 +1,7 @@
 import { Composer, isMap, isScalar, isSeq, Parser, visit, YAMLParseError, type CST, type Document } from 'yaml';
 import type { Span } from '../types';
+import { MAX_YAML_NESTING, yamlTooDeepAt } from './nesting';
+import { appendAll } from '../arrays';
 
 /** What parsing a stretch of a YAML stream gives; every offset is an offset in the whole source. */
 export interface ParsedStretch {
@@ -17,6 +19,11 @@ export interface StretchError {
 
 /** Parses `source` between `stretch.start` and `stretch.end` as a YAML stream of its own. */
 export function parseStretch(source: string, stretch: Span): ParsedStretch {
+  const tooDeep = yamlTooDeepAt(source, stretch.start, stretch.end);
+  if (tooDeep !== undefined) {
+    const message = `nested deeper than ${MAX_YAML_NESTING} levels; this document is not read`;
+    return { documents: [], comments: [], errors: [{ pos: [tooDeep, tooDeep + 1], message }] };
+  }
   const text = stretch.start === 0 && stretch.end === source.length ? source : source.slice(stretch.start, stretch.end);
   const parser = new Parser();
   // Tokens, and so every range and error, count from where the stretch sits in the source.
@@ -39,7 +46,7 @@ export function parseStretch(source: string, stretch: Span): ParsedStretch {
   for (const doc of composer.end()) documents.push(doc);
   for (const doc of documents) duplicateKeys(doc.contents, doc.errors);
   const raw = documents.flatMap((d) => d.errors);
-  if (documents.length === 0) raw.push(...composer.streamInfo().errors);
+  if (documents.length === 0) appendAll(raw, composer.streamInfo().errors);
   const errors = raw.map((e): StretchError => ({ pos: [e.pos[0], e.pos[1]], message: e.message.split('\n')[0] }));
   return { documents, comments, errors };
 }

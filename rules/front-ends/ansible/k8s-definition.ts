@@ -3,6 +3,7 @@ import { emptyFacts, type Facts } from '../../types';
 import { addKubernetesObject, isKubernetesObject } from '../kubernetes/object';
 import type { YamlView } from '../../yaml/nodes';
 import type { Task } from './tasks';
+import { appendAll } from '../../arrays';
 
 const K8S_MODULES = new Set(['k8s', 'kubernetes']);
 
@@ -20,8 +21,8 @@ export function addKubernetesDefinitions(view: YamlView, task: Task, facts: Fact
     if (!isMap(map) || !isKubernetesObject(view, map)) continue;
     const scratch = emptyFacts('ansible');
     addKubernetesObject(view, map, scratch);
-    facts.images.push(...scratch.images);
-    facts.statements.push(...scratch.statements);
-    facts.scopedSuppressions.push(...scratch.scopedSuppressions);
+    appendAll(facts.images, scratch.images);
+    appendAll(facts.statements, scratch.statements);
+    appendAll(facts.scopedSuppressions, scratch.scopedSuppressions);
   }
 }

@@ -1,6 +1,7 @@
 import { Scalar } from 'yaml';
 import { OffsetMap } from '../../shell/offset-map';
 import { isNullScalar } from '../../yaml/nodes';
+import { appendAll } from '../../arrays';
 
 /**
  * An OffsetMap from a YAML string scalar's value back to the file: plain, single- and double-quoted
@@ -113,7 +114,7 @@ function flowSegments(text: string, start: number, end: number, style: 'plain' |
     }
     const pieces = style === 'plain' ? [{ text: text.slice(a, b), fileStart: a }] : unescape(text, a, b, style);
     if (!pieces) return undefined;
-    out.push(...pieces);
+    appendAll(out, pieces);
   }
   return out;
 }
@@ -194,10 +195,13 @@ function blockSegments(text: string, start: number, end: number, folded: boolean
     }
     const kind = isBlank(text[contentStart] ?? '') ? 'more' : 'text';
     if (previous !== 'none') {
-      const breakAt = blanks.length > 0 ? blanks[0].start - 1 : line.start - 1;
+      // The value's line break stands for the file's whole `\r\n`: an edit never lands between the two.
+      const nextLine = blanks.length > 0 ? blanks[0].start : line.start;
+      const breakLength = text[nextLine - 2] === '\r' ? 2 : 1;
+      const breakAt = nextLine - breakLength;
       if (folded && previous === 'text' && kind === 'text') {
-        if (blanks.length === 0) out.push({ text: ' ', fileStart: breakAt, fileLength: 1 });
-      } else out.push({ text: '\n', fileStart: breakAt, fileLength: 1 });
+        if (blanks.length === 0) out.push({ text: ' ', fileStart: breakAt, fileLength: breakLength });
+      } else out.push({ text: '\n', fileStart: breakAt, fileLength: breakLength });
       for (const blank of blanks) out.push({ text: '\n', fileStart: blank.start, fileLength: 0 });
     } else {
       for (const blank of blanks) out.push({ text: '\n', fileStart: blank.start, fileLength: 0 });

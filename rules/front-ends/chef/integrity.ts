@@ -6,6 +6,7 @@ import { rubyNodes } from './prism';
 import { propertyOf, type Resource } from './resources';
 import { shellTextMap, valueSpan } from './ruby-strings';
 import type { RubySource } from './source';
+import { appendAll } from '../../arrays';
 
 /** Repository properties that switch signature or TLS verification off, and the value that turns it back on. */
 const BYPASSES: Record<string, Record<string, { off: boolean }>> = {
@@ -70,7 +71,7 @@ export function addPackageOptionBypassFacts(resource: Resource, source: RubySour
     const [parsed] = parseShell(line).commands;
     const found = parsed ? integrityBypasses(parsed) : [];
     if (found.length > 0) {
-      facts.integrityBypasses.push(...found.map((b) => withoutLeadingGap(b, at, source.text)));
+      appendAll(facts.integrityBypasses, found.map((b) => withoutLeadingGap(b, at, source.text)));
       return;
     }
   }

@@ -5,6 +5,7 @@ import type { YamlView } from '../../yaml/nodes';
 import { runnerLabels, runsOnWindows } from './runners';
 import { addSteps, defaultShell } from './steps';
 import { addUses } from './uses';
+import { appendAll } from '../../arrays';
 
 /** A workflow's jobs: reusable-workflow calls, runners, job and service containers, and steps. */
 export function addWorkflow(view: YamlView, root: YAMLMap<unknown, unknown>, facts: Facts): void {
@@ -17,7 +18,7 @@ export function addWorkflow(view: YamlView, root: YAMLMap<unknown, unknown>, fac
     facts.statements.push(span);
     addUses(view, view.getScalar(job, 'uses'), facts, true);
     const labels = runnerLabels(view, view.get(job, 'runs-on')?.value);
-    facts.runnerLabels.push(...labels);
+    appendAll(facts.runnerLabels, labels);
     addContainers(view, job, facts);
     addSteps(view, view.getSeq(job, 'steps'), facts, { inherited: defaultShell(view, job) ?? workflowShell, windows: runsOnWindows(labels) });
   }

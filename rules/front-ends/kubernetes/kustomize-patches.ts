@@ -3,6 +3,7 @@ import type { FileProbe } from '../../types';
 import { viewsOf } from '../../yaml/documents';
 import type { YamlView } from '../../yaml/nodes';
 import { parseYaml } from '../../yaml/parse';
+import { appendAll } from '../../arrays';
 
 const KUSTOMIZATION_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
 /** How many folders above the file's own a kustomization that patches it may sit (`overlays/prod/patches/x.yaml`). */
@@ -36,9 +37,9 @@ function patchPaths(text: string): string[] {
   const paths: string[] = [];
   for (const view of viewsOf(parseYaml(text))) {
     const root = view.map(view.doc.contents);
-    for (const item of view.getSeq(root, 'patches')?.items ?? []) paths.push(...entryPath(view, item, true));
-    for (const item of view.getSeq(root, 'patchesStrategicMerge')?.items ?? []) paths.push(...entryPath(view, item, true));
-    for (const item of view.getSeq(root, 'patchesJson6902')?.items ?? []) paths.push(...entryPath(view, item, false));
+    for (const item of view.getSeq(root, 'patches')?.items ?? []) appendAll(paths, entryPath(view, item, true));
+    for (const item of view.getSeq(root, 'patchesStrategicMerge')?.items ?? []) appendAll(paths, entryPath(view, item, true));
+    for (const item of view.getSeq(root, 'patchesJson6902')?.items ?? []) appendAll(paths, entryPath(view, item, false));
   }
   return paths;
 }

@@ -26,8 +26,8 @@ export function insertAttributes(resource: Resource, entries: ReadonlyArray<read
   const ownLines = new Set(lineStarts).size === attributes.length && lineStarts[0] > lineStart(text, resource.node.startIndex);
   if (!ownLines) return [{ span: { start: last.node.endIndex, end: last.node.endIndex }, newText: `, ${inline}` }];
   const indent = text.slice(lineStarts[attributes.length - 1], last.node.startIndex);
-  const longest = Math.max(...entries.map(([name]) => name.length));
-  const arrowColumn = Math.max(...attributes.map((a, i) => arrowOf(a).startIndex - lineStarts[i]), indent.length + longest + 1);
+  const longest = entries.reduce((widest, [name]) => Math.max(widest, name.length), 0);
+  const arrowColumn = attributes.reduce((widest, a, i) => Math.max(widest, arrowOf(a).startIndex - lineStarts[i]), indent.length + longest + 1);
   const edits: TextEdit[] = [];
   attributes.forEach((attribute, i) => {
     const nameEnd = attribute.nameNode.endIndex;

@@ -1,7 +1,7 @@
 import type { Parser } from 'web-tree-sitter';
 import { copyTree, type SyntaxNode } from '../../tree-sitter/syntax-tree';
 import { initShellParser } from '../../shell/parse';
-import { describeSyntaxError, loadGrammar, syntaxErrorNodes } from '../../tree-sitter/grammar';
+import { describeSyntaxError, loadGrammar, syntaxErrorNodes, tooDeepError } from '../../tree-sitter/grammar';
 import type { Span } from '../../types';
 
 export type { SyntaxNode };
@@ -38,8 +38,10 @@ export function parsePuppet(text: string): ParsedManifest {
   if (!tree) throw new Error('tree-sitter returned no tree for a Puppet manifest');
   try {
     const errors = syntaxErrorNodes(tree.rootNode).map((node) => ({ message: describeSyntaxError(node), span: { start: node.startIndex, end: node.endIndex } }));
+    const { root, tooDeepAt } = copyTree(tree, text, FIELDS_READ);
+    if (tooDeepAt !== undefined) errors.unshift(tooDeepError(tooDeepAt, text));
     return {
-      root: copyTree(tree, text, FIELDS_READ),
+      root,
       error: errors.length > 0 ? { first: errors[0], more: errors.length - 1 } : undefined,
     };
   } finally {

@@ -1,6 +1,7 @@
 import type { Span } from '../../types';
 import type { SyntaxNode } from './parse';
 import { literalText } from './strings';
+import { appendAll } from '../../arrays';
 
 /** `name => value` in a resource body, a resource default or a hash argument. */
 export interface Attribute {
@@ -72,11 +73,11 @@ export function findResources(root: SyntaxNode): Resource[] {
   const resources: Resource[] = [];
   const visit = (node: SyntaxNode, parent: SyntaxNode | undefined): void => {
     if (node.type === 'resource_declaration') {
-      resources.push(...declared(node, parent?.type === 'relation'));
+      appendAll(resources, declared(node, parent?.type === 'relation'));
       return;
     }
-    if (node.type === 'resource_default') resources.push(...defaulted(node));
-    else if (node.type === 'function_call') resources.push(...called(node));
+    if (node.type === 'resource_default') appendAll(resources, defaulted(node));
+    else if (node.type === 'function_call') appendAll(resources, called(node));
     for (const child of node.children) if (child.isNamed) visit(child, node);
   };
   visit(root, undefined);

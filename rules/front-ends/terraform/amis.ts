@@ -1,6 +1,7 @@
 import type { Facts, Span } from '../../types';
 import { allBlocks, attribute, blocksNamed, type HclBlock } from './hcl';
 import { boolLiteral, descendants, stringLiteral, traversal, tupleItems, type HclString } from './values';
+import { appendAll } from '../../arrays';
 
 /** Attributes that choose the image an instance boots. */
 const AMI_ATTRIBUTES = new Set(['ami', 'image_id']);
@@ -49,7 +50,7 @@ function addMostRecent(block: HclBlock, facts: Facts): void {
     const name = stringLiteral(attribute(filter, 'name')?.value)?.value;
     const values = filterValues(filter);
     if (name === undefined || values === undefined) return;
-    if (name === 'name') names.push(...values);
+    if (name === 'name') appendAll(names, values);
     if (OWNER_FILTERS.has(name)) ownerFilter = true;
   }
   const owners = attribute(block, 'owners');

@@ -1,6 +1,6 @@
 import type { Parser, Tree } from 'web-tree-sitter';
 import { initShellParser } from '../../shell/parse';
-import { describeSyntaxError, loadGrammar, syntaxErrorNodes } from '../../tree-sitter/grammar';
+import { describeSyntaxError, loadGrammar, syntaxErrorNodes, tooDeepError } from '../../tree-sitter/grammar';
 import { TreeCopy, type SyntaxNode, type TreeShape } from '../../tree-sitter/syntax-tree';
 import { editBetween, parseWithCache, treeCache } from '../../tree-sitter/tree-cache';
 import type { ParseError, Span } from '../../types';
@@ -89,7 +89,9 @@ export function readHcl<T>(text: string, read: (parsed: ParsedHcl) => T, options
     const copy = new TreeCopy(tree, source, HCL_SHAPE);
     const comments = (): Span[] => copy.listed.map((c) => ({ start: c.startIndex, end: c.endIndex })).sort((a, b) => a.start - b.start);
     try {
-      return read({ root: copy.root(), comments, error });
+      const root = copy.root();
+      const tooDeep: ParseError | undefined = copy.tooDeepAt === undefined ? undefined : { rule: 'hcl-syntax', ...tooDeepError(copy.tooDeepAt, source) };
+      return read({ root, comments, error: tooDeep ?? error });
     } finally {
       copy.release();
     }
