@@ -18,7 +18,7 @@ if (!existsSync(join(dist, 'cli.js'))) throw new Error('dist/cli.js is missing: 
 const stage = join(dist, 'npm');
 rmSync(stage, { recursive: true, force: true });
 mkdirSync(stage, { recursive: true });
-const files = ['cli.js', 'prism.js', ...readdirSync(dist).filter((name) => name.endsWith('.wasm'))];
+const files = ['cli.js', 'cli-main.js', 'prism.js', ...readdirSync(dist).filter((name) => name.endsWith('.wasm'))];
 for (const name of files) copyFileSync(join(dist, name), join(stage, name));
 copyFileSync(join(root, 'LICENSE'), join(stage, 'LICENSE'));
 

@@ -22,7 +22,7 @@ test('the npm package installs offline with `npm install -g` and `driftless` wor
   assert.match(tarball, /driftless-cli-\d+\.\d+\.\d+\.tgz$/);
 
   const listing = run('tar', ['tzf', tarball], work).stdout.split('\n').filter(Boolean).sort();
-  assert.deepEqual(listing.filter((f) => !f.endsWith('.wasm')), ['package/LICENSE', 'package/README.md', 'package/cli.js', 'package/package.json', 'package/prism.js']);
+  assert.deepEqual(listing.filter((f) => !f.endsWith('.wasm')), ['package/LICENSE', 'package/README.md', 'package/cli-main.js', 'package/cli.js', 'package/package.json', 'package/prism.js']);
   const manifest = JSON.parse(run('tar', ['xzOf', tarball, 'package/package.json'], work).stdout) as Record<string, unknown>;
   assert.equal(manifest.name, 'driftless-cli');
   assert.deepEqual(manifest.bin, { driftless: 'cli.js' });

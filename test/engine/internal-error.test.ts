@@ -6,6 +6,7 @@ import { before, test } from 'node:test';
 import { check, initEngine, lint } from '../../rules/engine';
 import { emptyFacts, type FileProbe, type ImageRef } from '../../rules/types';
 import { CLI, tempTree } from '../cli/support';
+import { FAILING_TERRAFORM } from '../support/failing-input';
 
 // Issue 14, item 9c: an unexpected error in a front end or a rule becomes one `internal-error` finding on the
 // file, naming the cause; the rules that ran keep their findings; the run goes on.
@@ -52,11 +53,12 @@ test('a rule that throws is named; the other rules keep their findings', () => {
 });
 
 test('CLI: a file the engine fails on (a recursion past a small stack) gets the finding; the other files are linted; --verbose logs the stack once', (t) => {
-  // 500 nested HCL objects walked recursively overflow a 200 KB stack: a real failure inside a front end, not a stub.
-  // Should that walk become iterative, this input stops failing and the test says so below: pick another.
+  // A JSON heredoc holding a line of 2,000 compact `- ` sequences overflows the YAML reader of container definitions
+  // (found by npm run fuzz): a real failure inside a front end, not a stub. Once that is fixed, this input stops
+  // failing and the test says so below: pick another.
   const { dir, cleanup } = tempTree({ 'app/Dockerfile': 'FROM ubuntu\n' });
   t.after(cleanup);
-  writeFileSync(join(dir, 'main.tf'), `resource "aws_instance" "x" {\n  ami = "ami-123"\n  tags = ${'{ a = '.repeat(500)}1${' }'.repeat(500)}\n}\n`);
+  writeFileSync(join(dir, 'main.tf'), FAILING_TERRAFORM);
   const run = (args: string[]) => {
     const result = spawnSync(process.execPath, ['--stack-size=200', CLI, ...args], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
     return { status: result.status, stdout: result.stdout, stderr: result.stderr };

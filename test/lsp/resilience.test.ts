@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { DidOpenTextDocumentNotification, type Diagnostic, type LogMessageParams } from 'vscode-languageserver-protocol/node';
 import { generateManifest } from '../../bench/generate-manifest';
 import { MAX_DIAGNOSTICS_PER_FILE } from '../../server/lsp/diagnostics';
+import { FAILING_TERRAFORM } from '../support/failing-input';
 import { TestClient } from './client';
 import { TempWorkspace } from './workspace';
 
@@ -28,7 +29,7 @@ describe('a language server that survives bad documents', () => {
   const logged: LogMessageParams[] = [];
   before(async () => {
     ws = new TempWorkspace({});
-    // A small stack makes a real recursion inside a front end fail (500 nested HCL objects), as a defect would.
+    // A small stack makes a real recursion inside a front end fail (FAILING_TERRAFORM), as a defect would.
     client = await TestClient.spawn({ root: ws.root, initializationOptions: { debounceMs: 0 }, nodeArgs: ['--stack-size=200'] });
     client.connection.onNotification('window/logMessage', (p: LogMessageParams) => {
       logged.push(p);
@@ -58,7 +59,7 @@ describe('a language server that survives bad documents', () => {
 
   test('a document the engine fails on gets the internal-error diagnostic; its stack is logged once, not on every change', async () => {
     const path = ws.path('main.tf');
-    const text = `resource "aws_instance" "x" {\n  ami = "ami-123"\n  tags = ${'{ a = '.repeat(500)}1${' }'.repeat(500)}\n}\n`;
+    const text = FAILING_TERRAFORM;
     const published = await client.open(path, text, 'terraform');
     assert.deepEqual(published.diagnostics.map((d) => `${d.code}@${d.range.start.line}:${d.range.start.character}`), ['internal-error@0:0'], 'the input no longer fails: pick another');
     assert.match(messageOf(published.diagnostics[0]), /^Driftless could not lint this file: RangeError: Maximum call stack size exceeded\. /);

@@ -51,7 +51,7 @@ function checksumBlocker(url: string, sources: number, emptyFlag: boolean): stri
 /** `--checksum=sha256:<hex> ` before the instruction's first flag or argument. */
 function checksumFlagEdit(add: Add, lines: LineIndex): TextEdit {
   const starts = [...add.getFlags().map((f) => f.getRange().start), ...add.getArgumentsRanges().map((r) => r.start)].map((p) => lines.offset(p));
-  const at = Math.min(...starts);
+  const at = starts.reduce((min, offset) => Math.min(min, offset), Infinity);
   return { span: { start: at, end: at }, newText: `--checksum=sha256:${CHECKSUM_PLACEHOLDER} ` };
 }
 
