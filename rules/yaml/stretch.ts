@@ -98,49 +98,44 @@ function hasHashIn(hashes: readonly number[], start: number, end: number): boole
 
 type TokenPart = CST.Token | CST.SourceToken | CST.CollectionItem;
 
-/** Every `comment` source token anywhere in a CST token. */
-function collectComments(token: TokenPart | undefined | null, out: Span[]): void {
-  if (!token) return;
-  if ('type' in token) {
-    if (token.type === 'comment') {
+/** Every `comment` source token anywhere in a CST token, in source order; iterative, since input sets the depth. */
+function collectComments(first: TokenPart, out: Span[]): void {
+  const stack: Array<TokenPart | undefined | null> = [first];
+  while (stack.length > 0) {
+    const token = stack.pop();
+    if (!token) continue;
+    if ('type' in token && token.type === 'comment') {
       out.push({ start: token.offset, end: token.offset + token.source.length });
-      return;
+      continue;
     }
-    switch (token.type) {
-      case 'document':
-        for (const t of token.start) collectComments(t, out);
-        collectComments(token.value, out);
-        for (const t of token.end ?? []) collectComments(t, out);
-        return;
-      case 'doc-end':
-        for (const t of token.end ?? []) collectComments(t, out);
-        return;
-      case 'block-map':
-      case 'block-seq':
-        for (const item of token.items) collectComments(item, out);
-        return;
-      case 'flow-collection':
-        collectComments(token.start, out);
-        for (const item of token.items) collectComments(item, out);
-        for (const t of token.end) collectComments(t, out);
-        return;
-      case 'block-scalar':
-        for (const t of token.props) collectComments(t, out);
-        return;
-      case 'alias':
-      case 'scalar':
-      case 'single-quoted-scalar':
-      case 'double-quoted-scalar':
-        for (const t of token.end ?? []) collectComments(t, out);
-        return;
-      default:
-        return;
-    }
+    const parts = partsOf(token);
+    for (let i = parts.length - 1; i >= 0; i--) stack.push(parts[i]);
   }
-  for (const t of token.start) collectComments(t, out);
-  collectComments(token.key, out);
-  for (const t of token.sep ?? []) collectComments(t, out);
-  collectComments(token.value, out);
+}
+
+/** The tokens a CST token holds, in source order. */
+function partsOf(token: TokenPart): ReadonlyArray<TokenPart | undefined | null> {
+  if (!('type' in token)) return [...token.start, token.key, ...(token.sep ?? []), token.value];
+  switch (token.type) {
+    case 'document':
+      return [...token.start, token.value, ...(token.end ?? [])];
+    case 'doc-end':
+      return token.end ?? [];
+    case 'block-map':
+    case 'block-seq':
+      return token.items;
+    case 'flow-collection':
+      return [token.start, ...token.items, ...token.end];
+    case 'block-scalar':
+      return token.props;
+    case 'alias':
+    case 'scalar':
+    case 'single-quoted-scalar':
+    case 'double-quoted-scalar':
+      return token.end ?? [];
+    default:
+      return [];
+  }
 }
 
 const SMALL_MAP = 8;

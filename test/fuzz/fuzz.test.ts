@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
-import { initEngine } from '../../rules/engine';
-import { fuzz, loadSeeds } from './fuzzer';
+import { gunzipSync } from 'node:zlib';
+import { classify, initEngine } from '../../rules/engine';
+import { REPO_ROOT } from '../support/requirements';
+import { checkInput } from './check';
+import { diskProbe, fuzz, loadSeeds } from './fuzzer';
 import { SHORT_RUN } from './mutations';
 
 // The short run: a fixed seed, two mutants per file kind. `npm run fuzz` runs the same checks at length.
@@ -14,4 +19,18 @@ test('mutated seeds of every front end: no exception, ranges inside the text, lo
     failures.map((f) => `${f.kind} ${f.seed} (${f.mutations.join('+')}): ${f.problem.check}: ${f.problem.detail}`),
     [],
   );
+});
+
+// Inputs long runs found, kept as they were found (gzipped: they are large and repetitive), named for the file
+// kind they are linted as. Each failed before its fix.
+test('inputs npm run fuzz found: each passes every check now', async () => {
+  await initEngine();
+  const folder = join(REPO_ROOT, 'test', 'fuzz', 'regressions');
+  for (const name of readdirSync(folder)) {
+    const text = gunzipSync(readFileSync(join(folder, name))).toString('utf8');
+    const path = join('/fuzz', name.replace(/\.gz$/, ''));
+    const kind = classify({ path, text }, diskProbe);
+    assert.ok(kind, `${name} is linted as some kind`);
+    assert.deepEqual(checkInput(path, text, { kind, probe: diskProbe, maxFixes: 2 }).problems, [], name);
+  }
 });
