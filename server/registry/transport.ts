@@ -1,4 +1,5 @@
 import type { Agent, IncomingHttpHeaders } from 'node:http';
+import { describeSocketError } from '../network/socket-errors';
 import { RegistryFailure } from './failure';
 import { KeyedLimiter } from './limiter';
 
@@ -64,18 +65,6 @@ function loadNetwork(): Promise<{ http: Network; https: Network }> {
   }));
   return network;
 }
-
-const TLS_CODES = new Set([
-  'EPROTO',
-  'ERR_TLS_CERT_ALTNAME_INVALID',
-  'CERT_HAS_EXPIRED',
-  'CERT_NOT_YET_VALID',
-  'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'SELF_SIGNED_CERT_IN_CHAIN',
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-  'ERR_SSL_WRONG_VERSION_NUMBER',
-]);
 
 /** A TLS handshake answered by a plain-HTTP server. */
 export function isPlainHttpAnswer(error: unknown): boolean {
@@ -176,18 +165,8 @@ export class Transport {
 
 /** Names the host (not the scheme tried) except for TLS errors, where HTTPS is the point. */
 function describeNetworkError(error: NodeJS.ErrnoException, url: URL, service = 'registry'): RegistryFailure {
-  const code = error.code ?? '';
-  const host = url.host;
-  if (code === 'ECONNRESET' || code === 'EPIPE') return new RegistryFailure('unreachable', `${host} dropped the connection`, true);
-  if (TLS_CODES.has(code) || code.startsWith('ERR_SSL') || code.startsWith('ERR_TLS') || code.includes('CERT')) {
-    return new RegistryFailure('tls', `TLS error talking to https://${host}: ${error.message}`);
-  }
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new RegistryFailure('unreachable', `cannot resolve ${url.hostname} (offline?)`);
-  if (code === 'ECONNREFUSED') return new RegistryFailure('unreachable', `${host} refused the connection (${service} down?)`);
-  if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH' || code === 'ETIMEDOUT') {
-    return new RegistryFailure('unreachable', `${host} is unreachable (offline?): ${code}`);
-  }
-  return new RegistryFailure('unreachable', `cannot reach ${host}: ${error.message}`);
+  const failure = describeSocketError(error, url, service);
+  return new RegistryFailure(failure.kind, failure.message, failure.dropped);
 }
 
 /** Retry-After in seconds or as an HTTP date. */
