@@ -8,6 +8,7 @@ import { addImageOnce, imageFromScalar } from '../yaml/image-scalar';
 import { isNullScalar, type YamlPair, type YamlView } from '../yaml/nodes';
 import { parseYaml } from '../yaml/parse';
 import { chartInfoOf, chartYamlOf } from './helm-chart';
+import { chartTemplatesOf, type ChartTemplates } from './helm-template-tags';
 
 type Map_ = YAMLMap<unknown, unknown>;
 
@@ -26,6 +27,23 @@ interface Scope {
   dependencyKeys: ReadonlySet<string>;
   /** Under a subchart's key: an empty or absent tag takes the subchart's default, not known here. */
   subchart: boolean;
+  /** The chart's own templates, which may write the tag with a prefix. */
+  templates: ChartTemplates;
+}
+
+/** The tag as the chart's template writes it, and what the message says about it; undefined when it is not known. */
+function templatedTag(written: string | undefined, path: readonly string[] | undefined, scope: Scope): { tag?: string; note?: string } | undefined {
+  const shown = scope.subchart || !path ? undefined : scope.templates.tagOf(path);
+  const fallback = written ? undefined : scope.appVersion;
+  if (fallback && scope.templates.found && !shown) return undefined;
+  const tag = written || fallback;
+  const prefixed = shown?.writing === 'v-prefix' && tag !== undefined && !tag.startsWith('v');
+  const final = prefixed ? `v${tag}` : tag;
+  const notes = [
+    fallback && `The empty tag falls back to the chart's appVersion ${fallback}.`,
+    prefixed && `The chart's ${shown.file} writes the tag with a v before it: ${final}.`,
+  ].filter(Boolean);
+  return { tag: final, note: notes.length > 0 ? notes.join(' ') : undefined };
 }
 
 /** `global.image.pullPolicy`, `global.imagePullPolicy` or `images.pullPolicy` when it is `Always`. */
@@ -98,7 +116,15 @@ function digestEdit(
   return insertPairEdit(view, block, 'digest', `${quote}${DIGEST_PLACEHOLDER}${quote}`, after);
 }
 
-function imageOf(view: YamlView, block: Map_, repositoryKey: string, parent: Map_ | undefined, scope: Scope): ImageRef | undefined {
+/** `path`: the block's keys among the values (`controller.image`), whose `.tag` the templates write; undefined in a list. */
+function imageOf(
+  view: YamlView,
+  block: Map_,
+  repositoryKey: string,
+  parent: Map_ | undefined,
+  path: readonly string[] | undefined,
+  scope: Scope,
+): ImageRef | undefined {
   const repositoryPair = view.get(block, repositoryKey);
   const repositoryScalar = view.scalar(repositoryPair?.value);
   const repository = view.literal(repositoryScalar);
@@ -110,14 +136,16 @@ function imageOf(view: YamlView, block: Map_, repositoryKey: string, parent: Map
   if (!repository || !repositoryPair || !repositoryScalar || (tagScalar && view.isTemplated(tagScalar))) return undefined;
   const writtenTag = tagScalar ? view.literal(tagScalar) : undefined;
   if (!writtenTag && !digest && scope.subchart) return undefined;
-  const tag = writtenTag || scope.appVersion;
+  const templated = templatedTag(writtenTag, path, scope);
+  if (!templated) return undefined;
+  const { tag } = templated;
   const text = `${registry ? `${registry}/` : ''}${repository}${tag ? `:${tag}` : ''}${digest ? `@${digest}` : ''}`;
   const reference = parseImageReference(text);
   if (!reference) return undefined;
   const span = writtenTag ? view.innerSpan(tagScalar!) : tagPair ? view.span(tagPair) : view.innerSpan(repositoryScalar);
   if (!span) return undefined;
   const image = imageFact(text, span, reference, 'helm-values');
-  if (!writtenTag && scope.appVersion) image.note = `The empty tag falls back to the chart's appVersion ${scope.appVersion}.`;
+  if (templated.note) image.note = templated.note;
   const own = ownPolicy(view, block, parent);
   const policy = own ?? scope.chartPolicy;
   if (view.literal(policy) === 'Always') image.pullAlways = view.innerSpan(policy!);
@@ -143,18 +171,27 @@ function stringImageOf(view: YamlView, map: Map_, pair: YamlPair): ImageRef | un
   return image;
 }
 
-function walk(view: YamlView, node: unknown, key: string, parent: Map_ | undefined, depth: number, scope: Scope, facts: Facts): void {
+interface Place {
+  key: string;
+  parent: Map_ | undefined;
+  /** Keys from the root to the node; undefined inside a list, where `.Values.a.b` cannot name it. */
+  path: readonly string[] | undefined;
+  depth: number;
+}
+
+function walk(view: YamlView, node: unknown, place: Place, scope: Scope, facts: Facts): void {
+  const { key, parent, path, depth } = place;
   if (depth > MAX_DEPTH) return;
   const resolved = view.deref(node);
   if (isSeq(resolved)) {
-    for (const item of resolved.items) walk(view, item, key, parent, depth + 1, scope, facts);
+    for (const item of resolved.items) walk(view, item, { key, parent, path: undefined, depth: depth + 1 }, scope, facts);
     return;
   }
   if (!isMap(resolved)) return;
   const map = resolved as Map_;
   const repositoryKey = repositoryKeyOf(view, map, key);
   if (repositoryKey) {
-    const image = imageOf(view, map, repositoryKey, parent, scope);
+    const image = imageOf(view, map, repositoryKey, parent, path, scope);
     const span = view.span(map);
     if (image && addImageOnce(facts, image) && span) facts.statements.push(span);
     return;
@@ -164,7 +201,8 @@ function walk(view: YamlView, node: unknown, key: string, parent: Map_ | undefin
     const image = IMAGE_KEY.test(name) ? stringImageOf(view, map, pair) : undefined;
     const subchart = depth === 0 && scope.dependencyKeys.has(name);
     const inner = subchart ? { ...scope, appVersion: undefined, chartPolicy: undefined, subchart } : scope;
-    if (!image) walk(view, pair.value, name, map, depth + 1, inner, facts);
+    const place = { key: name, parent: map, path: path && [...path, name], depth: depth + 1 };
+    if (!image) walk(view, pair.value, place, inner, facts);
     else if (addImageOnce(facts, image)) {
       const span = view.span(pair);
       if (span) facts.statements.push(span);
@@ -188,10 +226,11 @@ export const helmValuesFrontEnd: FrontEnd = {
     const parsed = parseYaml(file.text);
     const facts = baseYamlFacts('helm-values', parsed);
     const chart = chartInfoOf(file.path, probe);
+    const templates = chartTemplatesOf(file.path, probe);
     for (const view of viewsOf(parsed)) {
       const chartPolicy = chartPullPolicy(view, view.map(view.doc.contents));
-      const scope: Scope = { appVersion: chart.appVersion, chartPolicy, dependencyKeys: chart.dependencyKeys, subchart: false };
-      walk(view, view.doc.contents, '', undefined, 0, scope, facts);
+      const scope: Scope = { appVersion: chart.appVersion, chartPolicy, dependencyKeys: chart.dependencyKeys, subchart: false, templates };
+      walk(view, view.doc.contents, { key: '', parent: undefined, path: [], depth: 0 }, scope, facts);
     }
     return facts;
   },
