@@ -15,6 +15,8 @@ export interface GitCredential {
 
 export type RefResult = ({ ok: true } & Resolution) | { ok: false; reason: GitFailureReason; message: string };
 
+export type TagsResult = { ok: true; tags: AdvertisedRef[] } | { ok: false; reason: GitFailureReason; message: string };
+
 export interface GitClientOptions {
   transport?: Transport;
   credentials?: readonly GitCredential[];
@@ -60,6 +62,17 @@ export class GitClient {
       results.set(ref, resolution ? { ok: true, ...resolution } : { ok: false, reason: 'ref-unknown', message: `${repositoryUrl} has no branch or tag named ${ref}` });
     }
     return results;
+  }
+
+  /** Every tag of the repository at `repositoryUrl` (annotated ones peeled), or the reason they could not be listed. */
+  async tags(repositoryUrl: string): Promise<TagsResult> {
+    try {
+      const refs = await this.refsOf(repositoryUrl, []);
+      return { ok: true, tags: refs.filter((ref) => ref.name.startsWith('refs/tags/')) };
+    } catch (error) {
+      const failure = asGitFailure(error);
+      return { ok: false, reason: failure.reason, message: `cannot list the tags of ${repositoryUrl}: ${failure.message}` };
+    }
   }
 
   private refsOf(repositoryUrl: string, refs: readonly string[]): Promise<AdvertisedRef[]> {

@@ -21,21 +21,19 @@ export function resolveRef(refs: readonly AdvertisedRef[], ref: string): Resolut
   const found = branch ?? tag;
   if (!found) return undefined;
   const commit = commitOf(found);
-  const label = tag && FULL_VERSION.test(ref) ? ref : (mostSpecificVersionTag(refs, commit) ?? ref);
+  const label = tag && FULL_VERSION.test(ref) ? ref : (versionTagsOn(refs, commit)[0] ?? ref);
   return { commit, via: branch ? 'branch' : 'tag', label };
 }
 
-/** Of the version tags on `commit`, the one with the most numeric parts (`v4.2.2` over `v4.2` over `v4`); a release over a pre-release. */
-function mostSpecificVersionTag(refs: readonly AdvertisedRef[], commit: string): string | undefined {
-  let best: { name: string; parts: number; release: boolean } | undefined;
+/** The version tags on `commit`, most specific first (`v4.2.2`, `v4.2`, `v4`); a release before a pre-release. */
+export function versionTagsOn(refs: readonly AdvertisedRef[], commit: string): string[] {
+  const tags: Array<{ name: string; parts: number; release: boolean }> = [];
   for (const ref of refs) {
     if (!ref.name.startsWith('refs/tags/') || commitOf(ref) !== commit) continue;
     const name = ref.name.slice('refs/tags/'.length);
     const version = VERSION.exec(name);
     if (!version) continue;
-    const parts = version[1].split('.').length;
-    const release = !/[-+]/.test(name);
-    if (!best || parts > best.parts || (parts === best.parts && release && !best.release)) best = { name, parts, release };
+    tags.push({ name, parts: version[1].split('.').length, release: !/[-+]/.test(name) });
   }
-  return best?.name;
+  return tags.sort((a, b) => b.parts - a.parts || Number(b.release) - Number(a.release)).map((tag) => tag.name);
 }

@@ -17,9 +17,10 @@ import { CodeActions } from './code-actions';
 import { turnOffRuleActions, type ConfigActionHost } from './config-actions';
 import { WorkspaceConfiguration } from './configuration';
 import { DocumentSync } from './document-sync';
-import { CommitResolvers, githubSetting } from '../pinning/github';
-import { commitHover, imageHover } from './hover';
+import { CommitResolvers, githubSetting, type GitHubSetting } from '../pinning/github';
+import { commitHover, imageHover, type CommitHoverHost } from './hover';
 import { Pinner, type DigestResolver } from './pinning';
+import { RepositoryTags } from './repository-tags';
 import { Session } from './session';
 import { fsPathOf, workspaceFolderOf } from './uris';
 
@@ -37,6 +38,20 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
   const sync = new DocumentSync(connection, session, linter);
   const pinner = new Pinner(options.resolver);
   const commits = options.commits ?? new CommitResolvers();
+  const githubFor = (uri: string): GitHubSetting => {
+    // `github:` (where actions live, a token) is a network setting from the workspace: trusted workspaces only.
+    const github = session.workspaceTrusted ? linter.configFor(fsPathOf(uri)).github : undefined;
+    return githubSetting(github, process.env.GITHUB_TOKEN);
+  };
+  const commitHovers: CommitHoverHost = {
+    pinner,
+    tags: new RepositoryTags(),
+    pinningBlocked: () => session.pinningBlocked(),
+    git: (uri) => {
+      const setting = githubFor(uri);
+      return { client: commits.client(setting), ...(setting.url ? { githubUrl: setting.url } : {}) };
+    },
+  };
   const audits = new AuditRequests(connection, session, linter, sync);
   const codeActions = new CodeActions({
     document: (uri) => sync.current(uri),
@@ -55,11 +70,7 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
     },
     configuredPlatform: (uri) => linter.configFor(fsPathOf(uri)).platform,
     lookup: (reference, resolveOptions) => pinner.resolve(reference, resolveOptions),
-    commitResolver: (uri) => {
-      // `github:` (where actions live, a token) is a network setting from the workspace: trusted workspaces only.
-      const github = session.workspaceTrusted ? linter.configFor(fsPathOf(uri)).github : undefined;
-      return pinner.remembering(commits.for(githubSetting(github, process.env.GITHUB_TOKEN)));
-    },
+    commitResolver: (uri) => pinner.remembering(commits.for(githubFor(uri))),
     showError: (message) => session.showMessage(MessageType.Error, message),
     lintText: (uri, text) => linter.lint(fsPathOf(uri), text, sync.documents.get(uri)?.languageId),
     turnOffActions: (uri, rule, diagnostic) => {
@@ -163,7 +174,7 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
   connection.onHover(async (params) => {
     await sync.ready();
     const doc = sync.current(params.textDocument.uri);
-    return doc ? (imageHover(doc, params.position, pinner) ?? commitHover(doc, params.position, pinner)) : null;
+    return doc ? (imageHover(doc, params.position, pinner) ?? (await commitHover(doc, params.position, commitHovers))) : null;
   });
   connection.onRequest(AUDIT_REQUEST, (params: AuditParams & WorkDoneProgressParams, token: CancellationToken) => audits.audit(params, token));
   connection.onRequest(EXPORT_REQUEST, (params: ExportParams) => audits.export(params));

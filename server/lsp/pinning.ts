@@ -17,11 +17,10 @@ interface Resolved {
   at: Date;
 }
 
-/** A commit a ref resolved to this session, and the tag written beside it. */
+/** A commit a ref resolved to this session. */
 export interface KnownCommit {
   /** `actions/checkout@v4`, or `main of <url>`. */
   subject: string;
-  tag?: string;
   at: Date;
 }
 
@@ -44,7 +43,7 @@ export class Pinner {
       ...resolver,
       resolve: async (fix, signal) => {
         const answer = await resolver.resolve(fix, signal);
-        if (answer.ok) this.commits.set(answer.value, { subject: resolver.subject(fix), ...(answer.label ? { tag: answer.label } : {}), at: new Date() });
+        if (answer.ok) this.commits.set(answer.value, { subject: resolver.subject(fix), at: new Date() });
         return answer;
       },
     };

@@ -34,12 +34,17 @@ export class CommitResolvers {
   constructor(private readonly transport?: Transport) {}
 
   for(setting: GitHubSetting): FixResolver<CommitFix> {
+    return commitFixResolver(this.client(setting), { githubUrl: setting.url });
+  }
+
+  /** The git client for a setting, shared by its resolvers (and the hover's tag lookups). */
+  client(setting: GitHubSetting): GitClient {
     const key = `${setting.url ?? ''}\n${setting.token ?? ''}`;
     let client = this.clients.get(key);
     if (!client) {
       client = new GitClient({ credentials: githubCredentials(setting), ...(this.transport ? { transport: this.transport } : {}) });
       this.clients.set(key, client);
     }
-    return commitFixResolver(client, { githubUrl: setting.url });
+    return client;
   }
 }

@@ -71,7 +71,10 @@ describe('"Pin <ref> to commit" against git http-backend', () => {
         position: { line: 5, character: 30 },
       });
       assert.ok(hover);
-      assert.match(hover.contents.value, new RegExp(`^\`${release}\` is what \`acme/tools@v1\` pointed to \\(tag \`v1\\.2\\.3\`; looked up at \\d\\d:\\d\\d:\\d\\d UTC\\)\\.$`));
+      const [tags, session, ...rest] = hover.contents.value.split('\n\n');
+      assert.equal(tags, `\`acme/tools@${release.slice(0, 7)}…\` is \`v1.2.3\` (also \`v1\`).`);
+      assert.match(session, /^Pinned this session from `acme\/tools@v1` \(looked up at \d\d:\d\d:\d\d UTC\)\.$/);
+      assert.deepEqual(rest, []);
     } finally {
       await client.dispose();
       ws.remove();
