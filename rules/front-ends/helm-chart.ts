@@ -2,7 +2,7 @@ import { folderPrefix } from '../file-names';
 import type { FileProbe } from '../types';
 import { viewsOf } from '../yaml/documents';
 import type { YamlView } from '../yaml/nodes';
-import { parseYaml } from '../yaml/parse';
+import { parseSideFileYaml } from '../yaml/parse';
 
 /** What a values file needs from its chart. */
 export interface ChartInfo {
@@ -17,7 +17,7 @@ export function chartYamlOf(path: string): string {
 }
 
 function rootView(text: string | undefined): YamlView | undefined {
-  return text === undefined ? undefined : viewsOf(parseYaml(text))[0];
+  return text === undefined ? undefined : viewsOf(parseSideFileYaml(text))[0];
 }
 
 /** `dependencies:` of a Chart.yaml (API v2) or a requirements.yaml (API v1). */

@@ -57,6 +57,15 @@ export function withYamlParseMemo<T>(lint: () => T): T {
 /** The chunk cache parses answer from, for the lint running (see YamlChunkCache). */
 export const yamlChunkCache = new Scoped<YamlChunkCache>();
 
+/**
+ * Another file's YAML, read beside the document being linted (a `Chart.yaml`, a `skaffold.yaml`, a role's
+ * defaults, a GitLab include): parsed apart from that document's chunk cache, which moves the documents it hands
+ * out, so a chunk the two files share cannot shift the document's spans.
+ */
+export function parseSideFileYaml(text: string): ParsedYaml {
+  return yamlChunkCache.run(undefined, () => parseYaml(text));
+}
+
 const CHART_TEMPLATE = /(?:^|[\\/])templates[\\/](?:[^\\/]+[\\/])*[^\\/]+\.ya?ml$/i;
 
 /** Parses every document of a YAML stream; memoised for the lint running, so classify and extract parse once. */

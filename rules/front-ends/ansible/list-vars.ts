@@ -1,7 +1,7 @@
 import { isMap, isNode, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
 import type { FileProbe, Span } from '../../types';
 import { viewsOf } from '../../yaml/documents';
-import { parseYaml } from '../../yaml/parse';
+import { parseSideFileYaml } from '../../yaml/parse';
 
 /** One literal item of a list a task loops over or installs by name. */
 export interface ListItem {
@@ -94,7 +94,7 @@ export function roleLists(taskPath: string, probe: FileProbe): Map<string, Named
       const path = `${role}${folder}/${name}`;
       const text = probe.read(path);
       if (text === undefined) continue;
-      const root = viewsOf(parseYaml(text))[0]?.doc.contents;
+      const root = viewsOf(parseSideFileYaml(text))[0]?.doc.contents;
       const shown = `${parts[tasks - 2]}/${folder}/${name}`;
       for (const [key, list] of listsOf(isMap(root) ? root : undefined, shown)) lists.set(key, list);
       break;

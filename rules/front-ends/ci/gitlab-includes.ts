@@ -3,7 +3,7 @@ import { folderPrefix } from '../../file-names';
 import type { Facts, FileProbe } from '../../types';
 import { baseYamlFacts, viewsOf } from '../../yaml/documents';
 import type { YamlView } from '../../yaml/nodes';
-import { parseYaml, yamlChunkCache } from '../../yaml/parse';
+import { parseSideFileYaml } from '../../yaml/parse';
 import { addGitLabPipeline } from './gitlab-pipeline';
 
 /** Files larger than this are not read in: an included pipeline file is a few kilobytes. */
@@ -61,17 +61,14 @@ function repositoryPath(written: string | undefined): string | undefined {
 }
 
 /**
- * An included file's facts, as a pipeline file. Parsed apart from the open document's YAML cache: that cache
- * moves the documents it hands out, and this file's may share one with the `.gitlab-ci.yml` being read.
+ * An included file's facts, as a pipeline file (parsed apart from the open document's YAML cache).
  */
 function includedFacts(text: string): Facts {
-  return yamlChunkCache.run(undefined, () => {
-    const parsed = parseYaml(text);
-    const facts = baseYamlFacts('gitlab-ci', parsed);
-    for (const view of viewsOf(parsed)) {
-      const root = view.map(view.doc.contents);
-      if (root) addGitLabPipeline(view, root, facts);
-    }
-    return facts;
-  });
+  const parsed = parseSideFileYaml(text);
+  const facts = baseYamlFacts('gitlab-ci', parsed);
+  for (const view of viewsOf(parsed)) {
+    const root = view.map(view.doc.contents);
+    if (root) addGitLabPipeline(view, root, facts);
+  }
+  return facts;
 }

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import type { FileProbe } from '../../types';
 import { viewsOf } from '../../yaml/documents';
 import type { YamlView } from '../../yaml/nodes';
-import { parseYaml } from '../../yaml/parse';
+import { parseSideFileYaml } from '../../yaml/parse';
 import { appendAll } from '../../arrays';
 
 const KUSTOMIZATION_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
@@ -35,7 +35,7 @@ export function isKustomizePatch(filePath: string, probe: FileProbe): boolean {
 /** The patch file paths a kustomization lists, relative to its folder. */
 function patchPaths(text: string): string[] {
   const paths: string[] = [];
-  for (const view of viewsOf(parseYaml(text))) {
+  for (const view of viewsOf(parseSideFileYaml(text))) {
     const root = view.map(view.doc.contents);
     for (const item of view.getSeq(root, 'patches')?.items ?? []) appendAll(paths, entryPath(view, item, true));
     for (const item of view.getSeq(root, 'patchesStrategicMerge')?.items ?? []) appendAll(paths, entryPath(view, item, true));

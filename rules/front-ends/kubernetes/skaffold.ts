@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import type { FileProbe } from '../../types';
 import { viewsOf } from '../../yaml/documents';
-import { parseYaml } from '../../yaml/parse';
+import { parseSideFileYaml } from '../../yaml/parse';
 
 const SKAFFOLD_NAMES = ['skaffold.yaml', 'skaffold.yml'];
 /** How many folders above a manifest its project's skaffold.yaml may sit (`kubernetes-manifests/`, `k8s/base/`). */
@@ -20,7 +20,7 @@ export function skaffoldArtifacts(filePath: string, probe: FileProbe): Set<strin
       const candidate = path.join(folder, name);
       const text = probe.exists(candidate) ? probe.read(candidate) : undefined;
       if (text === undefined) continue;
-      for (const view of viewsOf(parseYaml(text))) {
+      for (const view of viewsOf(parseSideFileYaml(text))) {
         const root = view.map(view.doc.contents);
         const builds = [view.getMap(root, 'build'), ...(view.getSeq(root, 'profiles')?.items ?? []).map((p) => view.getMap(view.map(p), 'build'))];
         for (const build of builds) {
