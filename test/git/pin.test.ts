@@ -4,48 +4,32 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { after, test } from 'node:test';
 import { runCli } from '../../server/cli/run';
-import { bareRepository, findGitHttpBackend, git, GIT_HTTP_BACKEND, repositoryRoot, startGitServer, type GitServer } from '../support/git-http';
+import { bareRepository, git, GIT_HTTP_BACKEND, serveRepositoriesForSuite } from '../support/git-http';
+import { workflow } from '../support/workflow';
 import { requireComponent } from '../support/requirements';
 
-interface Fixture {
-  server: GitServer;
-  remove(): void;
-  main: string;
-  release: string;
-  first: string;
-  secret: string;
-}
-
-let fixture: Fixture | undefined;
-
-before(async () => {
-  const backend = findGitHttpBackend();
-  if (!backend) return;
-  const { root, remove } = repositoryRoot();
-  const tools = bareRepository(root, 'acme/tools');
-  const first = tools.commit('first');
-  const release = tools.commit('release 1.2.3');
-  const main = tools.commit('work after the release');
-  git(tools.gitDir, ['update-ref', 'refs/heads/main', main]);
-  git(tools.gitDir, ['symbolic-ref', 'HEAD', 'refs/heads/main']);
-  git(tools.gitDir, ['tag', '-a', 'v1.2.3', '-m', 'release 1.2.3', release]);
-  git(tools.gitDir, ['update-ref', 'refs/tags/v1', release]);
-  git(tools.gitDir, ['update-ref', 'refs/tags/v1.2', release]);
-  git(tools.gitDir, ['update-ref', 'refs/heads/stable', first]);
-  git(tools.gitDir, ['update-ref', 'refs/tags/stable', release]);
-  const private_ = bareRepository(root, 'private/secret');
-  const secret = private_.commit('secret');
-  git(private_.gitDir, ['update-ref', 'refs/heads/main', secret]);
-  const server = await startGitServer(backend, root, { basicAuth: { prefix: '/private/', username: 'x-access-token', password: 'token-123' } });
-  fixture = { server, remove, main, release, first, secret };
-});
-
-after(async () => {
-  await fixture?.server.stop();
-  fixture?.remove();
-});
+const fixture = serveRepositoriesForSuite(
+  (root) => {
+    const tools = bareRepository(root, 'acme/tools');
+    const first = tools.commit('first');
+    const release = tools.commit('release 1.2.3');
+    const main = tools.commit('work after the release');
+    git(tools.gitDir, ['update-ref', 'refs/heads/main', main]);
+    git(tools.gitDir, ['symbolic-ref', 'HEAD', 'refs/heads/main']);
+    git(tools.gitDir, ['tag', '-a', 'v1.2.3', '-m', 'release 1.2.3', release]);
+    git(tools.gitDir, ['update-ref', 'refs/tags/v1', release]);
+    git(tools.gitDir, ['update-ref', 'refs/tags/v1.2', release]);
+    git(tools.gitDir, ['update-ref', 'refs/heads/stable', first]);
+    git(tools.gitDir, ['update-ref', 'refs/tags/stable', release]);
+    const private_ = bareRepository(root, 'private/secret');
+    const secret = private_.commit('secret');
+    git(private_.gitDir, ['update-ref', 'refs/heads/main', secret]);
+    return { main, release, first, secret };
+  },
+  { basicAuth: { prefix: '/private/', username: 'x-access-token', password: 'token-123' } },
+);
 
 const dirs: string[] = [];
 after(() => {
@@ -76,12 +60,12 @@ async function pin(dir: string, paths: string[], env: NodeJS.ProcessEnv = {}): P
   return { status, stdout, stderr };
 }
 
-const workflow = (lines: string[]): string => ['on: push', 'jobs:', '  build:', '    runs-on: ubuntu-24.04', '    steps:', ...lines, ''].join('\n');
 const read = (dir: string, path: string): string => readFileSync(join(dir, path), 'utf8');
 
 test('--pin: actions to `@<commit> # <tag>` (annotated and lightweight tags, a branch beating a tag), one ls-refs for the repository', async (t) => {
-  if (!requireComponent(t, 'git http-backend (git)', GIT_HTTP_BACKEND) || !fixture) return;
-  const { server, main, release, first } = fixture;
+  const served = fixture();
+  if (!requireComponent(t, 'git http-backend (git)', GIT_HTTP_BACKEND) || !served) return;
+  const { server, main, release, first } = served;
   const dir = project({
     '.driftless.yaml': `github:\n  url: ${server.origin}\n`,
     '.github/workflows/ci.yml': workflow([
@@ -117,8 +101,9 @@ test('--pin: actions to `@<commit> # <tag>` (annotated and lightweight tags, a b
 });
 
 test('--pin: Terraform ?ref=, Ansible version:, Chef revision, Puppet revision and Dockerfile ADD #ref get the commit', async (t) => {
-  if (!requireComponent(t, 'git http-backend (git)', GIT_HTTP_BACKEND) || !fixture) return;
-  const { server, main } = fixture;
+  const served = fixture();
+  if (!requireComponent(t, 'git http-backend (git)', GIT_HTTP_BACKEND) || !served) return;
+  const { server, main } = served;
   const repo = `${server.origin}/acme/tools.git`;
   const files = {
     'main.tf': `module "tools" {\n  source = "git::${repo}//modules/net?ref=main"\n}\n`,
@@ -140,8 +125,9 @@ test('--pin: Terraform ?ref=, Ansible version:, Chef revision, Puppet revision a
 });
 
 test('--pin: a missing ref or repository leaves the file exactly as it was, names it, and exits 1', async (t) => {
-  if (!requireComponent(t, 'git http-backend (git)', GIT_HTTP_BACKEND) || !fixture) return;
-  const { server } = fixture;
+  const served = fixture();
+  if (!requireComponent(t, 'git http-backend (git)', GIT_HTTP_BACKEND) || !served) return;
+  const { server } = served;
   const text = workflow(['      - uses: acme/tools@v9', '      - uses: acme/none@v1']);
   const dir = project({ '.driftless.yaml': `github:\n  url: ${server.origin}\n`, '.github/workflows/ci.yml': text });
   const run = await pin(dir, ['.github/workflows/ci.yml']);
@@ -155,8 +141,9 @@ test('--pin: a missing ref or repository leaves the file exactly as it was, name
 });
 
 test('--pin: a repository behind Basic auth gets the token (from .driftless.yaml or $GITHUB_TOKEN) for its own host only', async (t) => {
-  if (!requireComponent(t, 'git http-backend (git)', GIT_HTTP_BACKEND) || !fixture) return;
-  const { server, secret } = fixture;
+  const served = fixture();
+  if (!requireComponent(t, 'git http-backend (git)', GIT_HTTP_BACKEND) || !served) return;
+  const { server, secret } = served;
   const text = workflow(['      - uses: private/secret@main']);
   const anonymous = project({ '.driftless.yaml': `github:\n  url: ${server.origin}\n`, '.github/workflows/ci.yml': text });
   const refused = await pin(anonymous, ['.github/workflows/ci.yml']);

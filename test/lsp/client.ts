@@ -305,3 +305,8 @@ export class TestClient {
     this.connection.dispose();
   }
 }
+
+/** For servers that must look up no image digest. */
+export const noDigests: DigestResolver = async () => {
+  throw new Error('no image is looked up here');
+};

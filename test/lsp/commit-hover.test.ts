@@ -3,17 +3,14 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import type { MarkupContent } from 'vscode-languageserver-protocol/node';
-import { bareRepository, findGitHttpBackend, git, GIT_HTTP_BACKEND, repositoryRoot, startGitServer, type GitServer } from '../support/git-http';
+import { bareRepository, git, GIT_HTTP_BACKEND, serveRepositoriesForSuite } from '../support/git-http';
 import { GitClient } from '../../server/git/client';
 import { RepositoryTags } from '../../server/lsp/repository-tags';
 import { requireComponent } from '../support/requirements';
-import { TestClient } from './client';
+import { workflow } from '../support/workflow';
+import { noDigests, TestClient } from './client';
 import { TempWorkspace } from './workspace';
 
-const workflow = (lines: string[]): string => ['on: push', 'jobs:', '  build:', '    runs-on: ubuntu-24.04', '    steps:', ...lines, ''].join('\n');
-const noDigests = async (): Promise<never> => {
-  throw new Error('no image is looked up here');
-};
 
 async function hover(client: TestClient, uri: string, line: number, character: number): Promise<string | undefined> {
   const answer = await client.connection.sendRequest<{ contents: MarkupContent } | null>('textDocument/hover', { textDocument: { uri }, position: { line, character } });
@@ -21,33 +18,22 @@ async function hover(client: TestClient, uri: string, line: number, character: n
 }
 
 describe('the hover on a pinned commit names its tags, asked of git http-backend', () => {
-  let server: GitServer | undefined;
-  let remove: () => void = () => undefined;
-  let released = '';
-  let untagged = '';
-
-  before(async () => {
-    const backend = findGitHttpBackend();
-    if (!backend) return;
-    const root = repositoryRoot();
-    remove = root.remove;
-    const tools = bareRepository(root.root, 'acme/tools');
-    released = tools.commit('release 1.2.3');
-    untagged = tools.commit('work after the release');
+  const repositories = serveRepositoriesForSuite((root) => {
+    const tools = bareRepository(root, 'acme/tools');
+    const released = tools.commit('release 1.2.3');
+    const untagged = tools.commit('work after the release');
     git(tools.gitDir, ['tag', '-a', 'v1.2.3', '-m', 'release 1.2.3', released]);
     git(tools.gitDir, ['update-ref', 'refs/tags/v1.2', released]);
     git(tools.gitDir, ['update-ref', 'refs/tags/v1', released]);
     git(tools.gitDir, ['update-ref', 'refs/tags/nightly', untagged]);
     git(tools.gitDir, ['update-ref', 'refs/heads/main', untagged]);
-    server = await startGitServer(backend, root.root);
-  });
-  after(async () => {
-    await server?.stop();
-    remove();
+    return { released, untagged };
   });
 
   test('an annotated and lightweight tags on the commit: the most specific first; one ls-refs per repository', async (t) => {
-    if (!requireComponent(t, 'git http-backend (git)', GIT_HTTP_BACKEND) || !server) return;
+    const served = repositories();
+    if (!requireComponent(t, 'git http-backend (git)', GIT_HTTP_BACKEND) || !served) return;
+    const { server, released, untagged } = served;
     const ws = new TempWorkspace({ '.driftless.yaml': `github:\n  url: ${server.origin}\n` });
     const client = await TestClient.inProcess(noDigests, { root: ws.root });
     try {
@@ -65,7 +51,9 @@ describe('the hover on a pinned commit names its tags, asked of git http-backend
   });
 
   test('a checkout of a commit (Dockerfile `ADD <git-url>#<sha>`) asks the repository it names', async (t) => {
-    if (!requireComponent(t, 'git http-backend (git)', GIT_HTTP_BACKEND) || !server) return;
+    const served = repositories();
+    if (!requireComponent(t, 'git http-backend (git)', GIT_HTTP_BACKEND) || !served) return;
+    const { server, released } = served;
     const ws = new TempWorkspace();
     const client = await TestClient.inProcess(noDigests, { root: ws.root });
     try {
@@ -80,7 +68,9 @@ describe('the hover on a pinned commit names its tags, asked of git http-backend
   });
 
   test('a missing repository: one short line naming it and why', async (t) => {
-    if (!requireComponent(t, 'git http-backend (git)', GIT_HTTP_BACKEND) || !server) return;
+    const served = repositories();
+    if (!requireComponent(t, 'git http-backend (git)', GIT_HTTP_BACKEND) || !served) return;
+    const { server, released } = served;
     const ws = new TempWorkspace({ '.driftless.yaml': `github:\n  url: ${server.origin}\n` });
     const client = await TestClient.inProcess(noDigests, { root: ws.root });
     try {
@@ -95,7 +85,9 @@ describe('the hover on a pinned commit names its tags, asked of git http-backend
   });
 
   test('the session keeps a bounded number of repositories, least recently asked dropped first, and no failure', async (t) => {
-    if (!requireComponent(t, 'git http-backend (git)', GIT_HTTP_BACKEND) || !server) return;
+    const served = repositories();
+    if (!requireComponent(t, 'git http-backend (git)', GIT_HTTP_BACKEND) || !served) return;
+    const { server } = served;
     const tags = new RepositoryTags(1);
     const client = new GitClient({ cacheTtlMs: 0 });
     const tools = `${server.origin}/acme/tools`;
@@ -112,7 +104,9 @@ describe('the hover on a pinned commit names its tags, asked of git http-backend
   });
 
   test('in an untrusted workspace nothing is looked up, and the hover says why', async (t) => {
-    if (!requireComponent(t, 'git http-backend (git)', GIT_HTTP_BACKEND) || !server) return;
+    const served = repositories();
+    if (!requireComponent(t, 'git http-backend (git)', GIT_HTTP_BACKEND) || !served) return;
+    const { server, released } = served;
     const ws = new TempWorkspace();
     const client = await TestClient.inProcess(noDigests, { root: ws.root, initializationOptions: { workspaceTrusted: false } });
     try {

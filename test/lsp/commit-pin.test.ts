@@ -1,16 +1,13 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { MessageType, type CodeAction, type Diagnostic, type MarkupContent } from 'vscode-languageserver-protocol/node';
-import { bareRepository, findGitHttpBackend, git, GIT_HTTP_BACKEND, repositoryRoot, startGitServer, type GitServer } from '../support/git-http';
+import { bareRepository, git, GIT_HTTP_BACKEND, serveRepositoriesForSuite } from '../support/git-http';
 import { requireComponent } from '../support/requirements';
-import { TestClient } from './client';
+import { workflow } from '../support/workflow';
+import { noDigests, TestClient } from './client';
 import { TempWorkspace } from './workspace';
 
 const PIN_ALL = 'source.pinDigests.driftless';
-const workflow = (lines: string[]): string => ['on: push', 'jobs:', '  build:', '    runs-on: ubuntu-24.04', '    steps:', ...lines, ''].join('\n');
-const noDigests = async (): Promise<never> => {
-  throw new Error('no image is looked up here');
-};
 
 function actionDiagnostic(diagnostics: Diagnostic[], line: number): Diagnostic {
   const found = diagnostics.find((d) => d.code === 'action-unpinned' && d.range.start.line === line);
@@ -25,31 +22,20 @@ function titled(actions: CodeAction[], title: string): CodeAction {
 }
 
 describe('"Pin <ref> to commit" against git http-backend', () => {
-  let server: GitServer | undefined;
-  let remove: () => void = () => undefined;
-  let release = '';
-  let main = '';
-
-  before(async () => {
-    const backend = findGitHttpBackend();
-    if (!backend) return;
-    const root = repositoryRoot();
-    remove = root.remove;
-    const tools = bareRepository(root.root, 'acme/tools');
-    release = tools.commit('release 1.2.3');
-    main = tools.commit('work after the release');
+  const repositories = serveRepositoriesForSuite((root) => {
+    const tools = bareRepository(root, 'acme/tools');
+    const release = tools.commit('release 1.2.3');
+    const main = tools.commit('work after the release');
     git(tools.gitDir, ['update-ref', 'refs/heads/main', main]);
     git(tools.gitDir, ['tag', '-a', 'v1.2.3', '-m', 'release 1.2.3', release]);
     git(tools.gitDir, ['update-ref', 'refs/tags/v1', release]);
-    server = await startGitServer(backend, root.root);
-  });
-  after(async () => {
-    await server?.stop();
-    remove();
+    return { release, main };
   });
 
   test('the menu offers the pin without a lookup; picking it writes `@<commit> # <tag>`; the hover names the tag', async (t) => {
-    if (!requireComponent(t, 'git http-backend (git)', GIT_HTTP_BACKEND) || !server) return;
+    const served = repositories();
+    if (!requireComponent(t, 'git http-backend (git)', GIT_HTTP_BACKEND) || !served) return;
+    const { server, release } = served;
     const ws = new TempWorkspace({ '.driftless.yaml': `github:\n  url: ${server.origin}\n` });
     const client = await TestClient.inProcess(noDigests, { root: ws.root });
     try {
@@ -82,7 +68,9 @@ describe('"Pin <ref> to commit" against git http-backend', () => {
   });
 
   test('"Pin all references in this file" pins every ref with one ls-refs; a missing ref is named and left as it was', async (t) => {
-    if (!requireComponent(t, 'git http-backend (git)', GIT_HTTP_BACKEND) || !server) return;
+    const served = repositories();
+    if (!requireComponent(t, 'git http-backend (git)', GIT_HTTP_BACKEND) || !served) return;
+    const { server, release, main } = served;
     const ws = new TempWorkspace({ '.driftless.yaml': `github:\n  url: ${server.origin}\n` });
     const client = await TestClient.inProcess(noDigests, { root: ws.root });
     try {
@@ -106,7 +94,9 @@ describe('"Pin <ref> to commit" against git http-backend', () => {
   });
 
   test('in an untrusted workspace nothing is looked up and nothing edited, unless the same setting as digests allows it', async (t) => {
-    if (!requireComponent(t, 'git http-backend (git)', GIT_HTTP_BACKEND) || !server) return;
+    const served = repositories();
+    if (!requireComponent(t, 'git http-backend (git)', GIT_HTTP_BACKEND) || !served) return;
+    const { server } = served;
     const ws = new TempWorkspace();
     const client = await TestClient.inProcess(noDigests, { root: ws.root, initializationOptions: { workspaceTrusted: false } });
     try {

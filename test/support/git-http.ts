@@ -4,6 +4,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 
 /** Where Debian's git package installs the smart-HTTP CGI program. */
 export const GIT_HTTP_BACKEND = ['/usr/lib/git-core/git-http-backend'];
@@ -142,4 +143,27 @@ export function bareRepository(root: string, name: string): { gitDir: string; co
 export function repositoryRoot(): { root: string; remove(): void } {
   const root = mkdtempSync(join(tmpdir(), 'driftless-git-'));
   return { root, remove: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+/**
+ * For the suite it is called in: git http-backend serving the repositories `make` creates in a fresh folder,
+ * started before the suite's tests and stopped and removed after. The getter answers `undefined` where git is
+ * missing (each test still calls requireComponent, so that skips or fails it).
+ */
+export function serveRepositoriesForSuite<T extends object>(make: (root: string) => T, options?: GitServerOptions): () => (T & { server: GitServer }) | undefined {
+  let served: (T & { server: GitServer }) | undefined;
+  let remove = (): void => undefined;
+  before(async () => {
+    const backend = findGitHttpBackend();
+    if (!backend) return;
+    const folder = repositoryRoot();
+    remove = folder.remove;
+    const made = make(folder.root);
+    served = { ...made, server: await startGitServer(backend, folder.root, options) };
+  });
+  after(async () => {
+    await served?.server.stop();
+    remove();
+  });
+  return () => served;
 }
