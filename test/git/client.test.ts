@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { GitClient, type RefResult } from '../../server/git/client';
 import { DELIM, FLUSH, pktLine, readPackets } from '../../server/git/pkt-line';
 import { checkAdvertisement, parseLsRefs } from '../../server/git/refs';
 import { DEFAULT_TRANSPORT, Transport } from '../../server/registry/transport';
-import { bareRepository, findGitHttpBackend, git, GIT_HTTP_BACKEND, repositoryRoot, startGitServer, type GitServer } from '../support/git-http';
+import { git, GIT_HTTP_BACKEND, serveRepositoriesForSuite, toolsRepositories } from '../support/git-http';
 import { requireComponent } from '../support/requirements';
 
 const fastTransport = () => new Transport({ ...DEFAULT_TRANSPORT, attempts: 1, timeoutMs: 5_000 });
@@ -20,43 +20,14 @@ test('pkt-line: lengths in hex include the header; flush and delim; a truncated 
   assert.throws(() => readPackets(Buffer.from('0003')), /bad pkt-line length 3/);
 });
 
-interface Fixture {
-  server: GitServer;
-  remove(): void;
-  main: string;
-  release: string;
-  tagObject: string;
-  releaseBranch: string;
-}
-
-let fixture: Fixture | undefined;
-
-before(async () => {
-  const backend = findGitHttpBackend();
-  if (!backend) return;
-  const { root, remove } = repositoryRoot();
-  const tools = bareRepository(root, 'acme/tools');
-  const first = tools.commit('first');
-  const release = tools.commit('release 1.2.3');
-  const main = tools.commit('work after the release');
-  git(tools.gitDir, ['update-ref', 'refs/heads/main', main]);
-  git(tools.gitDir, ['symbolic-ref', 'HEAD', 'refs/heads/main']);
-  git(tools.gitDir, ['tag', '-a', 'v1.2.3', '-m', 'release 1.2.3', release]);
-  git(tools.gitDir, ['update-ref', 'refs/tags/v1', release]);
-  git(tools.gitDir, ['update-ref', 'refs/tags/v1.2', release]);
-  git(tools.gitDir, ['update-ref', 'refs/tags/v1.2.3-rc.1', release]);
-  git(tools.gitDir, ['update-ref', 'refs/heads/stable', first]);
-  git(tools.gitDir, ['update-ref', 'refs/tags/stable', release]);
-  const secret = bareRepository(root, 'private/secret');
-  git(secret.gitDir, ['update-ref', 'refs/heads/main', secret.commit('secret')]);
-  const server = await startGitServer(backend, root, { basicAuth: { prefix: '/private/', username: 'ci', password: 'token-123' } });
-  fixture = { server, remove, main, release, tagObject: git(tools.gitDir, ['rev-parse', 'v1.2.3']), releaseBranch: first };
-});
-
-after(async () => {
-  await fixture?.server.stop();
-  fixture?.remove();
-});
+const fixture = serveRepositoriesForSuite(
+  (root) => {
+    const made = toolsRepositories(root);
+    git(made.toolsGitDir, ['update-ref', 'refs/tags/v1.2.3-rc.1', made.release]);
+    return { ...made, tagObject: git(made.toolsGitDir, ['rev-parse', 'v1.2.3']), releaseBranch: made.first };
+  },
+  { basicAuth: { prefix: '/private/', username: 'ci', password: 'token-123' } },
+);
 
 function ok(result: RefResult | undefined): Extract<RefResult, { ok: true }> {
   assert.ok(result?.ok, `resolved: ${JSON.stringify(result)}`);
@@ -64,8 +35,9 @@ function ok(result: RefResult | undefined): Extract<RefResult, { ok: true }> {
 }
 
 test('git client: branches, annotated and lightweight tags resolve to commits, in one ls-refs over protocol v2', async (t) => {
-  if (!requireComponent(t, 'git http-backend (git)', GIT_HTTP_BACKEND) || !fixture) return;
-  const { server, main, release, tagObject } = fixture;
+  const served = fixture();
+  if (!requireComponent(t, 'git http-backend (git)', GIT_HTTP_BACKEND) || !served) return;
+  const { server, main, release, tagObject } = served;
   const before = server.seen.length;
   const results = await new GitClient({ transport: fastTransport() }).resolve(`${server.origin}/acme/tools`, ['main', 'v1.2.3', 'v1', 'v1.2.3-rc.1']);
   assert.deepEqual(ok(results.get('main')), { ok: true, commit: main, via: 'branch', label: 'main' });
@@ -80,28 +52,31 @@ test('git client: branches, annotated and lightweight tags resolve to commits, i
 });
 
 test('git client: a branch and a tag of the same name: the branch wins, as in GitHub Actions', async (t) => {
-  if (!requireComponent(t, 'git http-backend (git)', GIT_HTTP_BACKEND) || !fixture) return;
-  const results = await new GitClient({ transport: fastTransport() }).resolve(`${fixture.server.origin}/acme/tools`, ['stable']);
-  assert.deepEqual(ok(results.get('stable')), { ok: true, commit: fixture.releaseBranch, via: 'branch', label: 'stable' });
+  const served = fixture();
+  if (!requireComponent(t, 'git http-backend (git)', GIT_HTTP_BACKEND) || !served) return;
+  const results = await new GitClient({ transport: fastTransport() }).resolve(`${served.server.origin}/acme/tools`, ['stable']);
+  assert.deepEqual(ok(results.get('stable')), { ok: true, commit: served.releaseBranch, via: 'branch', label: 'stable' });
 });
 
 test('git client: a missing ref, a missing repository, and a ref that cannot be asked are failures naming it', async (t) => {
-  if (!requireComponent(t, 'git http-backend (git)', GIT_HTTP_BACKEND) || !fixture) return;
+  const served = fixture();
+  if (!requireComponent(t, 'git http-backend (git)', GIT_HTTP_BACKEND) || !served) return;
   const client = new GitClient({ transport: fastTransport() });
-  const missing = await client.resolve(`${fixture.server.origin}/acme/tools`, ['v9', 'bad ref\n']);
-  assert.deepEqual(missing.get('v9'), { ok: false, reason: 'ref-unknown', message: `${fixture.server.origin}/acme/tools has no branch or tag named v9` });
+  const missing = await client.resolve(`${served.server.origin}/acme/tools`, ['v9', 'bad ref\n']);
+  assert.deepEqual(missing.get('v9'), { ok: false, reason: 'ref-unknown', message: `${served.server.origin}/acme/tools has no branch or tag named v9` });
   assert.deepEqual(missing.get('bad ref\n'), { ok: false, reason: 'ref-unknown', message: '"bad ref\\n" is not a ref name that can be looked up' });
-  const nowhere = await client.resolve(`${fixture.server.origin}/acme/none`, ['main']);
+  const nowhere = await client.resolve(`${served.server.origin}/acme/none`, ['main']);
   assert.deepEqual(nowhere.get('main'), {
     ok: false,
     reason: 'repository-unknown',
-    message: `cannot resolve main in ${fixture.server.origin}/acme/none: ${fixture.server.origin}/acme/none is not a repository (HTTP 404)`,
+    message: `cannot resolve main in ${served.server.origin}/acme/none: ${served.server.origin}/acme/none is not a repository (HTTP 404)`,
   });
 });
 
 test('git client: Basic credentials go to their own host only; without them the repository is unauthorised', async (t) => {
-  if (!requireComponent(t, 'git http-backend (git)', GIT_HTTP_BACKEND) || !fixture) return;
-  const url = `${fixture.server.origin}/private/secret`;
+  const served = fixture();
+  if (!requireComponent(t, 'git http-backend (git)', GIT_HTTP_BACKEND) || !served) return;
+  const url = `${served.server.origin}/private/secret`;
   const anonymous = await new GitClient({ transport: fastTransport() }).resolve(url, ['main']);
   assert.deepEqual(anonymous.get('main'), {
     ok: false,
@@ -109,10 +84,10 @@ test('git client: Basic credentials go to their own host only; without them the 
     message: `cannot resolve main in ${url}: ${url} needs credentials (HTTP 401)`,
   });
   const elsewhere = new GitClient({ transport: fastTransport(), credentials: [{ host: 'git.example.com', username: 'ci', password: 'token-123' }] });
-  const before = fixture.server.seen.length;
+  const before = served.server.seen.length;
   assert.equal((await elsewhere.resolve(url, ['main'])).get('main')?.ok, false);
-  assert.ok(fixture.server.seen.slice(before).every((r) => r.authorization === undefined), 'no credentials sent to another host');
-  const host = new URL(fixture.server.origin).host;
+  assert.ok(served.server.seen.slice(before).every((r) => r.authorization === undefined), 'no credentials sent to another host');
+  const host = new URL(served.server.origin).host;
   const refused = new GitClient({ transport: fastTransport(), credentials: [{ host, username: 'ci', password: 'wrong' }] });
   assert.match(JSON.stringify((await refused.resolve(url, ['main'])).get('main')), /the ones configured for its host were refused/);
   const own = new GitClient({ transport: fastTransport(), credentials: [{ host, username: 'ci', password: 'token-123' }] });
@@ -145,13 +120,14 @@ test('git client: a server that is not git smart HTTP is named as such', async (
 });
 
 test('git client: the answer for a repository is reused from the cache', async (t) => {
-  if (!requireComponent(t, 'git http-backend (git)', GIT_HTTP_BACKEND) || !fixture) return;
+  const served = fixture();
+  if (!requireComponent(t, 'git http-backend (git)', GIT_HTTP_BACKEND) || !served) return;
   const client = new GitClient({ transport: fastTransport() });
-  const url = `${fixture.server.origin}/acme/tools`;
+  const url = `${served.server.origin}/acme/tools`;
   await client.resolve(url, ['main']);
-  const before = fixture.server.seen.length;
+  const before = served.server.seen.length;
   ok((await client.resolve(url, ['main'])).get('main'));
-  assert.equal(fixture.server.seen.length, before, 'the second lookup is answered from the cache');
+  assert.equal(served.server.seen.length, before, 'the second lookup is answered from the cache');
 });
 
 test('ls-refs answers are read strictly: a bad object id, a ref name with control bytes, a missing flush, a v0 server', () => {

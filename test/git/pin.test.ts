@@ -6,30 +6,11 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, test } from 'node:test';
 import { runCli } from '../../server/cli/run';
-import { bareRepository, git, GIT_HTTP_BACKEND, serveRepositoriesForSuite } from '../support/git-http';
+import { GIT_HTTP_BACKEND, serveRepositoriesForSuite, toolsRepositories } from '../support/git-http';
 import { workflow } from '../support/workflow';
 import { requireComponent } from '../support/requirements';
 
-const fixture = serveRepositoriesForSuite(
-  (root) => {
-    const tools = bareRepository(root, 'acme/tools');
-    const first = tools.commit('first');
-    const release = tools.commit('release 1.2.3');
-    const main = tools.commit('work after the release');
-    git(tools.gitDir, ['update-ref', 'refs/heads/main', main]);
-    git(tools.gitDir, ['symbolic-ref', 'HEAD', 'refs/heads/main']);
-    git(tools.gitDir, ['tag', '-a', 'v1.2.3', '-m', 'release 1.2.3', release]);
-    git(tools.gitDir, ['update-ref', 'refs/tags/v1', release]);
-    git(tools.gitDir, ['update-ref', 'refs/tags/v1.2', release]);
-    git(tools.gitDir, ['update-ref', 'refs/heads/stable', first]);
-    git(tools.gitDir, ['update-ref', 'refs/tags/stable', release]);
-    const private_ = bareRepository(root, 'private/secret');
-    const secret = private_.commit('secret');
-    git(private_.gitDir, ['update-ref', 'refs/heads/main', secret]);
-    return { main, release, first, secret };
-  },
-  { basicAuth: { prefix: '/private/', username: 'x-access-token', password: 'token-123' } },
-);
+const fixture = serveRepositoriesForSuite(toolsRepositories, { basicAuth: { prefix: '/private/', username: 'x-access-token', password: 'token-123' } });
 
 const dirs: string[] = [];
 after(() => {

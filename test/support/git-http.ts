@@ -167,3 +167,26 @@ export function serveRepositoriesForSuite<T extends object>(make: (root: string)
   });
   return () => served;
 }
+
+/**
+ * The repositories the git client and `--pin` tests ask: `acme/tools` with commits first, release and main;
+ * branches main (HEAD) and stable (at first); the annotated tag v1.2.3 and the lightweight v1, v1.2 and stable at
+ * release. And `private/secret`, one commit on main.
+ */
+export function toolsRepositories(root: string): { toolsGitDir: string; first: string; release: string; main: string; secret: string } {
+  const tools = bareRepository(root, 'acme/tools');
+  const first = tools.commit('first');
+  const release = tools.commit('release 1.2.3');
+  const main = tools.commit('work after the release');
+  git(tools.gitDir, ['update-ref', 'refs/heads/main', main]);
+  git(tools.gitDir, ['symbolic-ref', 'HEAD', 'refs/heads/main']);
+  git(tools.gitDir, ['tag', '-a', 'v1.2.3', '-m', 'release 1.2.3', release]);
+  git(tools.gitDir, ['update-ref', 'refs/tags/v1', release]);
+  git(tools.gitDir, ['update-ref', 'refs/tags/v1.2', release]);
+  git(tools.gitDir, ['update-ref', 'refs/heads/stable', first]);
+  git(tools.gitDir, ['update-ref', 'refs/tags/stable', release]);
+  const secretRepository = bareRepository(root, 'private/secret');
+  const secret = secretRepository.commit('secret');
+  git(secretRepository.gitDir, ['update-ref', 'refs/heads/main', secret]);
+  return { toolsGitDir: tools.gitDir, first, release, main, secret };
+}
