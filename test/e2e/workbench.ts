@@ -216,6 +216,43 @@ export class Workbench {
     return { text, links };
   }
 
+  /** Clicks the link of the hover's rule code (as `hoverSquiggle` left it open). */
+  async clickHoverLink(text: string): Promise<void> {
+    const container = this.page.locator('.monaco-hover').filter({ has: this.page.locator('.marker') }).first();
+    await container.locator('a', { hasText: text }).first().click();
+  }
+
+  /** Clicks the rule code's link of the first Problems row of that rule. */
+  async clickProblemLink(rule: string): Promise<void> {
+    await this.page.locator('.markers-panel .monaco-list-row a.monaco-link', { hasText: rule }).first().click();
+  }
+
+  /**
+   * Waits for a webview (the Markdown preview) whose rendered page has a heading containing `text`, and resolves
+   * with that heading: rendered HTML, not the Markdown source in a text editor.
+   */
+  async renderedHeading(text: string): Promise<string> {
+    const deadline = Date.now() + LONG;
+    while (Date.now() < deadline) {
+      for (const frame of this.page.frames()) {
+        const heading = frame.locator('h1', { hasText: text });
+        if ((await heading.count().catch(() => 0)) > 0) return (await heading.first().textContent()) ?? '';
+      }
+      await this.page.waitForTimeout(200);
+    }
+    throw new Error(`no rendered page with a heading containing ${text} appeared`);
+  }
+
+  /** Clicks the editor tab with this label, which takes the focus back from a webview. */
+  async focusTab(label: string): Promise<void> {
+    await this.page.locator('.tab', { has: this.page.locator('.label-name', { hasText: label }) }).first().click();
+  }
+
+  /** How many text editors show a file whose path ends with `suffix`. */
+  textEditorsOf(suffix: string): Promise<number> {
+    return this.page.locator(`.monaco-editor[data-uri$="${suffix}"]`).count();
+  }
+
   /** Shows the Problems panel (without taking focus from the editor for good) and reads every marker row. */
   async problems(): Promise<Problem[]> {
     const panel = this.page.locator('.markers-panel');
