@@ -37,6 +37,7 @@ test('the .vsix holds the bundles, WASM, rule pages, README, LICENSE, CHANGELOG 
       'extension/LICENSE.txt',
       'extension/changelog.md',
       'extension/images/icon.png',
+      'extension/images/problems-and-rule-page.png',
       'extension/dist/client.js',
       'extension/dist/server.js',
       'extension/dist/cli.js',
