@@ -26,7 +26,9 @@ const LONG = 60_000;
 
 const ACTIVE_EDITOR = '.editor-group-container.active .monaco-editor';
 const SQUIGGLE = { error: '.squiggly-error', warning: '.squiggly-warning', info: '.squiggly-info' } as const;
-const squigglesIn = (editor: string) => Object.values(SQUIGGLE).map((s) => `${editor} ${s}`).join(', ');
+/** How `info` findings show by default (`driftless.infoSeverityInEditor`): dots, not in the Problems panel. */
+const HINT = '.squiggly-hint';
+const squigglesIn = (editor: string) => [...Object.values(SQUIGGLE), HINT].map((s) => `${editor} ${s}`).join(', ');
 const QUICK_INPUT = '.quick-input-widget';
 const ACTION_WIDGET = '.context-view > .action-widget';
 
@@ -127,6 +129,11 @@ export class Workbench {
   private explorerRow(relativePath: string): Locator {
     const label = this.page.locator(iconLabel(join(this.folder, relativePath)));
     return this.page.locator('.explorer-folders-view .monaco-list-row').filter({ has: label });
+  }
+
+  /** The hint dots in the active editor. */
+  hints(): Locator {
+    return this.page.locator(`${ACTIVE_EDITOR} ${HINT}`);
   }
 
   squiggles(severity: Severity): Locator {
