@@ -66,7 +66,7 @@ export function renderRuleDoc(rule: Rule): string {
 function examples(rule: Rule): string[] {
   const list = RULE_EXAMPLES[rule.id] ?? [];
   if (list.length === 0) return ['## Examples', '', NO_EXAMPLES[rule.id] ?? '', ''];
-  const out = ['## Examples', '', 'Digests and commits below are placeholders: `driftless --pin` writes the real ones, looked up and checked.', ''];
+  const out = ['## Examples', '', 'Digests, commits and checksums below are placeholders: `driftless --pin` writes the real ones, looked up and checked.', ''];
   for (const example of list) {
     const fence = (text: string) => ['```' + EXAMPLE_LANGUAGE[example.kind], text.trimEnd(), '```'];
     out.push(`### ${KIND_NAMES[example.kind]} (\`${example.path}\`)`, '', 'Found:', '', ...fence(example.bad), '', 'Not found:', '', ...fence(example.good), '');

@@ -15,7 +15,7 @@ export interface PeerRule {
   ids: readonly string[];
 }
 
-/** Placeholders: `driftless --pin` writes the real digest or commit, looked up and checked. */
+/** Placeholders: `driftless --pin` writes the real digest, commit or checksum, looked up and checked. */
 const DIGEST = 'sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef';
 const COMMIT = '0123456789abcdef0123456789abcdef01234567';
 
@@ -227,7 +227,7 @@ export const RULE_EXAMPLES: Readonly<Record<string, readonly KindExample[]>> = {
   ),
   'remote-unverified': shellExamples(
     'curl -fsSL https://get.example.com/install.sh | sh',
-    'curl -fsSLo /tmp/install.sh https://get.example.com/install.sh && echo "93dcc18adc78c65a028a84799ecf8ad40c936fdfc5f2a57b1acda5a8117fa82c  /tmp/install.sh" | sha256sum -c - && sh /tmp/install.sh',
+    `curl -fsSLo /tmp/install.sh https://get.example.com/install.sh && echo "${DIGEST.slice('sha256:'.length)}  /tmp/install.sh" | sha256sum -c - && sh /tmp/install.sh`,
   ),
   'git-unpinned': [
     {
