@@ -1,5 +1,6 @@
 import { RULES } from '../rules/catalogue';
 import type { FixDeclaration, Layer, Rule } from '../rules/types';
+import { EXAMPLE_LANGUAGE, KIND_NAMES, LAYERS_WITHOUT_EXAMPLES, NO_EXAMPLES, RULE_EXAMPLES, RULE_PEERS, type PeerRule } from './rule-examples';
 
 const LAYER_NAMES: Readonly<Record<Layer, string>> = {
   dockerfile: 'Dockerfile / Containerfile',
@@ -33,18 +34,21 @@ export function renderRuleDoc(rule: Rule): string {
     '',
     rule.docs.trim(),
     '',
+    ...examples(rule),
     '## Fix',
     '',
     fixLine(rule.fix),
     '',
     '## Turning it off',
     '',
-    'On one line (the statement below the comment):',
+    'On one line: a comment above the statement (the instruction, task, resource or block that starts on the next',
+    'line). Every file kind takes `#` comments; Terraform also `//`.',
     '',
     '```',
     `# driftless-disable-next-line ${rule.id} -- why this one is fine`,
     '```',
     '',
+    ...peerPragmas(rule.id),
     `In one file: \`# driftless-disable-file ${rule.id}\`. For the whole workspace, in \`.driftless.yaml\`:`,
     '',
     '```yaml',
@@ -54,7 +58,43 @@ export function renderRuleDoc(rule: Rule): string {
     '',
     `In the editor, the setting \`driftless.rules\` (\`{ "${rule.id}": "off" }\`) overrides the file.`,
     '',
+    ...peers(rule.id),
   ].join('\n');
+}
+
+/** A bad and a good example for each file kind the rule reads. */
+function examples(rule: Rule): string[] {
+  const list = RULE_EXAMPLES[rule.id] ?? [];
+  if (list.length === 0) return ['## Examples', '', NO_EXAMPLES[rule.id] ?? '', ''];
+  const out = ['## Examples', '', 'Digests, commits and checksums below are placeholders: `driftless --pin` writes the real ones, looked up and checked.', ''];
+  for (const example of list) {
+    const fence = (text: string) => ['```' + EXAMPLE_LANGUAGE[example.kind], text.trimEnd(), '```'];
+    out.push(`### ${KIND_NAMES[example.kind]} (\`${example.path}\`)`, '', 'Found:', '', ...fence(example.bad), '', 'Not found:', '', ...fence(example.good), '');
+  }
+  for (const [layer, why] of Object.entries(LAYERS_WITHOUT_EXAMPLES[rule.id] ?? {})) out.push(`${LAYER_NAMES[layer as Layer]}: no example. ${why}`, '');
+  return out;
+}
+
+/** How each peer's own suppression comment is written, for the peers Driftless reads. */
+const PEER_PRAGMAS: Readonly<Record<string, (id: string) => string>> = {
+  hadolint: (id) => `\`# hadolint ignore=${id}\``,
+  Checkov: (id) => `\`# checkov:skip=${id}\``,
+  Trivy: (id) => `\`# trivy:ignore:${id}\``,
+  'kube-linter': (id) => `the annotation \`ignore-check.kube-linter.io/${id}\``,
+  'ansible-lint': (id) => `\`# noqa: ${id}\``,
+  'puppet-lint (package_ensure plugin)': (id) => `\`# lint:ignore:${id}\``,
+};
+
+function peerPragmas(id: string): string[] {
+  const written = (RULE_PEERS[id] ?? []).flatMap(({ tool, ids }) => (PEER_PRAGMAS[tool] ? ids.map(PEER_PRAGMAS[tool]) : []));
+  if (written.length === 0) return [];
+  return [`The peers' comments you may already have silence it too: ${written.join(', ')}.`, ''];
+}
+
+function peers(id: string): string[] {
+  const list: readonly PeerRule[] = RULE_PEERS[id] ?? [];
+  if (list.length === 0) return [];
+  return ['## Related rules in other tools', '', '| tool | rule IDs |', '|---|---|', ...list.map(({ tool, ids }) => `| ${tool} | ${ids.map((i) => `\`${i}\``).join(', ')} |`), ''];
 }
 
 /** Who a network fix asks, as its rule page says it. */

@@ -45,6 +45,7 @@ export class AuditRequests {
           ignores: (file, isDir) => this.linter.ignores(file, isDir),
           filesExclude: (folder) => this.filesExclude(folder),
           openText: (uri) => this.sync.documents.get(uri)?.getText(),
+          infoSeverity: this.session.settings.infoSeverityInEditor,
           publish: (uri, diagnostics) => {
             if (this.sync.publishAudited(uri, diagnostics) && diagnostics.length > 0) published.add(uri);
           },

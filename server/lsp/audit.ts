@@ -5,6 +5,7 @@ import { discoveryNotice, fileReport, readNotice } from '../report/file-report';
 import type { Report } from '../report/model';
 import { discoverFiles, readSourceFileSync } from '../workspace';
 import { diagnosticsOf } from './diagnostics';
+import type { InfoSeverityInEditor } from './settings';
 import { uriOf } from './uris';
 import { posixRelative } from '../workspace/ignore-rules';
 
@@ -17,6 +18,8 @@ export interface AuditHost {
   filesExclude(folder: string): Promise<string[]>;
   /** An open editor's text for a file (newer than the disk), if it is open. */
   openText(uri: string): string | undefined;
+  /** How the editor shows `info` findings (the setting `driftless.infoSeverityInEditor`). */
+  infoSeverity: InfoSeverityInEditor;
   /** Called for every audited file with its diagnostics (empty for a clean file). */
   publish(uri: string, diagnostics: Diagnostic[]): void;
   progress(done: number, total: number): void;
@@ -89,7 +92,7 @@ export async function auditFolders(folders: readonly string[], host: AuditHost, 
     const linted = host.lint(file, text);
     if (!linted?.kind) continue;
     report.files.push(fileReport(file, rel, linted.kind, linted, text));
-    host.publish(uri, diagnosticsOf(linted, uri));
+    host.publish(uri, diagnosticsOf(linted, uri, host.infoSeverity));
   }
   host.progress(total, total);
   return { report, durationMs: Math.round(performance.now() - started) };

@@ -3,14 +3,19 @@ import * as path from 'node:path';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { LintResult } from '../../rules/engine';
 import type { Finding, Severity } from '../../rules/types';
+import type { InfoSeverityInEditor } from './settings';
 import { uriOf } from './uris';
 
 export const SOURCE = 'driftless';
 
-const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+const SEVERITY: Record<Exclude<Severity, 'info'>, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
   warning: DiagnosticSeverity.Warning,
-  info: DiagnosticSeverity.Information,
+};
+
+const INFO: Record<InfoSeverityInEditor, DiagnosticSeverity> = {
+  hint: DiagnosticSeverity.Hint,
+  information: DiagnosticSeverity.Information,
 };
 
 /** `docs/rules/` beside the bundle (dist/../docs) or in the source tree (server/lsp/../../docs). */
@@ -33,11 +38,14 @@ export function ruleDocumentationUri(rule: string): string {
   return uri;
 }
 
-/** `uri`: the document's, where the finding's related places are. */
-export function toDiagnostic(finding: Finding, uri: string): Diagnostic {
+/**
+ * `uri`: the document's, where the finding's related places are. An `info` finding is a hint by default (dots under
+ * the text, no squiggle, not in Problems: the setting `driftless.infoSeverityInEditor`); the CLI and SARIF keep `info`.
+ */
+export function toDiagnostic(finding: Finding, uri: string, info: InfoSeverityInEditor = 'hint'): Diagnostic {
   const diagnostic: Diagnostic = {
     range: finding.range,
-    severity: SEVERITY[finding.severity],
+    severity: finding.severity === 'info' ? INFO[info] : SEVERITY[finding.severity],
     code: finding.rule,
     codeDescription: { href: ruleDocumentationUri(finding.rule) },
     source: SOURCE,
@@ -57,10 +65,10 @@ export const MAX_DIAGNOSTICS_PER_FILE = 1000;
  * Diagnostics for a lint result of the document at `uri`, one per finding (a parse error is the finding of its
  * syntax rule), at most MAX_DIAGNOSTICS_PER_FILE + 1.
  */
-export function diagnosticsOf(result: LintResult | undefined, uri: string): Diagnostic[] {
+export function diagnosticsOf(result: LintResult | undefined, uri: string, info: InfoSeverityInEditor = 'hint'): Diagnostic[] {
   if (!result) return [];
   const { findings } = result;
-  const toUriDiagnostic = (finding: Finding) => toDiagnostic(finding, uri);
+  const toUriDiagnostic = (finding: Finding) => toDiagnostic(finding, uri, info);
   if (findings.length <= MAX_DIAGNOSTICS_PER_FILE) return findings.map(toUriDiagnostic);
   const shown = findings.slice(0, MAX_DIAGNOSTICS_PER_FILE).map(toUriDiagnostic);
   const at = findings[MAX_DIAGNOSTICS_PER_FILE].range.start;

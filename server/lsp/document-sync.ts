@@ -43,7 +43,7 @@ export class DocumentSync {
 
   constructor(
     private readonly connection: Connection,
-    session: Session,
+    private readonly session: Session,
     private readonly linter: Linter,
   ) {
     this.documents.onDidChangeContent(({ document }) => {
@@ -138,7 +138,7 @@ export class DocumentSync {
     }
     const state = this.current(uri);
     if (!state || this.documents.get(uri)?.version !== version) return;
-    const diagnostics = state.skipped === undefined ? diagnosticsOf(state.result, uri) : [tooLargeDiagnostic(state.skipped)];
+    const diagnostics = state.skipped === undefined ? diagnosticsOf(state.result, uri, this.session.settings.infoSeverityInEditor) : [tooLargeDiagnostic(state.skipped)];
     void this.connection.sendDiagnostics({ uri, version, diagnostics });
   }
 
@@ -156,7 +156,7 @@ export class DocumentSync {
     if (!file || this.documents.get(uri)) return;
     const read = await readSourceFile(file);
     await this.linter.prepare(file);
-    const diagnostics = read.status === 'text' ? diagnosticsOf(this.linter.lint(file, read.text), uri) : [];
+    const diagnostics = read.status === 'text' ? diagnosticsOf(this.linter.lint(file, read.text), uri, this.session.settings.infoSeverityInEditor) : [];
     if (this.documents.get(uri)) return;
     if (diagnostics.length > 0) this.onDisk.add(uri);
     else this.onDisk.delete(uri);

@@ -11,14 +11,20 @@ export interface ServerSettings {
   allowPinningInUntrustedWorkspace: boolean;
   /** Fix All and fix on save apply unsafe fixes too, as `--unsafe-fixes` does. */
   unsafeFixes: boolean;
+  /** How `info` findings show in the editor: hints (dots, not in Problems) or information (squiggles). */
+  infoSeverityInEditor: InfoSeverityInEditor;
 }
+
+export type InfoSeverityInEditor = 'hint' | 'information';
+
+const INFO_SEVERITIES: readonly string[] = ['hint', 'information'];
 
 export const DEFAULT_DEBOUNCE_MS = 200;
 
 const SEVERITIES: readonly string[] = ['error', 'warning', 'info', 'off'];
 
 export function defaultSettings(): ServerSettings {
-  return { enable: true, rules: {}, exclude: [], allowPinningInUntrustedWorkspace: false, unsafeFixes: false };
+  return { enable: true, rules: {}, exclude: [], allowPinningInUntrustedWorkspace: false, unsafeFixes: false, infoSeverityInEditor: 'hint' };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -43,6 +49,11 @@ export function readSettings(raw: unknown, knownRules: ReadonlySet<string>): { s
     }
   }
   if (typeof raw.unsafeFixes === 'boolean') settings.unsafeFixes = raw.unsafeFixes;
+  if (raw.infoSeverityInEditor !== undefined) {
+    if (typeof raw.infoSeverityInEditor === 'string' && INFO_SEVERITIES.includes(raw.infoSeverityInEditor)) {
+      settings.infoSeverityInEditor = raw.infoSeverityInEditor as InfoSeverityInEditor;
+    } else problems.push('driftless.infoSeverityInEditor: expected hint or information');
+  }
   if (Array.isArray(raw.exclude)) settings.exclude = raw.exclude.filter((g): g is string => typeof g === 'string');
   const pinning = raw.pinning;
   if (isRecord(pinning) && typeof pinning.allowInUntrustedWorkspace === 'boolean') {

@@ -26,7 +26,9 @@ const LONG = 60_000;
 
 const ACTIVE_EDITOR = '.editor-group-container.active .monaco-editor';
 const SQUIGGLE = { error: '.squiggly-error', warning: '.squiggly-warning', info: '.squiggly-info' } as const;
-const squigglesIn = (editor: string) => Object.values(SQUIGGLE).map((s) => `${editor} ${s}`).join(', ');
+/** How `info` findings show by default (`driftless.infoSeverityInEditor`): dots, not in the Problems panel. */
+const HINT = '.squiggly-hint';
+const squigglesIn = (editor: string) => [...Object.values(SQUIGGLE), HINT].map((s) => `${editor} ${s}`).join(', ');
 const QUICK_INPUT = '.quick-input-widget';
 const ACTION_WIDGET = '.context-view > .action-widget';
 
@@ -129,6 +131,11 @@ export class Workbench {
     return this.page.locator('.explorer-folders-view .monaco-list-row').filter({ has: label });
   }
 
+  /** The hint dots in the active editor. */
+  hints(): Locator {
+    return this.page.locator(`${ACTIVE_EDITOR} ${HINT}`);
+  }
+
   squiggles(severity: Severity): Locator {
     return this.page.locator(`${ACTIVE_EDITOR} ${SQUIGGLE[severity]}`);
   }
@@ -214,6 +221,43 @@ export class Workbench {
       anchors.map((a) => ({ text: a.textContent ?? '', href: a.getAttribute('data-href') ?? a.getAttribute('href') ?? '' })),
     );
     return { text, links };
+  }
+
+  /** Clicks the link of the hover's rule code (as `hoverSquiggle` left it open). */
+  async clickHoverLink(text: string): Promise<void> {
+    const container = this.page.locator('.monaco-hover').filter({ has: this.page.locator('.marker') }).first();
+    await container.locator('a', { hasText: text }).first().click();
+  }
+
+  /** Clicks the rule code's link of the first Problems row of that rule. */
+  async clickProblemLink(rule: string): Promise<void> {
+    await this.page.locator('.markers-panel .monaco-list-row a.monaco-link', { hasText: rule }).first().click();
+  }
+
+  /**
+   * Waits for a webview (the Markdown preview) whose rendered page has a heading containing `text`, and resolves
+   * with that heading: rendered HTML, not the Markdown source in a text editor.
+   */
+  async renderedHeading(text: string): Promise<string> {
+    const deadline = Date.now() + LONG;
+    while (Date.now() < deadline) {
+      for (const frame of this.page.frames()) {
+        const heading = frame.locator('h1', { hasText: text });
+        if ((await heading.count().catch(() => 0)) > 0) return (await heading.first().textContent()) ?? '';
+      }
+      await this.page.waitForTimeout(200);
+    }
+    throw new Error(`no rendered page with a heading containing ${text} appeared`);
+  }
+
+  /** Clicks the editor tab with this label, which takes the focus back from a webview. */
+  async focusTab(label: string): Promise<void> {
+    await this.page.locator('.tab', { has: this.page.locator('.label-name', { hasText: label }) }).first().click();
+  }
+
+  /** How many text editors show a file whose path ends with `suffix`. */
+  textEditorsOf(suffix: string): Promise<number> {
+    return this.page.locator(`.monaco-editor[data-uri$="${suffix}"]`).count();
   }
 
   /** Shows the Problems panel (without taking focus from the editor for good) and reads every marker row. */

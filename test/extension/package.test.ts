@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import picomatch from 'picomatch';
 import { RULES } from '../../rules/catalogue';
 import { activationEvents } from '../../rules/file-kinds';
 import { REPO_ROOT } from '../support/requirements';
@@ -35,6 +37,7 @@ test('the .vsix holds the bundles, WASM, rule pages, README, LICENSE, CHANGELOG 
       'extension/LICENSE.txt',
       'extension/changelog.md',
       'extension/images/icon.png',
+      'extension/images/problems-and-rule-page.png',
       'extension/dist/client.js',
       'extension/dist/server.js',
       'extension/dist/cli.js',
@@ -86,4 +89,27 @@ test("package.json's activation events are the front ends' declared languages an
   const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { activationEvents: string[] };
   const declared = manifest.activationEvents.filter((event) => !event.startsWith('onCommand:'));
   assert.deepEqual(declared, activationEvents(), 'regenerate them from rules/file-kinds.ts activationEvents()');
+});
+
+test('rule links open rendered: the installed rule pages, and only they, are associated with the Markdown preview', () => {
+  const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
+    name: string;
+    publisher: string;
+    version: string;
+    contributes: { configurationDefaults: Record<string, Record<string, string>> };
+  };
+  const associations = Object.entries(manifest.contributes.configurationDefaults['workbench.editorAssociations']);
+  assert.equal(associations.length, 1);
+  const [[glob, editor]] = associations;
+  assert.equal(editor, 'vscode.markdown.preview.editor');
+  // VS Code matches a glob holding a `/` against `<scheme>:<path>`, ignoring case (editorResolverService globMatchesResource).
+  const matches = (uri: URL) => picomatch(glob.toLowerCase(), { dot: true })(`${uri.protocol}${uri.pathname}`.toLowerCase());
+  const installed = `${manifest.publisher}.${manifest.name}-${manifest.version}`;
+  for (const rule of RULES) {
+    assert.ok(matches(pathToFileURL(`/home/u/.vscode/extensions/${installed}/docs/rules/${rule.id}.md`)), rule.id);
+    assert.ok(matches(new URL(`vscode-remote://host/home/u/.local/share/code-server/extensions/${installed}/docs/rules/${rule.id}.md`)), rule.id);
+  }
+  for (const other of ['/work/project/docs/rules/x.md', `/home/u/.vscode/extensions/${installed}/README.md`, '/work/driftless/docs/rules/x.md']) {
+    assert.ok(!matches(pathToFileURL(other)), other);
+  }
 });

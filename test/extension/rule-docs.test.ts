@@ -37,3 +37,17 @@ test('a rule page says what its fix needs and whether it is safe, with why; a ru
   assert.match(page('remote-unverified'), /^## Fix\n\nNeeds a download \(`driftless --pin`\), safe\. \S/m);
   assert.match(page('host-path-volume'), /^## Fix\n\nNone: the finding is fixed by hand\.$/m);
 });
+
+test("a rule page shows a bad and a good example per file kind, the peers' pragmas and their rule IDs", () => {
+  const rule = RULES.find((r) => r.id === 'image-latest-tag');
+  assert.ok(rule);
+  const page = renderRuleDoc(rule);
+  for (const kind of ['Dockerfile', 'Kubernetes', 'Compose', 'Kustomize', 'Helm values', 'Ansible', 'Chef', 'Terraform / OpenTofu', 'GitHub Actions', 'GitLab CI', 'Puppet']) {
+    assert.match(page, new RegExp(`^### ${kind.replace('/', '\\/')} \\(\`[^\`]+\`\\)\\n\\nFound:\\n\\n\`\`\`\\w+\\n[^]+?\`\`\`\\n\\nNot found:\\n`, 'm'), kind);
+  }
+  assert.ok(page.includes('`# hadolint ignore=DL3007`'));
+  assert.match(page, /^## Related rules in other tools\n\n\| tool \| rule IDs \|\n\|---\|---\|\n\| hadolint \| `DL3006`, `DL3007` \|$/m);
+  const internal = RULES.find((r) => r.id === 'internal-error');
+  assert.ok(internal);
+  assert.match(renderRuleDoc(internal), /^## Examples\n\nNo file should give this finding/m);
+});

@@ -17,9 +17,9 @@ test('severities come from the rule pages, then .driftless.yaml, then the editor
     const opened = await client.open(ws.path('site.yml'), PLAYBOOK, 'yaml');
     assert.deepEqual(severities(opened.diagnostics), [`package-latest=${DiagnosticSeverity.Warning}`, `live-config-edit=${DiagnosticSeverity.Warning}`]);
 
-    let next = client.nextDiagnostics(uri, (p) => p.diagnostics[0]?.severity === DiagnosticSeverity.Information);
+    let next = client.nextDiagnostics(uri, (p) => p.diagnostics[0]?.severity === DiagnosticSeverity.Hint);
     await client.changeSettings({ rules: { 'package-latest': 'info' } });
-    assert.deepEqual(severities((await next).diagnostics), [`package-latest=${DiagnosticSeverity.Information}`, `live-config-edit=${DiagnosticSeverity.Warning}`]);
+    assert.deepEqual(severities((await next).diagnostics), [`package-latest=${DiagnosticSeverity.Hint}`, `live-config-edit=${DiagnosticSeverity.Warning}`]);
 
     next = client.nextDiagnostics(uri, (p) => p.diagnostics.length === 1);
     await client.changeSettings({ rules: { 'live-config-edit': 'off' } });
@@ -49,7 +49,7 @@ test('a broken .driftless.yaml is reported with file and line, and the last vali
   try {
     const uri = ws.uri('site.yml');
     const opened = await client.open(ws.path('site.yml'), PLAYBOOK, 'yaml');
-    assert.equal(opened.diagnostics[0].severity, DiagnosticSeverity.Information);
+    assert.equal(opened.diagnostics[0].severity, DiagnosticSeverity.Hint);
 
     ws.write('.driftless.yaml', 'rules:\n  package-latest: info\n  no-such-rule: error\n');
     const configDiagnostics = client.nextDiagnostics(ws.uri('.driftless.yaml'));
@@ -59,7 +59,7 @@ test('a broken .driftless.yaml is reported with file and line, and the last vali
     assert.equal(problem.range.start.line, 2);
     assert.equal(problem.severity, DiagnosticSeverity.Error);
     assert.match(typeof problem.message === 'string' ? problem.message : problem.message.value, /unknown rule `no-such-rule`/);
-    assert.equal((await relinted).diagnostics[0].severity, DiagnosticSeverity.Information, 'the last valid config still applies');
+    assert.equal((await relinted).diagnostics[0].severity, DiagnosticSeverity.Hint, 'the last valid config still applies');
     const shown = await client.message((m) => m.type === MessageType.Error);
     assert.match(shown.message, /^Driftless: .*\.driftless\.yaml:3: unknown rule `no-such-rule`\. Using the last valid settings until it is fixed\.$/);
 

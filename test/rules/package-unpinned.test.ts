@@ -27,6 +27,20 @@ describe(`${RULE} in Dockerfiles`, () => {
     assert.match(found[1].message, /`flask==<version>`/);
   });
 
+  test('a wrapper (sudo, env, nice) is never taken for the package or the manager: the message names both as installed', () => {
+    const wrapped = 'FROM a\nRUN sudo apt-get install -y curl && sudo -E pip install flask && env A=1 apt-get install -y git && nice -n 5 npm install -g typescript\n';
+    const found = findingsOf(RULE, wrapped);
+    assert.deepEqual(
+      found.map((f) => wrapped.slice(f.span.start, f.span.end)),
+      ['curl', 'flask', 'git', 'typescript'],
+    );
+    const pins = ['`curl=<version>`', '`flask==<version>`', '`git=<version>`', '`typescript@<version>`'];
+    found.forEach((f, i) => {
+      assert.ok(f.message.endsWith(`Pin it: ${pins[i]}.`), f.message);
+      assert.doesNotMatch(f.message, /`(sudo|env|nice)\b|\((sudo|env|nice)\)/, f.message);
+    });
+  });
+
   test('stays silent on pinned versions, requirement files, constraints, local paths and lookalikes', () => {
     for (const silent of [
       'FROM a\nRUN apt-get install -y curl=7.88.1-10 && apk add jq=1.7.1-r0 && yum install -y httpd-2.4.57\n',

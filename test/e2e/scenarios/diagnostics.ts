@@ -65,5 +65,15 @@ export const diagnostics: Scenario = {
     const link = hover.links.find((l) => l.text === 'image-latest-tag');
     assert.ok(link, `hover links the rule; links: ${JSON.stringify(hover.links)}`);
     assert.match(link.href, /docs\/rules\/image-latest-tag\.md$/);
+
+    // The link opens the rule page rendered (a Markdown preview, by the editor association package.json declares).
+    await workbench.clickHoverLink('image-latest-tag');
+    assert.match(await workbench.renderedHeading('image-latest-tag'), /image-latest-tag.*Image pinned to nothing/);
+    assert.equal(await workbench.textEditorsOf('docs/rules/image-latest-tag.md'), 0, 'the Markdown source is not opened as text');
+    await workbench.clickProblemLink('pull-always-mutable');
+    assert.match(await workbench.renderedHeading('pull-always-mutable'), /pull-always-mutable/);
+    await workbench.screenshot('1-diagnostics-rule-page');
+    // Focus back on the workbench (a webview keeps F1 to itself), for the next scenario's reset.
+    await workbench.focusTab('Dockerfile');
   },
 };
