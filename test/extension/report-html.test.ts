@@ -10,14 +10,17 @@ const RESULT: AuditResult = {
   byKind: { ansible: 2, dockerfile: 1 },
   filesByKind: { ansible: 1, dockerfile: 1 },
   durationMs: 12,
+  examined: 3,
+  unclassified: 1,
+  unread: 0,
   findingList: [
     { uri: 'file:///ws/Dockerfile', path: 'Dockerfile', kind: 'dockerfile', rule: 'image-latest-tag', severity: 'warning', message: 'FROM <b>ubuntu</b>', line: 0, character: 5, endLine: 0, endCharacter: 11 },
     { uri: 'file:///ws/site.yml', path: 'site.yml', kind: 'ansible', rule: 'package-latest', severity: 'error', message: 'state: latest', line: 5, character: 15, endLine: 5, endCharacter: 21 },
     { uri: 'file:///ws/site.yml', path: 'site.yml', kind: 'ansible', rule: 'package-latest', severity: 'error', message: 'state: latest', line: 9, character: 15, endLine: 9, endCharacter: 21 },
   ],
   images: [
-    { uri: 'file:///ws/Dockerfile', path: 'Dockerfile', line: 0, character: 5, reference: 'ubuntu', repository: 'ubuntu', pinned: false, source: 'from' },
-    { uri: 'file:///ws/Dockerfile', path: 'Dockerfile', line: 3, character: 5, reference: `alpine:3.20@sha256:${'a'.repeat(64)}`, repository: 'alpine', tag: '3.20', digest: `sha256:${'a'.repeat(64)}`, pinned: true, source: 'from' },
+    { uri: 'file:///ws/Dockerfile', path: 'Dockerfile', kind: 'dockerfile', line: 0, character: 5, reference: 'ubuntu', repository: 'ubuntu', pinned: false, source: 'from' },
+    { uri: 'file:///ws/Dockerfile', path: 'Dockerfile', kind: 'dockerfile', line: 3, character: 5, reference: `alpine:3.20@sha256:${'a'.repeat(64)}`, repository: 'alpine', tag: '3.20', digest: `sha256:${'a'.repeat(64)}`, pinned: true, source: 'from' },
   ],
   skipped: [{ path: 'big.yaml', reason: 'larger than 10 MB (12.0 MB)' }],
 };
