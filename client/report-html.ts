@@ -72,10 +72,11 @@ export function barChart(id: string, title: string, counts: Record<string, numbe
   return `<svg id="${id}" class="chart" role="img" aria-label="${text(title)}" width="${CHART_WIDTH}" height="${height}" viewBox="0 0 ${CHART_WIDTH} ${height}">${rows.join('')}</svg>`;
 }
 
-function location(place: { uri: string; line: number; character: number }, label: string, title = label): string {
+/** A link to a place; the `:line:column` part stays in view when a long path is cut short. */
+function location(place: { uri: string; line: number; character: number }, path: string, suffix = '', title = `${path}${suffix}`): string {
   return (
-    `<a href="#" class="location ellipsis" title="${text(title)}" data-uri="${text(place.uri)}" data-line="${place.line}" data-character="${place.character}">` +
-    `${text(label)}</a>`
+    `<a href="#" class="location" title="${text(title)}" data-uri="${text(place.uri)}" data-line="${place.line}" data-character="${place.character}">` +
+    `<span class="path">${text(path)}</span>${suffix ? `<span class="suffix">${text(suffix)}</span>` : ''}</a>`
   );
 }
 
@@ -95,7 +96,7 @@ function totals(result: AuditResult, groups: readonly ImageGroup[]): string {
   const pinnedShare = result.images.length === 0 ? '' : `${percent(result.images.length - unpinned, result.images.length)} pinned by digest`;
   const files =
     `<span id="files-breakdown" data-linted="${result.files}" data-unclassified="${result.unclassified}" data-unread="${result.unread}">` +
-    `${result.files} linted · ${result.unclassified} not infrastructure code · ${result.unread} not read</span>`;
+    `${[`${result.files} linted`, ...(result.unclassified > 0 ? [`${result.unclassified} not infrastructure code`] : []), ...(result.unread > 0 ? [`${result.unread} not read`] : [])].join(' · ')}</span>`;
   return `<section class="totals" id="totals">
 ${total('total-files', result.examined, 'files examined', files)}
 ${total('total-findings', result.findings, 'findings', severityChips(severityCounts(result.findingList)))}
@@ -141,7 +142,7 @@ function sortHeader(key: string, label: string, type: 'text' | 'number' = 'text'
 }
 
 function places(group: ImageGroup): string {
-  const item = (p: AuditImage) => `<li>${location(p, `${p.path}:${p.line + 1}`)}</li>`;
+  const item = (p: AuditImage) => `<li>${location(p, p.path, `:${p.line + 1}`)}</li>`;
   const shown = group.places.length > PLACES_SHOWN + 1 ? group.places.slice(0, PLACES_SHOWN) : group.places;
   const rest = group.places.slice(shown.length);
   const more = rest.length > 0 ? `<details><summary>${rest.length} more</summary><ul class="places">${rest.map(item).join('')}</ul></details>` : '';
@@ -174,14 +175,14 @@ function imageTable(images: readonly AuditImage[], groups: readonly ImageGroup[]
 }
 
 function findingRow(f: AuditFinding, by: GroupBy, order: number): string {
-  const place = `${f.path}:${f.line + 1}:${f.character + 1}`;
+  const suffix = `:${f.line + 1}:${f.character + 1}`;
   const sortKeys =
     `data-order="${order}" data-sort-where="${text(`${f.path}:${String(f.line).padStart(8, '0')}:${String(f.character).padStart(6, '0')}`)}" ` +
     `data-sort-rule="${text(f.rule)}" data-sort-severity="${SEVERITY_RANK[f.severity]}" data-sort-message="${text(f.message)}"`;
   const first =
     by === 'rule'
-      ? `<td>${location(f, place)}</td>`
-      : `<td>${location(f, `${f.line + 1}:${f.character + 1}`, place)}</td><td><code class="ellipsis" title="${text(f.rule)}">${text(f.rule)}</code></td>`;
+      ? `<td>${location(f, f.path, suffix)}</td>`
+      : `<td>${location(f, `${f.line + 1}:${f.character + 1}`, '', `${f.path}${suffix}`)}</td><td><code class="ellipsis" title="${text(f.rule)}">${text(f.rule)}</code></td>`;
   return (
     `<tr class="finding severity-${f.severity}" data-rule="${text(f.rule)}" data-severity="${f.severity}" data-path="${text(f.path)}" ${sortKeys}>` +
     `${first}<td><span class="sev"><span class="dot"></span><span class="sev-label">${f.severity}</span></span></td>` +

@@ -1,4 +1,5 @@
-// The audit report's one script (run under its nonce): links back to the editor, exports, sorting, filters, grouping.
+// The audit report's one script (run under its nonce): links back to the editor, exports, sorting, filters and
+// grouping, kept across the panel being hidden and shown (the webview's state).
 // Plain JavaScript in a string: it runs in the webview, not in the extension host.
 
 export const REPORT_SCRIPT = `
@@ -69,6 +70,32 @@ function filterImages() {
   document.getElementById('images-shown').textContent = shown + ' of ' + rows.length + ' shown';
 }
 
+function saveState() {
+  const value = (id) => { const input = document.getElementById(id); return input ? input.value : ''; };
+  const pressed = (selector) => Array.from(document.querySelectorAll(selector + '[aria-pressed="true"]'), (b) => b.dataset.severity || b.dataset.groupBy || b.id);
+  vscode.setState({
+    findingsFilter: value('findings-filter'),
+    imagesFilter: value('images-filter'),
+    severities: pressed('.severity-toggle'),
+    groupBy: pressed('.group-by')[0] || 'rule',
+    unpinnedOnly: pressed('#images-unpinned-only').length > 0,
+  });
+}
+
+function restoreState() {
+  const state = vscode.getState();
+  if (!state) return;
+  const findings = document.getElementById('findings-filter');
+  if (findings) findings.value = state.findingsFilter;
+  const images = document.getElementById('images-filter');
+  if (images) images.value = state.imagesFilter;
+  for (const b of document.querySelectorAll('.severity-toggle')) b.setAttribute('aria-pressed', String(state.severities.includes(b.dataset.severity)));
+  const unpinned = document.getElementById('images-unpinned-only');
+  if (unpinned) unpinned.setAttribute('aria-pressed', String(state.unpinnedOnly));
+  const grouping = document.querySelector('.group-by[data-group-by="' + state.groupBy + '"]');
+  if (grouping) groupBy(grouping);
+}
+
 function groupBy(button) {
   for (const other of document.querySelectorAll('.group-by')) other.setAttribute('aria-pressed', String(other === button));
   for (const table of document.querySelectorAll('table.findings')) table.hidden = table.dataset.groupBy !== button.dataset.groupBy;
@@ -101,11 +128,14 @@ document.addEventListener('click', (event) => {
     target.setAttribute('aria-pressed', String(target.getAttribute('aria-pressed') !== 'true'));
     filterImages();
   }
+  saveState();
 });
 document.addEventListener('input', (event) => {
   if (event.target.id === 'findings-filter') filterFindings();
   else if (event.target.id === 'images-filter') filterImages();
+  saveState();
 });
+restoreState();
 filterFindings();
 filterImages();
 `;

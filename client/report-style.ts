@@ -17,6 +17,9 @@ h3 { font-size: 1em; font-weight: 600; margin: 0 0 10px; }
 code { font-family: var(--vscode-editor-font-family); font-size: 0.95em; background: var(--vscode-textCodeBlock-background); color: var(--vscode-textPreformat-foreground); padding: 0 3px; border-radius: 3px; }
 a, a.location, a.external { color: var(--vscode-textLink-foreground); text-decoration: none; cursor: pointer; }
 a:hover { color: var(--vscode-textLink-activeForeground); text-decoration: underline; }
+a.location { display: inline-flex; max-width: 100%; min-width: 0; white-space: nowrap; }
+a.location .path { overflow: hidden; text-overflow: ellipsis; min-width: 0; }
+a.location .suffix { flex: none; }
 a:focus-visible, button:focus-visible, input:focus-visible, summary:focus-visible { outline: 1px solid var(--vscode-focusBorder); outline-offset: 1px; }
 .muted, .empty { color: var(--vscode-descriptionForeground); }
 [hidden] { display: none !important; }
@@ -56,7 +59,7 @@ header .muted { margin: 4px 0 0; }
 .total .label { display: block; }
 .total .detail { display: flex; flex-wrap: wrap; gap: 4px 10px; margin-top: 6px; color: var(--vscode-descriptionForeground); }
 
-.overview { display: grid; grid-template-columns: repeat(auto-fit, minmax(360px, 1fr)); gap: 12px; }
+.overview { display: grid; grid-template-columns: repeat(auto-fit, minmax(360px, 1fr)); gap: 12px; align-items: start; }
 .overview ol, .overview ul { list-style: none; margin: 0; padding: 0; }
 .share { display: grid; grid-template-columns: minmax(90px, 140px) 1fr minmax(110px, auto); align-items: center; gap: 10px; padding: 3px 0; }
 .meter { width: 100%; height: 8px; display: block; }
@@ -66,7 +69,7 @@ header .muted { margin: 4px 0 0; }
 .top-file { display: grid; grid-template-columns: 1.5em minmax(0, 1fr) auto; gap: 8px; align-items: baseline; padding: 3px 0; }
 .top-file .rank { color: var(--vscode-descriptionForeground); text-align: right; }
 
-.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(420px, 1fr)); gap: 12px; }
+.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(420px, 1fr)); gap: 12px; margin-top: 12px; align-items: start; }
 .chart { max-width: 100%; height: auto; display: block; }
 .chart text { fill: var(--vscode-foreground); font-size: 12px; font-family: var(--vscode-font-family); }
 .chart text.count { fill: var(--vscode-descriptionForeground); }

@@ -76,6 +76,8 @@ function section(id: string): string {
 test('the file total is the number the progress counted, with what became of each file', () => {
   assert.match(html, /<span class="value" id="total-files" data-value="8">8<\/span><span class="label">files examined<\/span>/);
   assert.match(html, /id="files-breakdown" data-linted="5" data-unclassified="2" data-unread="1">5 linted · 2 not infrastructure code · 1 not read</);
+  const allLinted = renderReport({ nonce: 'n', cspSource: 'c', result: { ...RESULT, examined: 5, unclassified: 0, unread: 0 } });
+  assert.match(allLinted, /data-unread="0">5 linted<\/span>/, 'a breakdown leaves out what did not happen');
   assert.match(html, /id="total-findings" data-value="8"/);
   assert.match(html, /id="total-images" data-value="9"/);
   assert.match(html, /id="total-unpinned" data-value="7"/);
@@ -133,7 +135,7 @@ test('findings are grouped by rule and, in a second table hidden until asked, by
   );
   assert.match(
     byRule,
-    /<tr class="finding severity-error" data-rule="package-latest" data-severity="error" data-path="site.yml" [^>]*><td><a href="#" class="location ellipsis" title="site.yml:6:5" data-uri="file:\/\/\/ws\/site.yml" data-line="5" data-character="4">site.yml:6:5<\/a>/,
+    /<tr class="finding severity-error" data-rule="package-latest" data-severity="error" data-path="site.yml" [^>]*><td><a href="#" class="location" title="site.yml:6:5" data-uri="file:\/\/\/ws\/site.yml" data-line="5" data-character="4"><span class="path">site.yml<\/span><span class="suffix">:6:5<\/span><\/a>/,
   );
   assert.match(html, /<div class="group-line"><button class="twisty" aria-expanded="true"[^>]*>.*?<code>package-latest<\/code><\/button><span class="chips"><span class="sev severity-error" data-severity="error" data-count="2">/);
 });
@@ -233,4 +235,11 @@ test('a chart has one bar per entry, largest first, coloured by the worst severi
       'bar dockerfile=1',
     ],
   );
+});
+
+test('the page script is valid JavaScript and talks to the panel only through the messages it handles', () => {
+  const script = /<script nonce="n0nce">([\s\S]*?)<\/script>/.exec(html)?.[1] ?? '';
+  assert.doesNotThrow(() => new Function(script));
+  assert.deepEqual([...new Set([...script.matchAll(/postMessage\(\{ type: '(\w+)'/g)].map((m) => m[1]))].sort(), ['export', 'open', 'openExternal']);
+  assert.doesNotMatch(script, /innerHTML|insertAdjacentHTML|eval\(|document\.write/, 'the script never turns text into markup');
 });
