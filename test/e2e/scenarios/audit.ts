@@ -143,6 +143,7 @@ export const audit: Scenario = {
       const wide = await overflowAt(page, report, 1600);
       assert.ok(wide.scrollWidth <= wide.clientWidth, `no horizontal overflow at 1600 px: ${JSON.stringify(wide)}`);
       assert.ok(wide.rightmostLink <= wide.clientWidth, `every file:line link is within the view at 1600 px: ${JSON.stringify(wide)}`);
+      t.diagnostic(`at 1600 px: report ${wide.clientWidth} px wide, content ${wide.scrollWidth} px, rightmost link ends at ${Math.round(wide.rightmostLink)} px`);
     } finally {
       if (viewport) await page.setViewportSize(viewport);
     }
@@ -155,6 +156,10 @@ export const audit: Scenario = {
       assert.notDeepEqual(light.background, dark.background, 'the report takes the theme\'s background');
       assert.notDeepEqual(light.text, dark.text, 'and its text colour');
       for (const [theme, reading] of [['light', light], ['dark', dark]] as const) {
+        t.diagnostic(
+          `${theme}: text ${contrast(reading.text, reading.background).toFixed(2)}:1, link ${contrast(reading.link, reading.background).toFixed(2)}:1, ` +
+            `error ${contrast(reading.error, reading.background).toFixed(2)}:1 against the background`,
+        );
         assert.ok(contrast(reading.text, reading.background) >= 4.5, `${theme}: text contrast ${contrast(reading.text, reading.background).toFixed(2)} is at least 4.5`);
         assert.ok(contrast(reading.link, reading.background) >= 3, `${theme}: link contrast ${contrast(reading.link, reading.background).toFixed(2)} is at least 3`);
         assert.ok(contrast(reading.error, reading.background) >= 3, `${theme}: error colour contrast ${contrast(reading.error, reading.background).toFixed(2)} is at least 3`);
