@@ -27,7 +27,7 @@ export interface ReportPage {
 }
 
 /** How many files "Top files to fix first" lists. */
-export const TOP_FILES = 10;
+const TOP_FILES = 10;
 /** Places an image row lists before folding the rest under "n more". */
 const PLACES_SHOWN = 3;
 
