@@ -148,6 +148,9 @@ export const audit: Scenario = {
       if (viewport) await page.setViewportSize(viewport);
     }
 
+    // The screenshots show the report from its top, with the whole editor area (earlier scenarios open Problems).
+    if (await page.locator('.part.panel').isVisible()) await workbench.runCommand('View: Hide Panel');
+    await report.locator('body').evaluate('window.scrollTo(0, 0)');
     try {
       const light = await inTheme(workbench, report, 'Light Modern', false);
       await workbench.screenshot('5-audit-light');
