@@ -14,6 +14,15 @@ export function parseRgb(css: string): Rgb {
   return { r: Number(m[1]), g: Number(m[2]), b: Number(m[3]), alpha: m[4] === undefined ? 1 : Number(m[4]) };
 }
 
+/** `#rgb`, `#rrggbb` or `#rrggbbaa`, as theme files and VS Code's CSS variables give them. */
+export function parseHex(css: string): Rgb {
+  const hex = css.trim().replace(/^#/, '');
+  const full = hex.length === 3 || hex.length === 4 ? [...hex].map((c) => c + c).join('') : hex;
+  if (!/^[0-9a-f]{6}([0-9a-f]{2})?$/i.test(full)) throw new Error(`not a hex colour: ${JSON.stringify(css)}`);
+  const byte = (i: number) => parseInt(full.slice(i, i + 2), 16);
+  return { r: byte(0), g: byte(2), b: byte(4), alpha: full.length === 8 ? byte(6) / 255 : 1 };
+}
+
 /** WCAG 2 relative luminance, 0 (black) to 1 (white). */
 export function luminance({ r, g, b }: Rgb): number {
   const linear = (c: number) => {

@@ -3,7 +3,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { cliReport } from '../cli';
-import { contrast, luminance, parseRgb, type Rgb } from '../colours';
+import { contrast, luminance, parseHex, parseRgb, type Rgb } from '../colours';
 import type { Workbench } from '../workbench';
 import type { Scenario } from './index';
 
@@ -60,19 +60,29 @@ interface ThemeReading {
   button: Rgb;
 }
 
-/** Switches the workbench's colour theme through the workspace settings and waits until the report has taken it. */
-async function inTheme(workbench: Workbench, report: FrameLocator, theme: string, isDark: boolean): Promise<ThemeReading> {
+const EDITOR_BACKGROUND = `getComputedStyle(document.querySelector(SELECTOR)).getPropertyValue('--vscode-editor-background').trim()`;
+
+/**
+ * Switches the workbench's colour theme through the workspace settings; resolves once the workbench wears it
+ * (its class names the theme's file) and the report has its editor background.
+ */
+async function inTheme(workbench: Workbench, report: FrameLocator, theme: string, themeFile: string): Promise<ThemeReading> {
+  const page = workbench.page;
   const settingsDir = join(workbench.folder, '.vscode');
   mkdirSync(settingsDir, { recursive: true });
   writeFileSync(join(settingsDir, 'settings.json'), JSON.stringify({ 'workbench.colorTheme': theme }));
+  await page.locator(`.monaco-workbench[class*="${themeFile}"]`).waitFor({ timeout: 30_000 });
+  const expected = ((await page.evaluate(EDITOR_BACKGROUND.replace('SELECTOR', "'.monaco-workbench .part.editor'"))) as string).toLowerCase();
   const deadline = Date.now() + 30_000;
-  for (;;) {
-    const css = (await report.locator('body').evaluate(READ_COLOURS)) as Record<keyof ThemeReading, string>;
-    const reading = { background: parseRgb(css.background), text: parseRgb(css.text), link: parseRgb(css.link), error: parseRgb(css.error), button: parseRgb(css.button) };
-    if (isDark === luminance(reading.background) < 0.2) return reading;
-    if (Date.now() > deadline) throw new Error(`the report never took the ${theme} theme: body background ${css.background}`);
-    await workbench.page.waitForTimeout(250);
+  let seen = '';
+  while ((seen = ((await report.locator('body').evaluate(EDITOR_BACKGROUND.replace('SELECTOR', "'body'"))) as string).toLowerCase()) !== expected) {
+    if (Date.now() > deadline) throw new Error(`the report never took the ${theme} theme: its editor background is ${seen}, the workbench's ${expected}`);
+    await page.waitForTimeout(250);
   }
+  const css = (await report.locator('body').evaluate(READ_COLOURS)) as Record<keyof ThemeReading, string>;
+  const reading = { background: parseRgb(css.background), text: parseRgb(css.text), link: parseRgb(css.link), error: parseRgb(css.error), button: parseRgb(css.button) };
+  assert.deepEqual(reading.background, parseHex(expected), `the report's background is ${theme}'s editor background`);
+  return reading;
 }
 
 export const audit: Scenario = {
@@ -152,10 +162,11 @@ export const audit: Scenario = {
     if (await page.locator('.part.panel').isVisible()) await workbench.runCommand('View: Hide Panel');
     await report.locator('body').evaluate('window.scrollTo(0, 0)');
     try {
-      const light = await inTheme(workbench, report, 'Light Modern', false);
+      const light = await inTheme(workbench, report, 'Light Modern', 'light_modern');
       await workbench.screenshot('5-audit-light');
-      const dark = await inTheme(workbench, report, 'Dark Modern', true);
+      const dark = await inTheme(workbench, report, 'Dark Modern', 'dark_modern');
       await workbench.screenshot('5-audit-dark');
+      assert.ok(luminance(light.background) > 0.5 && luminance(dark.background) < 0.2, 'a light background, then a dark one');
       assert.notDeepEqual(light.background, dark.background, 'the report takes the theme\'s background');
       assert.notDeepEqual(light.text, dark.text, 'and its text colour');
       for (const [theme, reading] of [['light', light], ['dark', dark]] as const) {
