@@ -69,6 +69,8 @@ export interface AuditImage extends ImageReference {
   uri: string;
   /** Relative to its workspace folder, `/`-separated. */
   path: string;
+  /** The kind of the file that holds the reference. */
+  kind: FileKind;
   pinned: boolean;
 }
 
@@ -97,4 +99,10 @@ export interface AuditSummary {
 /** The `driftless/audit` answer. */
 export interface AuditResult extends AuditSummary {
   durationMs: number;
+  /** Files the audit looked at: the total its progress counts ("n of `examined` files"). */
+  examined: number;
+  /** Examined files no front end claimed (not infrastructure code) or that the settings turned off. */
+  unclassified: number;
+  /** Examined files not read: binary, too large or unreadable (each also in `skipped`). */
+  unread: number;
 }

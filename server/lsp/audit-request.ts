@@ -38,7 +38,7 @@ export class AuditRequests {
     const published = new Set<string>();
     try {
       await initEngine();
-      const { report, durationMs } = await auditFolders(
+      const { report, durationMs, examined, unclassified, unread } = await auditFolders(
         targets,
         {
           lint: (file, text) => this.linter.lint(file, text),
@@ -55,7 +55,7 @@ export class AuditRequests {
       );
       this.sync.auditDone(targets, published);
       this.last = { report, root: targets[0] ?? process.cwd() };
-      return { ...summarize(report), durationMs };
+      return { ...summarize(report), durationMs, examined, unclassified, unread };
     } catch (error) {
       if (error instanceof AuditCancelled) throw new ResponseError(LSPErrorCodes.RequestCancelled, error.message);
       throw error;

@@ -29,6 +29,12 @@ export interface AuditHost {
 export interface AuditOutcome {
   report: Report;
   durationMs: number;
+  /** Every file the progress counted: `report.files.length + unclassified + unread`. */
+  examined: number;
+  /** Read, but no front end claimed it (or the settings turned linting off). */
+  unclassified: number;
+  /** Binary, too large or unreadable: each has a notice in the report. */
+  unread: number;
 }
 
 export class AuditCancelled extends Error {
@@ -68,6 +74,8 @@ export async function auditFolders(folders: readonly string[], host: AuditHost, 
   const total = work.length;
   host.progress(0, total);
   let lastYield = performance.now();
+  let unclassified = 0;
+  let unread = 0;
   for (let done = 0; done < total; done++) {
     if (performance.now() - lastYield > YIELD_EVERY_MS) {
       await new Promise((resolve) => setImmediate(resolve));
@@ -85,17 +93,21 @@ export async function auditFolders(folders: readonly string[], host: AuditHost, 
       const read = readSourceFileSync(file);
       if (read.status !== 'text') {
         report.notices.push(readNotice(rel, read));
+        unread++;
         continue;
       }
       text = read.text;
     }
     const linted = host.lint(file, text);
-    if (!linted?.kind) continue;
+    if (!linted?.kind) {
+      unclassified++;
+      continue;
+    }
     report.files.push(fileReport(file, rel, linted.kind, linted, text));
     host.publish(uri, diagnosticsOf(linted, uri, host.infoSeverity));
   }
   host.progress(total, total);
-  return { report, durationMs: Math.round(performance.now() - started) };
+  return { report, durationMs: Math.round(performance.now() - started), examined: total, unclassified, unread };
 }
 
 

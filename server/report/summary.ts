@@ -36,7 +36,7 @@ export function summarize(report: Report): AuditSummary {
         endCharacter: end.character,
       });
     }
-    for (const image of file.images) summary.images.push({ uri, path: file.display, ...image, pinned: image.digest !== undefined });
+    for (const image of file.images) summary.images.push({ uri, path: file.display, kind, ...image, pinned: image.digest !== undefined });
   }
   return summary;
 }

@@ -16,6 +16,7 @@ describe('driftless/audit', () => {
       'clean.yml': CLEAN_PLAYBOOK,
       'roles/web/tasks/main.yml': '- name: upgrade\n  apt:\n    name: curl\n    state: latest\n',
       'app-config.yml': 'name: app\nstate: latest\n',
+      'blob.yml': 'name: app\u0000\n',
       '.gitignore': 'generated/\n',
       'generated/site.yml': PLAYBOOK,
       'hidden/site.yml': PLAYBOOK,
@@ -50,7 +51,15 @@ describe('driftless/audit', () => {
     assert.equal(kinds[0], 'begin');
     assert.equal(kinds[kinds.length - 1], 'end');
     const reports = client.progress.filter((p) => p.token === 'audit-1' && p.value.kind === 'report');
-    assert.equal(reports[reports.length - 1].value.message, '4 of 4 files', 'candidates by name (not .driftless.yaml), classified as they are read');
+    assert.equal(reports[reports.length - 1].value.message, '5 of 5 files', 'candidates by name (not .driftless.yaml), classified as they are read');
+    assert.equal(result.examined, 5, 'the report counts the files the progress counted');
+    assert.deepEqual(
+      { linted: result.files, unclassified: result.unclassified, unread: result.unread },
+      { linted: 3, unclassified: 1, unread: 1 },
+      'app-config.yml is not infrastructure code; blob.yml is binary',
+    );
+    assert.equal(result.files + result.unclassified + result.unread, result.examined);
+    assert.deepEqual(result.skipped, [{ path: 'blob.yml', reason: 'skipped: binary file (contains NUL bytes)' }]);
     assert.equal(client.published.has(ws.uri('generated/site.yml')), false);
     assert.equal(client.published.has(ws.uri('hidden/site.yml')), false);
     assert.equal(client.published.has(ws.uri('vendor/site.yml')), false);
