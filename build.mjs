@@ -19,8 +19,11 @@ const wasmFiles = [
 ];
 for (const file of wasmFiles) copyFileSync(require.resolve(file), join(out, basename(file)));
 
+// The CLI bundle is read and decoded on every start: without comments and indentation it is 30% smaller and
+// ASCII (a comment's `…` made V8 hold all of it as two-byte text). Names stay, and lines stay short for stack traces.
+const COMPACT = { minifyWhitespace: true, lineLimit: 120 };
 const entries = [
-  { in: 'server/cli.ts', out: 'cli-main' },
+  { in: 'server/cli.ts', out: 'cli-main', ...COMPACT },
   { stdin: RUBY_PARSER_ENTRY, out: basename(RUBY_PARSER_BUNDLE, '.js') },
   { in: 'server/server.ts', out: 'server-main' },
   { in: 'client/extension.ts', out: 'client', external: ['vscode'] },
@@ -41,6 +44,8 @@ const bundle = (e, define = {}) =>
     banner: e.banner ? { js: e.banner } : undefined,
     define: { ...commonOptions.define, ...define },
     inject: e.bundle ? [] : commonOptions.inject,
+    minifyWhitespace: e.minifyWhitespace,
+    lineLimit: e.lineLimit,
   });
 
 await Promise.all(entries.map((e) => bundle(e)));

@@ -5,7 +5,7 @@ import { hasFileName } from './file-names';
 import { Suppressions } from './suppression';
 import { LineIndex } from './text';
 import { internalError } from './checks/internal-error';
-import { emptyFacts, layerOf, type Facts, type FileKind, type FileProbe, type Finding, type FrontEnd, type IncludedFile, type SeveritySetting, type SourceFile } from './types';
+import { emptyFacts, layerOf, type Facts, type FileKind, type FileProbe, type Finding, type FrontEnd, type FrontEndEntry, type IncludedFile, type SeveritySetting, type SourceFile } from './types';
 
 export interface LintOptions {
   /** Severity overrides per rule (config file, then editor settings). */
@@ -46,33 +46,75 @@ export class EngineNotReadyError extends Error {
 
 const NO_FILES: FileProbe = { exists: () => false };
 
-const loading = new Map<FrontEnd, Promise<void>>();
-const ready = new Set<FrontEnd>();
+/** Front ends imported: they classify. */
+const imported = new Map<FrontEndEntry, FrontEnd>();
+const importing = new Map<FrontEndEntry, Promise<FrontEnd>>();
+/** Front ends whose parsers are loaded too: they extract. */
+const ready = new Set<FrontEndEntry>();
+const initialising = new Map<FrontEndEntry, Promise<void>>();
 
 /**
- * Loads the parsers' WASM, once, for the front ends of `kinds` (every kind by default); linting files of those
- * kinds is synchronous after this. A run that holds no Chef recipe is spared the Ruby parser.
+ * Loads the front ends of `kinds` (every kind by default), once: their modules and their parsers' WASM; linting
+ * files of those kinds is synchronous after this. A run that holds no Chef recipe is spared the Ruby parser, one
+ * with no files at all every front end. Classifying a file asks every front end whose names fit it, so the
+ * front ends of the same languages are imported too (a `pod.yaml` is asked whether it is a workflow first),
+ * without their parsers.
  */
 export function initEngine(kinds?: readonly FileKind[]): Promise<void> {
-  const frontEnds = kinds ? FRONT_ENDS.filter((f) => f.kinds.some((k) => kinds.includes(k))) : FRONT_ENDS;
-  return Promise.all(frontEnds.map((f) => initFrontEnd(f))).then(() => undefined);
+  const entries = kinds ? FRONT_ENDS.filter((f) => f.kinds.some((k) => kinds.includes(k))) : FRONT_ENDS;
+  const languages = new Set(entries.flatMap((f) => f.files.languages));
+  const asked = FRONT_ENDS.filter((f) => f.files.languages.some((language) => languages.has(language)));
+  return Promise.all([...asked.map(importFrontEnd), ...entries.map(initFrontEnd)]).then(() => undefined);
 }
 
-function initFrontEnd(frontEnd: FrontEnd): Promise<void> {
-  let promise = loading.get(frontEnd);
+function importFrontEnd(entry: FrontEndEntry): Promise<FrontEnd> {
+  let promise = importing.get(entry);
   if (!promise) {
-    promise = Promise.resolve(frontEnd.init?.()).then(() => {
-      ready.add(frontEnd);
+    promise = entry.load().then((frontEnd) => {
+      imported.set(entry, frontEnd);
+      return frontEnd;
     });
-    loading.set(frontEnd, promise);
+    importing.set(entry, promise);
   }
   return promise;
 }
 
+function initFrontEnd(entry: FrontEndEntry): Promise<void> {
+  let promise = initialising.get(entry);
+  if (!promise) {
+    promise = importFrontEnd(entry).then(async (frontEnd) => {
+      await frontEnd.init?.();
+      ready.add(entry);
+    });
+    initialising.set(entry, promise);
+  }
+  return promise;
+}
+
+/** The front end of an entry, to classify with; EngineNotReadyError when `initEngine()` did not import it. */
+function importedFrontEnd(entry: FrontEndEntry): FrontEnd {
+  const frontEnd = imported.get(entry);
+  if (!frontEnd) throw new EngineNotReadyError(entry.kinds[0]);
+  return frontEnd;
+}
+
+/** The front end of an entry, to extract with; EngineNotReadyError when `initEngine()` was not awaited for its kinds. */
+function readyFrontEnd(entry: FrontEndEntry): FrontEnd {
+  const frontEnd = imported.get(entry);
+  if (!frontEnd || !ready.has(entry)) throw new EngineNotReadyError(entry.kinds[0]);
+  return frontEnd;
+}
+
+/** Whether `text` reads as `kind` whatever its file's name (for a file named explicitly that no front end's names fit). */
+export function readsAs(kind: FileKind, text: string): boolean {
+  const entry = FRONT_ENDS.find((f) => f.kinds.includes(kind));
+  return entry !== undefined && importedFrontEnd(entry).readsAs?.(text) === true;
+}
+
 export function classify(file: SourceFile, probe: FileProbe = NO_FILES): FileKind | undefined {
-  for (const frontEnd of FRONT_ENDS) {
-    if (!hasFileName(frontEnd.files, file.path)) continue;
-    const kind = frontEnd.classify(file, probe);
+  for (const entry of FRONT_ENDS) {
+    if (!hasFileName(entry.files, file.path)) continue;
+    const kind = importedFrontEnd(entry).classify(file, probe);
     if (kind) return kind;
   }
   return undefined;
@@ -98,11 +140,10 @@ function lintOrThrow(file: SourceFile, options: LintOptions, tried: { kind?: Fil
   // Classification parses too (YAML kinds are told by content): it shares the document's cache with extraction.
   const extracted = withDocumentParseCache(options.parseCache, () => {
     const kind = options.kind ?? classifyNoting(file, probe, tried) ?? options.fallbackKind?.(file);
-    const frontEnd = kind && FRONT_ENDS.find((f) => f.kinds.includes(kind));
-    if (!kind || !frontEnd) return undefined;
+    const entry = kind && FRONT_ENDS.find((f) => f.kinds.includes(kind));
+    if (!kind || !entry) return undefined;
     tried.kind = kind;
-    if (!ready.has(frontEnd)) throw new EngineNotReadyError(kind);
-    return { kind, facts: frontEnd.extract(file, kind, probe) };
+    return { kind, facts: readyFrontEnd(entry).extract(file, kind, probe) };
   });
   if (!extracted) return { kind: undefined, findings: [], facts: undefined };
   const failures: LintFailure[] = [];
@@ -112,9 +153,10 @@ function lintOrThrow(file: SourceFile, options: LintOptions, tried: { kind?: Fil
 
 /** classify(), noting the kind of the front end being asked: if it throws, the file is reported as that kind. */
 function classifyNoting(file: SourceFile, probe: FileProbe, tried: { kind?: FileKind }): FileKind | undefined {
-  for (const frontEnd of FRONT_ENDS) {
-    if (!hasFileName(frontEnd.files, file.path)) continue;
-    tried.kind = frontEnd.kinds[0];
+  for (const entry of FRONT_ENDS) {
+    if (!hasFileName(entry.files, file.path)) continue;
+    const frontEnd = importedFrontEnd(entry);
+    tried.kind = entry.kinds[0];
     const kind = frontEnd.classify(file, probe);
     if (kind) return kind;
   }

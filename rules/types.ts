@@ -490,15 +490,27 @@ export interface SourceFile {
   text: string;
 }
 
-export interface FrontEnd {
+/**
+ * A front end as the engine knows it before loading it (`front-ends/index.ts`): which kinds, which files, and how
+ * to load the rest, so that deciding which files are Driftless's loads no parser.
+ */
+export interface FrontEndEntry {
   name: string;
   /** The kinds it extracts facts for. */
   kinds: readonly FileKind[];
   /** The files it may claim: the engine offers it no other, and the CLI's walk and the editor's watcher read these. */
   files: FileNames;
+  /** Imports the front end's module; `initEngine()` calls it for the kinds a run may meet. */
+  load(): Promise<FrontEnd>;
+}
+
+/** What a front end does, once loaded. */
+export interface FrontEnd {
   /** Loads what the parser needs (WASM); idempotent. The engine awaits it once before linting. */
   init?(): Promise<void>;
-  /** The kind this front end claims the file as, or undefined. Called in the engine's order, for files named as in `files`. */
+  /** The kind this front end claims the file as, or undefined. Called in the engine's order, for files named as in its entry's `files`. */
   classify(file: SourceFile, probe: FileProbe): FileKind | undefined;
   extract(file: SourceFile, kind: FileKind, probe: FileProbe): Facts;
+  /** Whether text reads as this kind whatever its file's name (a file named on the command line that no front end's names fit). */
+  readsAs?(text: string): boolean;
 }

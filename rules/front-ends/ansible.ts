@@ -3,7 +3,7 @@ import { addShellFacts, mayHaveShellFacts } from '../shell/facts';
 import { initShellParser, parseArgv, parseShell } from '../shell/parse';
 import type { ShellScript } from '../shell/types';
 import type { Facts, FileKind, FileProbe, FrontEnd, SourceFile, TextEdit } from '../types';
-import { baseYamlFacts, viewsOf, YAML_FILES } from '../yaml/documents';
+import { baseYamlFacts, viewsOf } from '../yaml/documents';
 import { parseYaml } from '../yaml/parse';
 import { detectAnsible, isVarsPath } from './ansible/detect';
 import { addKubernetesDefinitions } from './ansible/k8s-definition';
@@ -16,9 +16,6 @@ import { appendAll } from '../arrays';
 
 /** Ansible playbooks and task files: package modules, upgrades, downloads, git, file edits, shell tasks. */
 export const ansibleFrontEnd: FrontEnd = {
-  name: 'ansible',
-  kinds: ['ansible'],
-  files: { ...YAML_FILES, languages: ['yaml', 'ansible'] },
   init: initShellParser,
 
   classify(file: SourceFile): FileKind | undefined {

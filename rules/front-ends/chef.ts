@@ -81,9 +81,6 @@ function addSyntaxError(result: ParseResult, source: RubySource, facts: Facts): 
 }
 
 export const chefFrontEnd: FrontEnd = {
-  name: 'chef',
-  kinds: ['chef'],
-  files: { globs: ['*.rb'], languages: ['ruby'] },
   async init() {
     await Promise.all([loadRubyParser(), initShellParser()]);
   },

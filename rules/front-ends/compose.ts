@@ -3,7 +3,7 @@ import { imageFact, parseImageReference } from '../image-reference';
 import type { Facts, FrontEnd, ImageRef, SourceFile } from '../types';
 import { substitute, type VariableValue } from '../variables';
 import { baseName } from '../file-names';
-import { baseYamlFacts, viewsOf, YAML_FILES } from '../yaml/documents';
+import { baseYamlFacts, viewsOf } from '../yaml/documents';
 import { addImageOnce, imageFromScalar } from '../yaml/image-scalar';
 import type { YamlView } from '../yaml/nodes';
 import { parseYaml } from '../yaml/parse';
@@ -46,9 +46,6 @@ function imageFromDefaults(view: YamlView, scalar: Scalar | undefined): ImageRef
 
 /** A compose file: named like one, or with top-level `services` whose entries look like services. */
 export const composeFrontEnd: FrontEnd = {
-  name: 'compose',
-  kinds: ['compose'],
-  files: YAML_FILES,
   classify(file: SourceFile) {
     if (COMPOSE_NAME.test(baseName(file.path))) return 'compose';
     return viewsOf(parseYaml(file.text)).some(looksLikeCompose) ? 'compose' : undefined;

@@ -1,6 +1,5 @@
 import { Add, Arg, DockerfileParser, From, Onbuild, Run, Shell, type Dockerfile } from 'dockerfile-ast';
 import './dockerfile/argument-scan-once';
-import type { FileNames } from '../file-names';
 import { addShellFacts } from '../shell/facts';
 import { initShellParser } from '../shell/parse';
 import { LineIndex } from '../text';
@@ -11,21 +10,11 @@ import { runScripts } from './dockerfile/run';
 import type { GlobalArg } from './dockerfile/variables';
 import { appendAll } from '../arrays';
 
-/** Dockerfiles and Containerfiles, by name in any case; an editor in the Dockerfile language mode says so for any name. */
-export const DOCKERFILE_FILES: FileNames = {
-  globs: ['Dockerfile', 'Dockerfile.*', '*.Dockerfile', 'Containerfile*', '*.Containerfile'],
-  except: ['*.dockerignore'],
-  anyCase: true,
-  byNameAlone: true,
-  languages: ['dockerfile'],
-  definingLanguage: 'dockerfile',
-};
-
 /**
  * Whether text reads as a Dockerfile whatever its file's name: its first instruction is `FROM`, or global `ARG`s
  * and then `FROM`, as Docker requires. A shell script or a template named on a command line is not one.
  */
-export function isDockerfileText(text: string): boolean {
+function isDockerfileText(text: string): boolean {
   for (const instruction of DockerfileParser.parse(text).getInstructions()) {
     const keyword = instruction.getKeyword();
     if (keyword === 'FROM') return true;
@@ -38,11 +27,9 @@ export function isDockerfileText(text: string): boolean {
 const NON_POSIX_SHELL = /(^|[\\/])(powershell|pwsh|cmd)(\.exe)?$/i;
 
 export const dockerfileFrontEnd: FrontEnd = {
-  name: 'dockerfile',
-  kinds: ['dockerfile'],
-  files: DOCKERFILE_FILES,
   init: initShellParser,
   classify: () => 'dockerfile',
+  readsAs: isDockerfileText,
   extract: (file) => extractDockerfile(file),
 };
 

@@ -1,6 +1,6 @@
 import { initShellParser } from '../shell/parse';
 import type { Facts, FileKind, FrontEnd, SourceFile } from '../types';
-import { baseYamlFacts, viewsOf, YAML_FILES } from '../yaml/documents';
+import { baseYamlFacts, viewsOf } from '../yaml/documents';
 import { parseYaml } from '../yaml/parse';
 import { actionRuns, addActionMetadata } from './ci/action-metadata';
 import { isActionMetadataName, isUnderGitHubFolder, isWorkflowPath } from './ci/locations';
@@ -11,9 +11,6 @@ import { addWorkflow } from './ci/workflow';
  * anywhere when its `runs:` says how the action runs): told by place and shape, never by keys alone.
  */
 export const githubActionsFrontEnd: FrontEnd = {
-  name: 'github-actions',
-  kinds: ['github-actions'],
-  files: { ...YAML_FILES, languages: ['yaml', 'github-actions-workflow'] },
   init: initShellParser,
 
   classify(file: SourceFile): FileKind | undefined {

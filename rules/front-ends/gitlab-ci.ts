@@ -7,9 +7,6 @@ import { addGitLabPipeline } from './ci/gitlab-pipeline';
 
 /** GitLab CI's `.gitlab-ci.yml` and the files it includes locally: images, services and the shell of every job's scripts. */
 export const gitlabCiFrontEnd: FrontEnd = {
-  name: 'gitlab-ci',
-  kinds: ['gitlab-ci'],
-  files: { globs: ['.gitlab-ci.yml'], byNameAlone: true, languages: ['yaml'] },
   init: initShellParser,
   classify: () => 'gitlab-ci',
   extract(file, _kind, probe): Facts {

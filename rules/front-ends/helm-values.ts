@@ -216,9 +216,6 @@ function walk(view: YamlView, node: unknown, place: Place, scope: Scope, facts: 
  * read without the chart's appVersion and chart-wide pull policy.
  */
 export const helmValuesFrontEnd: FrontEnd = {
-  name: 'helm-values',
-  kinds: ['helm-values'],
-  files: { globs: ['values*.yaml', 'values*.yml'], anyCase: true, languages: ['yaml'] },
   classify(file, probe) {
     return VALUES_FILE.test(baseName(file.path)) && probe.exists(chartYamlOf(file.path)) ? 'helm-values' : undefined;
   },

@@ -1,5 +1,5 @@
 import type { Facts, FrontEnd, SourceFile } from '../types';
-import { baseYamlFacts, viewsOf, YAML_FILES } from '../yaml/documents';
+import { baseYamlFacts, viewsOf } from '../yaml/documents';
 import { imageName } from '../image-reference';
 import { isKustomizePatch } from './kubernetes/kustomize-patches';
 import { skaffoldArtifacts } from './kubernetes/skaffold';
@@ -12,9 +12,6 @@ function parse(file: SourceFile) {
 }
 
 export const kubernetesFrontEnd: FrontEnd = {
-  name: 'kubernetes',
-  kinds: ['kubernetes'],
-  files: { ...YAML_FILES, languages: ['yaml', 'helm'] },
   classify(file) {
     const parsed = parse(file);
     const objects = parsed.skippedSchemas > 0 || viewsOf(parsed).some((view) => isKubernetesObject(view, view.map(view.doc.contents)));

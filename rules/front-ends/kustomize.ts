@@ -11,9 +11,6 @@ function isPlaceholder(tag: string): boolean {
 
 /** `kustomization.yaml`: its `images:` entries that set `newTag` without a `digest`. */
 export const kustomizeFrontEnd: FrontEnd = {
-  name: 'kustomize',
-  kinds: ['kustomize'],
-  files: { globs: ['kustomization.yaml', 'kustomization.yml', 'Kustomization'], anyCase: true, languages: ['yaml'] },
   classify: () => 'kustomize',
   extract(file): Facts {
     const parsed = parseYaml(file.text);

@@ -59,9 +59,6 @@ function addSyntaxError(parsed: ParsedManifest, facts: Facts): void {
 }
 
 export const puppetFrontEnd: FrontEnd = {
-  name: 'puppet',
-  kinds: ['puppet'],
-  files: { globs: ['*.pp'], languages: ['puppet'], byNameAlone: true },
   init: loadPuppetParser,
   classify() {
     return 'puppet';

@@ -56,9 +56,6 @@ function statements(blocks: readonly HclBlock[]): Span[] {
 
 /** Terraform and OpenTofu configuration files. */
 export const terraformFrontEnd: FrontEnd = {
-  name: 'terraform',
-  kinds: ['terraform'],
-  files: { globs: ['*.tf', '*.tofu'], byNameAlone: true, languages: ['terraform', 'opentofu'] },
   init: initTerraformParser,
   classify() {
     return 'terraform';

@@ -1,4 +1,3 @@
-import type { FileNames } from '../file-names';
 import { emptyFacts, type Facts, type FileKind } from '../types';
 import { YamlView } from './nodes';
 import type { ParsedYaml } from './parse';
@@ -20,6 +19,3 @@ export function baseYamlFacts(kind: FileKind, parsed: ParsedYaml): Facts {
   }
   return facts;
 }
-
-/** YAML files: every YAML kind is told by its content (or, for Kustomize and Helm values, a name among these). */
-export const YAML_FILES: FileNames = { globs: ['*.yaml', '*.yml'], anyCase: true, languages: ['yaml'] };

@@ -1,9 +1,8 @@
 import { isSeq, parseDocument } from 'yaml';
-import { lint, type LintResult } from '../../rules/engine';
+import { lint, readsAs, type LintResult } from '../../rules/engine';
 import type { DocumentParseCache } from '../../rules/document-cache';
 import type { FileKind, SeveritySetting } from '../../rules/types';
 import { kindsNamed } from '../../rules/file-kinds';
-import { isDockerfileText } from '../../rules/front-ends/dockerfile';
 import { diskProbe } from './probe';
 
 export interface LintPathOptions {
@@ -37,5 +36,5 @@ export function kindFromName(path: string, text: string): FileKind | undefined {
   const named = kindsNamed(path);
   if (named.includes('chef')) return 'chef';
   if (named.includes('ansible')) return isSeq(parseDocument(text).contents) ? 'ansible' : 'kubernetes';
-  return isDockerfileText(text) ? 'dockerfile' : undefined;
+  return readsAs('dockerfile', text) ? 'dockerfile' : undefined;
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { classify, initEngine } from '../../rules/engine';
 import { hasFileName } from '../../rules/file-names';
-import { DOCKERFILE_FILES } from '../../rules/front-ends/dockerfile';
+import { DOCKERFILE_FILES } from '../../rules/front-ends/files';
 import { applyEdits } from '../../rules/text';
 import { DIGEST_PLACEHOLDER } from '../../rules/types';
 import { assertFixed, at, factsOf, findingsOf, fixture } from './helpers';
