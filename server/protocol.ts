@@ -10,6 +10,8 @@ export const TRUST_NOTIFICATION = 'driftless/workspaceTrust';
 export const FIX_ALL_KIND = 'source.fixAll.driftless';
 /** The source action that pins every image in a file to its digest. */
 export const PIN_ALL_KIND = 'source.pinDigests.driftless';
+/** The command behind "Pin download to its checksum": it asks before downloading, so it runs on the server. */
+export const PIN_CHECKSUM_COMMAND = 'driftless.pinDownloadChecksum';
 
 export const EXPORT_FORMATS = ['sarif', 'json', 'markdown'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
