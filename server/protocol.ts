@@ -4,6 +4,7 @@ import type { FileKind, Severity } from '../rules/types';
 
 export const AUDIT_REQUEST = 'driftless/audit';
 export const EXPORT_REQUEST = 'driftless/exportAudit';
+export const AUDIT_FINDINGS_REQUEST = 'driftless/auditFindings';
 export const TRUST_NOTIFICATION = 'driftless/workspaceTrust';
 
 /** The source action that applies every local fix in a file. */
@@ -37,6 +38,21 @@ export interface ExportParams {
 /** `driftless/audit` parameters: the folders to audit (file URIs); all workspace folders when absent. */
 export interface AuditParams {
   folders?: string[];
+  /**
+   * At most this many findings in the answer's `findingList` (the first, in its order); the others come a page
+   * at a time by `driftless/auditFindings`. Every finding when absent. A large workspace's findings in one
+   * answer held the server's memory tens of MB above its working set while it was written.
+   */
+  findingLimit?: number;
+}
+
+/** `driftless/auditFindings` parameters: a page of one audit's `findingList`. The answer is an `AuditFinding[]`. */
+export interface AuditFindingsParams {
+  /** The audit's `auditId`; a request for another than the last audit fails. */
+  auditId: number;
+  /** Index of the page's first finding in `findingList`'s order. */
+  offset: number;
+  limit: number;
 }
 
 export interface AuditFinding {
@@ -99,4 +115,6 @@ export interface AuditSummary {
 /** The `driftless/audit` answer. */
 export interface AuditResult extends AuditSummary {
   durationMs: number;
+  /** Names this audit for `driftless/auditFindings`; the server always sets it. */
+  auditId?: number;
 }

@@ -9,7 +9,17 @@ import {
 } from 'vscode-languageserver';
 import { CONFIG_FILE_NAME } from '../../rules/config';
 import { watchedFilesGlob } from '../../rules/file-kinds';
-import { AUDIT_REQUEST, EXPORT_REQUEST, PIN_CHECKSUM_COMMAND, TRUST_NOTIFICATION, type AuditParams, type ExportParams, type TrustParams } from '../protocol';
+import {
+  AUDIT_FINDINGS_REQUEST,
+  AUDIT_REQUEST,
+  EXPORT_REQUEST,
+  PIN_CHECKSUM_COMMAND,
+  TRUST_NOTIFICATION,
+  type AuditFindingsParams,
+  type AuditParams,
+  type ExportParams,
+  type TrustParams,
+} from '../protocol';
 import { AuditRequests } from './audit-request';
 import { ChecksumPinCommand, isChecksumPinTarget } from './checksum-pin';
 import { initializeResult } from './initialize-result';
@@ -182,5 +192,6 @@ export function attachLanguageServer(connection: Connection, options: LanguageSe
   });
   connection.onRequest(AUDIT_REQUEST, (params: AuditParams & WorkDoneProgressParams, token: CancellationToken) => audits.audit(params, token));
   connection.onRequest(EXPORT_REQUEST, (params: ExportParams) => audits.export(params));
+  connection.onRequest(AUDIT_FINDINGS_REQUEST, (params: AuditFindingsParams) => audits.findings(params));
   return { initialized };
 }
