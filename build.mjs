@@ -30,7 +30,7 @@ const entries = [
 // (server/launch/code-cache.ts), keyed to the main bundle's digest; server-main so runs server-features. Each
 // stage is built once the bundles it runs are.
 const launchStages = [
-  [{ in: 'server/server.ts', out: 'server-main', bundle: 'server-features', inject: true }],
+  [{ in: 'server/server.ts', out: 'server-main', bundle: 'server-features' }],
   [
     { in: 'server/launch/cli.ts', out: 'cli', bundle: 'cli-main', banner: '#!/usr/bin/env node' },
     { in: 'server/launch/server.ts', out: 'server', bundle: 'server-main' },
@@ -45,7 +45,7 @@ const bundle = (e, define = {}) =>
     external: e.external ?? [],
     banner: e.banner ? { js: e.banner } : undefined,
     define: { ...commonOptions.define, ...define },
-    inject: e.bundle && !e.inject ? [] : commonOptions.inject,
+    inject: e.bundle ? [] : commonOptions.inject,
   });
 
 await Promise.all(entries.map((e) => bundle(e)));
