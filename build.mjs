@@ -25,14 +25,19 @@ const COMPACT = { minifyWhitespace: true, lineLimit: 120 };
 const entries = [
   { in: 'server/cli.ts', out: 'cli-main', ...COMPACT },
   { stdin: RUBY_PARSER_ENTRY, out: basename(RUBY_PARSER_BUNDLE, '.js') },
-  { in: 'server/server.ts', out: 'server-main' },
+  // The language server past `initialize`, loaded by server-main with its own vscode-languageserver (server/server.ts).
+  { in: 'server/server-features.ts', out: 'server-features', external: ['vscode-languageserver'] },
   { in: 'client/extension.ts', out: 'client', external: ['vscode'] },
 ];
 // dist/cli.js and dist/server.js are small launchers that run the main bundles with V8's code cache
-// (server/launch/code-cache.ts), keyed to the main bundle's digest.
-const launchers = [
-  { in: 'server/launch/cli.ts', out: 'cli', bundle: 'cli-main', banner: '#!/usr/bin/env node' },
-  { in: 'server/launch/server.ts', out: 'server', bundle: 'server-main' },
+// (server/launch/code-cache.ts), keyed to the main bundle's digest; server-main so runs server-features. Each
+// stage is built once the bundles it runs are.
+const launchStages = [
+  [{ in: 'server/server.ts', out: 'server-main', bundle: 'server-features' }],
+  [
+    { in: 'server/launch/cli.ts', out: 'cli', bundle: 'cli-main', banner: '#!/usr/bin/env node' },
+    { in: 'server/launch/server.ts', out: 'server', bundle: 'server-main' },
+  ],
 ];
 
 const bundle = (e, define = {}) =>
@@ -49,9 +54,11 @@ const bundle = (e, define = {}) =>
   });
 
 await Promise.all(entries.map((e) => bundle(e)));
-await Promise.all(
-  launchers.map((e) => {
-    const digest = createHash('sha256').update(readFileSync(join(out, `${e.bundle}.js`))).digest('hex');
-    return bundle(e, { BUNDLE_DIGEST: JSON.stringify(digest) });
-  }),
-);
+for (const launchers of launchStages) {
+  await Promise.all(
+    launchers.map((e) => {
+      const digest = createHash('sha256').update(readFileSync(join(out, `${e.bundle}.js`))).digest('hex');
+      return bundle(e, { BUNDLE_DIGEST: JSON.stringify(digest) });
+    }),
+  );
+}

@@ -2,16 +2,19 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { WorkDoneProgress, type LanguageClient, type WorkDoneProgressParams, type WorkDoneProgressReport } from 'vscode-languageclient/node';
 import {
+  AUDIT_FINDINGS_REQUEST,
   AUDIT_REQUEST,
   EXPORT_FORMATS,
   EXPORT_REQUEST,
   FIX_ALL_KIND,
   PIN_ALL_KIND,
+  type AuditFinding,
   type AuditParams,
   type AuditResult,
   type ExportFormat,
   type ExportParams,
 } from '../server/protocol';
+import { FINDINGS_PAGE, withAllFindings } from './audit-pages';
 import type { ReportPanel } from './report-panel';
 import type { StatusItem } from './status';
 
@@ -42,8 +45,9 @@ export async function auditWorkspace(ctx: CommandContext): Promise<AuditResult |
         reported = percentage;
       });
       try {
-        const params: AuditParams & WorkDoneProgressParams = { workDoneToken };
-        return await client.sendRequest<AuditResult>(AUDIT_REQUEST, params, token);
+        const params: AuditParams & WorkDoneProgressParams = { workDoneToken, findingLimit: FINDINGS_PAGE };
+        const first = await client.sendRequest<AuditResult>(AUDIT_REQUEST, params, token);
+        return await withAllFindings(first, (page) => client.sendRequest<AuditFinding[]>(AUDIT_FINDINGS_REQUEST, page, token));
       } catch (error) {
         if (token.isCancellationRequested) return undefined;
         throw error;

@@ -4,12 +4,15 @@ import type { FileKind, Severity } from '../rules/types';
 
 export const AUDIT_REQUEST = 'driftless/audit';
 export const EXPORT_REQUEST = 'driftless/exportAudit';
+export const AUDIT_FINDINGS_REQUEST = 'driftless/auditFindings';
 export const TRUST_NOTIFICATION = 'driftless/workspaceTrust';
 
 /** The source action that applies every local fix in a file. */
 export const FIX_ALL_KIND = 'source.fixAll.driftless';
 /** The source action that pins every image in a file to its digest. */
 export const PIN_ALL_KIND = 'source.pinDigests.driftless';
+/** The command behind "Pin download to its checksum": it asks before downloading, so it runs on the server. */
+export const PIN_CHECKSUM_COMMAND = 'driftless.pinDownloadChecksum';
 
 export const EXPORT_FORMATS = ['sarif', 'json', 'markdown'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -35,6 +38,21 @@ export interface ExportParams {
 /** `driftless/audit` parameters: the folders to audit (file URIs); all workspace folders when absent. */
 export interface AuditParams {
   folders?: string[];
+  /**
+   * At most this many findings in the answer's `findingList` (the first, in its order); the others come a page
+   * at a time by `driftless/auditFindings`. Every finding when absent. A large workspace's findings in one
+   * answer held the server's memory tens of MB above its working set while it was written.
+   */
+  findingLimit?: number;
+}
+
+/** `driftless/auditFindings` parameters: a page of one audit's `findingList`. The answer is an `AuditFinding[]`. */
+export interface AuditFindingsParams {
+  /** The audit's `auditId`; a request for another than the last audit fails. */
+  auditId: number;
+  /** Index of the page's first finding in `findingList`'s order. */
+  offset: number;
+  limit: number;
 }
 
 export interface AuditFinding {
@@ -105,4 +123,6 @@ export interface AuditResult extends AuditSummary {
   unclassified: number;
   /** Examined files not read: binary, too large or unreadable (each also in `skipped`). */
   unread: number;
+  /** Names this audit for `driftless/auditFindings`; the server always sets it. */
+  auditId?: number;
 }

@@ -1,8 +1,39 @@
 // The language server entry: `node dist/server.js --stdio` (any editor) or `--node-ipc` (VS Code).
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { startLanguageServer } from './lsp/language-server';
-import { registryResolver } from './lsp/registry-resolver';
+// It answers `initialize` with only vscode-languageserver loaded, then loads the rest (server/server-features.ts,
+// dist/server-features.js: the engine, the registry and git clients) when the client sends `initialized`, which
+// the protocol has it send before anything else.
+import { join } from 'node:path';
+import * as lsp from 'vscode-languageserver/node';
+import { runWithCodeCache } from './launch/code-cache';
+import { initializeResult } from './lsp/initialize-result';
+import type { AttachedServer } from './lsp/language-server';
 
-const connection = createConnection(ProposedFeatures.all);
-startLanguageServer(connection, { resolver: registryResolver() });
+/** The SHA-256 of dist/server-features.js, set by build.mjs. */
+declare const BUNDLE_DIGEST: string;
+
+/** Long enough after loading for its code cache to hold what a first lint compiled. */
+const SAVE_AFTER_MS = 1500;
+
+const connection = lsp.createConnection(lsp.ProposedFeatures.all);
+let initializeParams: lsp.InitializeParams | undefined;
+let server: AttachedServer | undefined;
+connection.onInitialize((params) => {
+  initializeParams = params;
+  return initializeResult();
+});
+connection.onInitialized(() => {
+  if (!initializeParams) return;
+  server ??= loadFeatures().attach(connection, initializeParams);
+  return server.initialized();
+});
 connection.listen();
+
+function loadFeatures(): typeof import('./server-features') {
+  return runWithCodeCache({
+    bundle: join(__dirname, 'server-features.js'),
+    digest: BUNDLE_DIGEST,
+    saveAfterMs: SAVE_AFTER_MS,
+    env: process.env,
+    modules: { 'vscode-languageserver': lsp },
+  }) as typeof import('./server-features');
+}

@@ -6,7 +6,7 @@ import {
   type WorkDoneProgressParams,
   type WorkDoneProgressReporter,
 } from 'vscode-languageserver';
-import type { AuditParams, AuditResult, ExportParams } from '../protocol';
+import type { AuditFinding, AuditFindingsParams, AuditParams, AuditResult, ExportParams } from '../protocol';
 import { formatJson } from '../report/format-json';
 import { formatMarkdown } from '../report/format-markdown';
 import { formatSarif } from '../report/format-sarif';
@@ -20,9 +20,13 @@ import type { Session } from './session';
 import { filesExcludeGlobs } from './settings';
 import { fsPathOf, uriOf } from './uris';
 
-/** `driftless/audit` (lint every file of the workspace, with progress and cancel) and `driftless/exportAudit`. */
+/**
+ * `driftless/audit` (lint every file of the workspace, with progress and cancel), `driftless/auditFindings` (the
+ * last audit's findings, a page at a time) and `driftless/exportAudit`.
+ */
 export class AuditRequests {
-  private last: { report: Report; root: string } | undefined;
+  private last: { report: Report; root: string; id: number; findings: AuditFinding[] } | undefined;
+  private audits = 0;
 
   constructor(
     private readonly connection: Connection,
@@ -54,14 +58,26 @@ export class AuditRequests {
         () => token.isCancellationRequested || progressCancelled(),
       );
       this.sync.auditDone(targets, published);
-      this.last = { report, root: targets[0] ?? process.cwd() };
-      return { ...summarize(report), durationMs, examined, unclassified, unread };
+      const summary = summarize(report);
+      const id = ++this.audits;
+      this.last = { report, root: targets[0] ?? process.cwd(), id, findings: summary.findingList };
+      const limit = count(params.findingLimit);
+      return { ...summary, findingList: limit === undefined ? summary.findingList : summary.findingList.slice(0, limit), durationMs, examined, unclassified, unread, auditId: id };
     } catch (error) {
       if (error instanceof AuditCancelled) throw new ResponseError(LSPErrorCodes.RequestCancelled, error.message);
       throw error;
     } finally {
       progress.done();
     }
+  }
+
+  /** A page of the last audit's findings (`driftless/auditFindings`). */
+  findings(params: AuditFindingsParams): AuditFinding[] {
+    if (!this.last || params.auditId !== this.last.id) {
+      throw new ResponseError(LSPErrorCodes.RequestFailed, 'That audit is no longer the last one: run "Driftless: Audit Workspace" again.');
+    }
+    const offset = count(params.offset) ?? 0;
+    return this.last.findings.slice(offset, offset + (count(params.limit) ?? 0));
   }
 
   /** The last audit in the format asked for, rendered from the same report model as the CLI's output. */
@@ -90,4 +106,9 @@ export class AuditRequests {
     if (!this.session.pullsConfiguration) return [];
     return filesExcludeGlobs(await this.connection.workspace.getConfiguration({ scopeUri: uriOf(folder), section: 'files.exclude' }));
   }
+}
+
+/** A count from the client: a whole number of at least 0, or undefined (taken as absent). */
+function count(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : undefined;
 }

@@ -6,9 +6,6 @@ import { formatBytes } from '../download/size';
 import { checksumEdits } from '../pinning/checksum';
 import type { LintedDocument } from './code-actions';
 
-/** The command behind "Pin download to its checksum": it asks before downloading, so it runs on the server. */
-export const PIN_CHECKSUM_COMMAND = 'driftless.pinDownloadChecksum';
-
 /** The command's argument: the finding, in the document version it was offered for. */
 export interface ChecksumPinTarget {
   uri: string;

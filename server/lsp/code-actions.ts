@@ -11,11 +11,11 @@ import { bulkFix, fixIsSafe, fixText, fixTitle, preferredFix, type FixScope } fr
 import { suppressionFixes } from '../../rules/suppression';
 import { LineIndex, replacementBetween } from '../../rules/text';
 import type { ChecksumFix, CommitFix, DigestFix, Finding, LocalFix, TextEdit } from '../../rules/types';
-import { FIX_ALL_KIND, PIN_ALL_KIND } from '../protocol';
+import { FIX_ALL_KIND, PIN_ALL_KIND, PIN_CHECKSUM_COMMAND } from '../protocol';
 import { toDiagnostic } from './diagnostics';
 import { digestEdits } from '../registry/pin';
 import type { FixResolver } from '../pinning/resolver';
-import { PIN_CHECKSUM_COMMAND, type ChecksumPinTarget } from './checksum-pin';
+import type { ChecksumPinTarget } from './checksum-pin';
 import type { DigestLookup, ResolveOptions } from './pinning';
 
 /** A linted document as the code actions see it. */

@@ -1,18 +1,28 @@
 import * as path from 'node:path';
 import {
-  CodeActionKind,
   DidChangeWatchedFilesNotification,
   MessageType,
-  TextDocumentSyncKind,
   type CancellationToken,
   type Connection,
+  type InitializeParams,
   type WorkDoneProgressParams,
 } from 'vscode-languageserver';
 import { CONFIG_FILE_NAME } from '../../rules/config';
 import { watchedFilesGlob } from '../../rules/file-kinds';
-import { AUDIT_REQUEST, EXPORT_REQUEST, FIX_ALL_KIND, PIN_ALL_KIND, TRUST_NOTIFICATION, type AuditParams, type ExportParams, type TrustParams } from '../protocol';
+import {
+  AUDIT_FINDINGS_REQUEST,
+  AUDIT_REQUEST,
+  EXPORT_REQUEST,
+  PIN_CHECKSUM_COMMAND,
+  TRUST_NOTIFICATION,
+  type AuditFindingsParams,
+  type AuditParams,
+  type ExportParams,
+  type TrustParams,
+} from '../protocol';
 import { AuditRequests } from './audit-request';
-import { ChecksumPinCommand, isChecksumPinTarget, PIN_CHECKSUM_COMMAND } from './checksum-pin';
+import { ChecksumPinCommand, isChecksumPinTarget } from './checksum-pin';
+import { initializeResult } from './initialize-result';
 import { CodeActions } from './code-actions';
 import { turnOffRuleActions, type ConfigActionHost } from './config-actions';
 import { WorkspaceConfiguration } from './configuration';
@@ -32,7 +42,27 @@ export interface LanguageServerOptions {
 
 /** Wires the Driftless language server onto a connection; the caller calls `connection.listen()`. */
 export function startLanguageServer(connection: Connection, options: LanguageServerOptions): void {
+  let server: AttachedServer | undefined;
+  connection.onInitialize((params) => {
+    server = attachLanguageServer(connection, options, params);
+    return initializeResult();
+  });
+  connection.onInitialized(() => server?.initialized());
+}
+
+/** A server attached to its connection, waiting for the client's `initialized`. */
+export interface AttachedServer {
+  /** What the server does on `initialized`: registers its file watcher, reads the settings, lints the open documents. */
+  initialized(): Promise<void>;
+}
+
+/**
+ * Registers every handler but `initialize`'s and `initialized`'s on a connection whose `initialize` has been
+ * answered (with initializeResult()): the bundled server answers it before it loads this (server/server.ts).
+ */
+export function attachLanguageServer(connection: Connection, options: LanguageServerOptions, params: InitializeParams): AttachedServer {
   const session = new Session(connection);
+  session.initialize(params);
   const configuration = new WorkspaceConfiguration(connection, session);
   const { linter } = configuration;
   const sync = new DocumentSync(connection, session, linter);
@@ -105,23 +135,7 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
     showMessage: (type, message) => session.showMessage(type, message),
   });
 
-  // The parsers load when a document or an audit first needs them (DocumentSync, AuditRequests), not here:
-  // loading all of them delayed `initialize`, and with it the editor, by their WASM's compile time.
-  connection.onInitialize((params) => {
-    session.initialize(params);
-    return {
-      capabilities: {
-        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, PIN_ALL_KIND], resolveProvider: true },
-        hoverProvider: true,
-        executeCommandProvider: { commands: [PIN_CHECKSUM_COMMAND] },
-        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
-      },
-      serverInfo: { name: 'driftless' },
-    };
-  });
-
-  connection.onInitialized(async () => {
+  const initialized = async (): Promise<void> => {
     if (session.registersWatchers) {
       await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: watchedFilesGlob() }] });
     }
@@ -135,7 +149,7 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
       });
     }
     await sync.relintAll();
-  });
+  };
 
   connection.onDidChangeConfiguration(async (change) => {
     await session.loadSettings((change.settings as { driftless?: unknown } | null)?.driftless);
@@ -178,4 +192,6 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
   });
   connection.onRequest(AUDIT_REQUEST, (params: AuditParams & WorkDoneProgressParams, token: CancellationToken) => audits.audit(params, token));
   connection.onRequest(EXPORT_REQUEST, (params: ExportParams) => audits.export(params));
+  connection.onRequest(AUDIT_FINDINGS_REQUEST, (params: AuditFindingsParams) => audits.findings(params));
+  return { initialized };
 }

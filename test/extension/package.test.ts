@@ -42,6 +42,7 @@ test('the .vsix holds the bundles, WASM, rule pages, README, LICENSE, CHANGELOG 
       'extension/dist/server.js',
       'extension/dist/cli.js',
       'extension/dist/server-main.js',
+      'extension/dist/server-features.js',
       'extension/dist/cli-main.js',
       'extension/dist/prism.js',
       'extension/dist/web-tree-sitter.wasm',

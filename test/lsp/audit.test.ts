@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { CancellationTokenSource, FileChangeType, ResponseError } from 'vscode-languageserver-protocol/node';
-import type { AuditResult } from '../../server/protocol';
+import { withAllFindings } from '../../client/audit-pages';
+import type { AuditFinding, AuditResult } from '../../server/protocol';
 import { TestClient } from './client';
 import { CLEAN_PLAYBOOK, PLAYBOOK, TempWorkspace } from './workspace';
 
 const AUDIT = 'driftless/audit';
+const FINDINGS = 'driftless/auditFindings';
 
 describe('driftless/audit', () => {
   let ws: TempWorkspace;
@@ -83,6 +85,23 @@ describe('driftless/audit', () => {
     const markdown = await client.connection.sendRequest<string>('driftless/exportAudit', { format: 'markdown' });
     assert.match(markdown, /^# Driftless audit\n\n3 files, 3 findings, 0 image references/);
     assert.match(markdown, /\| site\.yml:8:7 \| `live-config-edit` \| warning \|/);
+  });
+
+  test('an audit answers its first findings up to findingLimit, and the others a page at a time as the extension fetches them', async () => {
+    const whole: AuditResult = await client.connection.sendRequest(AUDIT, {});
+    assert.equal(whole.findingList.length, 3);
+    const first: AuditResult = await client.connection.sendRequest(AUDIT, { findingLimit: 1 });
+    assert.equal(first.findings, 3);
+    assert.deepEqual(first.byRule, whole.byRule);
+    assert.deepEqual(first.findingList, whole.findingList.slice(0, 1));
+    assert.notEqual(first.auditId, whole.auditId);
+    const page: AuditFinding[] = await client.connection.sendRequest(FINDINGS, { auditId: first.auditId, offset: 1, limit: 1 });
+    assert.deepEqual(page, whole.findingList.slice(1, 2));
+    const paged = await withAllFindings(first, (params) => client.connection.sendRequest<AuditFinding[]>(FINDINGS, params));
+    assert.deepEqual(paged.findingList, whole.findingList);
+    await assert.rejects(client.connection.sendRequest(FINDINGS, { auditId: whole.auditId, offset: 0, limit: 1 }), {
+      message: 'That audit is no longer the last one: run "Driftless: Audit Workspace" again.',
+    });
   });
 
   test('a file fixed on disk is cleared by the next audit; a closed file changed on disk is linted again', async () => {
