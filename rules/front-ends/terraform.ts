@@ -2,6 +2,7 @@ import { emptyFacts, type Facts, type FrontEnd, type Span } from '../types';
 import type { ModuleFolder } from './terraform/module-files';
 import { addAmiFacts } from './terraform/amis';
 import { addHttpDataFacts } from './terraform/downloads';
+import { beginHeredocStream } from './terraform/heredoc-yaml';
 import { allBlocks, readBody, type HclBlock } from './terraform/hcl';
 import { addImageFacts } from './terraform/images';
 import { addIgnoredChanges } from './terraform/lifecycle';
@@ -19,6 +20,7 @@ export function extractTerraformFacts(text: string, folder?: ModuleFolder): Fact
 
 function factsOf(text: string, { root, comments, error }: ParsedHcl, folder: ModuleFolder | undefined): Facts {
   const facts = emptyFacts('terraform');
+  beginHeredocStream();
   if (error) facts.parseErrors.push(error);
   const { blocks } = readBody(root.children.find((c) => c.type === 'body'));
   appendAll(facts.statements, statements(blocks));

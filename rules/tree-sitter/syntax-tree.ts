@@ -118,6 +118,8 @@ export function copyTree(tree: Tree, source: string, fieldsRead: ReadonlySet<str
 export class TreeCopy {
   private readonly language: Language;
   private readonly named: boolean[] = [];
+  /** The one cursor of the copy: it walks the tree, then finds each deferred node read later. */
+  private cursor: TreeCursor | undefined;
   private live = true;
   /** The nodes of the shape's `listed` types copied so far, in the order met. */
   readonly listed: SyntaxNode[] = [];
@@ -133,31 +135,31 @@ export class TreeCopy {
   }
 
   root(): SyntaxNode {
-    const cursor = this.tree.walk();
-    try {
-      const root = this.node(cursor, undefined);
-      this.copyBelow(cursor, root, 1);
-      return root;
-    } finally {
-      cursor.delete();
-    }
+    const cursor = this.walker();
+    const root = this.node(cursor, undefined);
+    this.copyBelow(cursor, root, 1);
+    return root;
   }
 
   /** The tree is no longer there to read deferred nodes from. */
   release(): void {
     this.live = false;
+    this.cursor?.delete();
+    this.cursor = undefined;
   }
 
   /** @internal Copies the children of a deferred node, and everything below them. */
   expand(node: SyntaxNode, descendantIndex: number, depth: number): void {
     if (!this.live) throw new Error(`the ${node.type} node at ${node.startIndex} was read after its syntax tree was released`);
-    const cursor = this.tree.walk();
-    try {
-      cursor.gotoDescendant(descendantIndex);
-      this.copyBelow(cursor, node, depth);
-    } finally {
-      cursor.delete();
-    }
+    const cursor = this.walker();
+    cursor.gotoDescendant(descendantIndex);
+    this.copyBelow(cursor, node, depth);
+  }
+
+  /** The copy's cursor, made once (a cursor is a WASM allocation): every walk and every deferred node's copy use it. */
+  private walker(): TreeCursor {
+    this.cursor ??= this.tree.walk();
+    return this.cursor;
   }
 
   private node(cursor: TreeCursor, parent: SyntaxNode | undefined): SyntaxNode {

@@ -41,6 +41,27 @@ describe('an open Terraform document re-parsed from its previous tree', () => {
     for (const text of texts) assert.deepEqual(report(text, cache), report(text), `after typing to:\n${text.slice(0, 200)}`);
   });
 
+  test('heredocs read as YAML (task definitions, cloud-config) come from the document cache, moved where they now sit', () => {
+    const ecs = readFileSync(join(FIXTURES, 'ecs', 'main.tf'), 'utf8');
+    const cache = new DocumentParseCache();
+    assert.deepEqual(report(ecs, cache), report(ecs));
+    assert.ok(cache.yaml.size > 0, 'the task definition heredoc was parsed into the document cache');
+    const image = ecs.indexOf('"acme/worker:1.8"') + '"acme/worker:1.8'.length;
+    const inCloudConfig = MODULE.indexOf('      - fail2ban');
+    const texts = [
+      ...typing(ecs, 0, '# a\n'),
+      ...typing(ecs, image, '@sha'),
+      ecs,
+      ecs.replace('"image": "redis"', '"image": "redis:7"'),
+      ecs,
+    ];
+    for (const text of texts) assert.deepEqual(report(text, cache), report(text), `after typing to:\n${text.slice(0, 200)}`);
+    const other = new DocumentParseCache();
+    for (const text of [MODULE, ...typing(MODULE, inCloudConfig, '      - htop\n'), ...typing(MODULE, 0, '# b\n')]) {
+      assert.deepEqual(report(text, other), report(text), `after typing to:\n${text.slice(0, 200)}`);
+    }
+  });
+
   test('the edit between two texts is their one differing stretch, with rows and columns', () => {
     const edit = editBetween('a\nbc\nd', 'a\nbXYc\nd');
     assert.deepEqual(

@@ -1,3 +1,4 @@
+import { appendAll } from '../../arrays';
 import type { Span } from '../../types';
 import type { SyntaxNode } from './parse';
 import { stringLiteral } from './values';
@@ -81,10 +82,22 @@ export function blocksNamed(block: HclBlock, type: string): HclBlock[] {
   return block.blocks.filter((b) => b.type === type);
 }
 
-/** The block and every block nested in it, depth first. */
-export function* allBlocks(blocks: readonly HclBlock[]): Generator<HclBlock> {
-  for (const block of blocks) {
-    yield block;
-    yield* allBlocks(block.blocks);
+const flattened = new WeakMap<readonly HclBlock[], readonly HclBlock[]>();
+
+/**
+ * The blocks and every block nested in them, depth first; listed once per array of blocks, since each fact
+ * reader walks them all.
+ */
+export function allBlocks(blocks: readonly HclBlock[]): readonly HclBlock[] {
+  let all = flattened.get(blocks);
+  if (!all) {
+    const out: HclBlock[] = [];
+    for (const block of blocks) {
+      out.push(block);
+      appendAll(out, allBlocks(block.blocks));
+    }
+    all = out;
+    flattened.set(blocks, all);
   }
+  return all;
 }

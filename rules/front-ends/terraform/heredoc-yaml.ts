@@ -2,7 +2,7 @@ import { LineIndex } from '../../text';
 import type { Span } from '../../types';
 import { viewsOf } from '../../yaml/documents';
 import type { YamlView } from '../../yaml/nodes';
-import type { ParsedYaml } from '../../yaml/parse';
+import { yamlChunkCache, type ParsedYaml } from '../../yaml/parse';
 import { parseStretch } from '../../yaml/stretch';
 import type { SyntaxNode } from './parse';
 import { contentSpan, template } from './values';
@@ -18,9 +18,15 @@ export function heredocYaml(text: string, node: SyntaxNode): YamlView[] {
   return span ? yamlIn(text, span) : [];
 }
 
-/** The YAML documents of `span` in `text`, with ranges in `text`; none when the stretch does not parse. */
+/**
+ * The YAML documents of `span` in `text`, with ranges in `text`; none when the stretch does not parse. In a
+ * language server the open document's chunk cache answers for a stretch it has parsed before (a keystroke
+ * elsewhere in the file moves a heredoc, it does not change it); a side file's YAML is read with no chunk cache
+ * (see readSideFile).
+ */
 export function yamlIn(text: string, span: Span): YamlView[] {
-  const stretch = parseStretch(text, span);
+  const cache = yamlChunkCache.current;
+  const stretch = cache ? cache.stretch(text, span) : parseStretch(text, span);
   if (stretch.errors.length > 0) return [];
   const parsed: ParsedYaml = {
     text,
@@ -32,4 +38,20 @@ export function yamlIn(text: string, span: Span): YamlView[] {
     lines: new LineIndex(text),
   };
   return viewsOf(parsed);
+}
+
+/**
+ * Starts the open document's YAML stream, once per lint, before any of its heredocs is read: the heredocs handed
+ * out by the previous lint may be moved from now on (see YamlChunkCache).
+ */
+export function beginHeredocStream(): void {
+  yamlChunkCache.current?.beginStream();
+}
+
+/**
+ * Runs `read` on a file other than the document (a `file()`/`templatefile()` script): apart from the document's
+ * chunk cache, which moves the documents it hands out, so a stretch the two texts share cannot shift either's spans.
+ */
+export function readSideFile<T>(read: () => T): T {
+  return yamlChunkCache.run(undefined, read);
 }

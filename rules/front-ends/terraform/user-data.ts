@@ -2,7 +2,7 @@ import { OffsetMap } from '../../shell/offset-map';
 import { emptyFacts, type Facts, type Span } from '../../types';
 import { addCloudConfigFacts } from './cloud-config';
 import { allBlocks, type HclBlock } from './hcl';
-import { heredocYaml, yamlIn } from './heredoc-yaml';
+import { heredocYaml, readSideFile, yamlIn } from './heredoc-yaml';
 import { modulePath, readModuleFile, type ModuleFolder } from './module-files';
 import { readHcl, type SyntaxNode } from './parse';
 import { addScriptFacts } from './shell';
@@ -26,7 +26,8 @@ export function addUserDataFacts(text: string, blocks: readonly HclBlock[], fact
       const script = unwrap(a.value);
       const call = functionCall(script);
       if (call?.name === 'file' || call?.name === 'templatefile') {
-        if (folder) addModuleFile(call.name, call.args[0], { start: script.startIndex, end: script.endIndex }, folder, facts);
+        const how = call.name;
+        if (folder) readSideFile(() => addModuleFile(how, call.args[0], { start: script.startIndex, end: script.endIndex }, folder, facts));
         continue;
       }
       const written = templateText(script);

@@ -66,6 +66,7 @@ export function stringLiteral(node: SyntaxNode | undefined): HclString | undefin
   if (!span) return undefined;
   const heredoc = at.type === 'heredoc_template';
   const raw = at.text.slice(span.start - at.startIndex, span.end - at.startIndex);
+  if (!hasSequence(raw)) return { value: raw, span, written: true, heredoc };
   const value = new OffsetMap();
   appendLiteral(value, raw, span.start, !heredoc);
   return { value: value.text, span, written: value.text === raw, heredoc };
@@ -106,6 +107,11 @@ function collectHoles(node: SyntaxNode, holes: SyntaxNode[]): void {
 const ESCAPES: Readonly<Record<string, string>> = { n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\' };
 /** `\n`, `\"`, `\uNNNN` (quoted strings only), and `$${` / `%%{`, which stand for a literal `${` / `%{`. */
 const SEQUENCE = /\\(?:u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)|\$\$\{|%%\{/g;
+
+/** Whether `text` may hold a sequence SEQUENCE decodes (most strings hold none, and are their own value). */
+function hasSequence(text: string): boolean {
+  return text.includes('\\') || text.includes('$${') || text.includes('%%{');
+}
 
 function appendLiteral(map: OffsetMap, text: string, fileStart: number, quoted: boolean): void {
   let cursor = 0;
