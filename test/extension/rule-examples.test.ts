@@ -4,7 +4,7 @@ import { before, test } from 'node:test';
 import { RULES } from '../../rules/catalogue';
 import { initEngine, lint } from '../../rules/engine';
 import { PEER_RULE_IDS } from '../../rules/pragmas';
-import type { FileKind, FileProbe, Layer } from '../../rules/types';
+import { layerOf, type FileProbe, type Layer } from '../../rules/types';
 import { LAYERS_WITHOUT_EXAMPLES, NO_EXAMPLES, RULE_EXAMPLES, RULE_PEERS, type KindExample } from '../../scripts/rule-examples';
 
 before(() => initEngine());
@@ -13,20 +13,6 @@ before(() => initEngine());
 const PROBE: FileProbe = {
   exists: (path) => ['Chart.yaml', 'metadata.rb'].includes(basename(path)),
   read: (path) => (basename(path) === 'Chart.yaml' ? 'apiVersion: v2\nname: web\nversion: 1.0.0\nappVersion: "1.27.3"\n' : basename(path) === 'metadata.rb' ? "name 'web'\n" : undefined),
-};
-
-const LAYER_OF: Readonly<Record<FileKind, Layer>> = {
-  dockerfile: 'dockerfile',
-  kubernetes: 'deploy',
-  compose: 'deploy',
-  kustomize: 'deploy',
-  'helm-values': 'deploy',
-  ansible: 'host',
-  chef: 'host',
-  terraform: 'terraform',
-  'github-actions': 'ci',
-  'gitlab-ci': 'ci',
-  puppet: 'puppet',
 };
 
 function rulesFound(example: KindExample, text: string): { kind: string | undefined; rules: string[] } {
@@ -52,7 +38,7 @@ for (const rule of RULES) {
       assert.ok(NO_EXAMPLES[rule.id], `${rule.id} has neither examples nor a reason`);
       return;
     }
-    const covered = new Set([...examples.map((e) => LAYER_OF[e.kind]), ...(Object.keys(LAYERS_WITHOUT_EXAMPLES[rule.id] ?? {}) as Layer[])]);
+    const covered = new Set([...examples.map((e) => layerOf(e.kind)), ...(Object.keys(LAYERS_WITHOUT_EXAMPLES[rule.id] ?? {}) as Layer[])]);
     assert.deepEqual([...covered].sort(), (Object.keys(rule.severity) as Layer[]).sort(), `layers of ${rule.id}'s examples`);
   });
 }
