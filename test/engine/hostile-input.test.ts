@@ -35,6 +35,14 @@ describe('deep nesting is a syntax finding, never a crash (issue 14 item 8)', ()
     assert.ok(!described('/repo/pod.yaml', scalars, 'kubernetes').some((f) => f.includes('nested deeper')), 'a `- ` inside plain scalars is one level at most');
   });
 
+  test('YAML: steps indented under a value holding `: `, which the parser recovers from by nesting once per step (found by npm run fuzz)', () => {
+    const steps = '          tags: x\n      - name: Scan\n        uses: docker://a\n          push: true\n'.repeat(500);
+    const text = `on: push\njobs:\n  notes:\n    runs-on: ubunt          push: true\n${steps}u\n`;
+    const found = described('/repo/.github/workflows/ci.yml', text, 'github-actions');
+    assert.equal(found.length, 1, found.join('\n'));
+    assert.match(found[0], /^yaml-syntax \d+:1 YAML syntax error: nested deeper than 256 levels; this document is not read$/);
+  });
+
   test('Terraform: a JSON heredoc of container definitions with a line of 5,000 `- ` (found by npm run fuzz) is a syntax finding', () => {
     const definitions = (line: string) =>
       [
