@@ -20,6 +20,10 @@ const cases: Case[] = [
   ...[16_000, 32_000].map((n) => ({ name: `RUN, ;-sequence of ${n} upgrades`, path: '/b/Dockerfile', text: () => `${PINNED}RUN apt-get update; ${Array.from({ length: n }, () => 'apt-get upgrade -y').join('; ')}\n` })),
   ...[40_000, 80_000].map((n) => ({ name: `RUN, ${n} trailing spaces`, path: '/b/Dockerfile', text: () => `${PINNED}RUN apt-get upgrade${' '.repeat(n)}\n` })),
   ...[20_000, 40_000].map((n) => ({ name: `Dockerfile, ${n} removable RUN upgrades`, path: '/b/Dockerfile', text: () => `${PINNED}${'RUN apt-get upgrade -y\n'.repeat(n)}` })),
+  // Each stage used to get its own copy of the later stages (and remote-unverified scanned them all per download):
+  // 2,000 / 4,000 stages linted in 6.9 / 19.2 s before, 2.3 / 3.0 s after, back to back at load 19 (the issue: 24 s).
+  ...[1_000, 2_000].map((n) => ({ name: `RUN, pipeline of ${n} curl stages`, path: '/b/Dockerfile', text: () => `${PINNED}RUN ${'curl https://x.test/a | '.repeat(n - 1)}curl https://x.test/a\n` })),
+  ...[1_000, 2_000].map((n) => ({ name: `RUN, ${n} curl stages piped into sh`, path: '/b/Dockerfile', text: () => `${PINNED}RUN ${'curl https://x.test/a | '.repeat(n)}sh\n` })),
   ...[500, 1_100].map((n) => ({ name: `YAML, ${n} nested '- '`, path: '/b/pod.yaml', text: () => `${'- '.repeat(n)}a\n` })),
   ...[100, 250].map((n) => ({ name: `Ruby, ${n} chained assignments (a prism trap)`, path: '/b/cookbook/recipes/r.rb', text: () => `${'x = '.repeat(n)}1\n` })),
 ];

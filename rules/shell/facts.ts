@@ -1,7 +1,7 @@
 import type { Facts, LocalFix, Span } from '../types';
 import { integrityBypasses } from './bypass';
 import { installedPackages, operands, subcommand } from './packages';
-import type { ShellCommand, ShellScript } from './types';
+import type { ShellCommand, ShellPipeline, ShellScript } from './types';
 import { programName, isShell } from './wrappers';
 import { appendAll } from '../arrays';
 
@@ -102,11 +102,29 @@ const FETCHERS = new Set(['curl', 'wget']);
 function pipedDownload(command: ShellCommand): Facts['downloads'][number] | undefined {
   if (!FETCHERS.has(programName(command.name.value ?? ''))) return undefined;
   const piped = command.pipedInto;
-  const intoShell = piped?.commands.some((c) => isShell(c.name.value) && !c.args.some((a) => /^-[a-zA-Z]*c[a-zA-Z]*$/.test(a.value ?? '')));
-  const span = intoShell ? piped!.span : command.executedBy;
+  const intoShell = piped !== undefined && lastShellIn(piped.pipeline) >= piped.next;
+  const span = intoShell ? piped.pipeline.span : command.executedBy;
   if (!span) return undefined;
   const url = command.args.find((a) => /^[a-z][a-z0-9+.-]*:\/\//i.test(a.value ?? '')) ?? command.args.find((a) => a.value === undefined);
   return { url: url ? (url.value ?? url.raw) : '', span, how: 'pipe-to-shell', verified: false };
+}
+
+const lastShells = new WeakMap<ShellPipeline, number>();
+
+/**
+ * The index of the pipeline's last command that runs its input as a script (a shell without `-c`), or -1:
+ * found once per pipeline, so a pipeline of n downloads is read in n steps, not n².
+ */
+function lastShellIn(pipeline: ShellPipeline): number {
+  let last = lastShells.get(pipeline);
+  if (last === undefined) {
+    last = -1;
+    pipeline.commands.forEach((c, i) => {
+      if (isShell(c.name.value) && !c.args.some((a) => /^-[a-zA-Z]*c[a-zA-Z]*$/.test(a.value ?? ''))) last = i;
+    });
+    lastShells.set(pipeline, last);
+  }
+  return last;
 }
 
 /** `sed -i`, `sed --in-place[=SUFFIX]`, `perl -pi -e`. */

@@ -1,6 +1,6 @@
 import type { Span, TextEdit } from '../types';
 import type { OffsetMap } from './offset-map';
-import type { ShellCommand, ShellScript, ShellWord } from './types';
+import type { ShellCommand, ShellPipeline, ShellScript, ShellWord } from './types';
 
 /**
  * Parsed shell scripts of one document, kept between lints. A language server re-lints the whole file on
@@ -32,7 +32,11 @@ export class ShellParseCache {
   }
 }
 
-/** A deep copy of `script` with every file offset moved by `delta`; commands shared through `pipedInto` stay shared. */
+/**
+ * A deep copy of `script` with every file offset moved by `delta`; commands and pipelines shared through
+ * `pipedInto` stay shared. Commands are copied first and linked to their pipelines after: no recursion along
+ * pipelines that nest as deep as the input does.
+ */
 function moved(script: ShellScript, delta: number): ShellScript {
   const span = (s: Span): Span => ({ start: s.start + delta, end: s.end + delta });
   const word = (w: ShellWord): ShellWord => ({ value: w.value, raw: w.raw, span: span(w.span) });
@@ -45,9 +49,19 @@ function moved(script: ShellScript, delta: number): ShellScript {
     copies.set(c, copy);
     if (c.removal) copy.removal = c.removal.map(edit);
     if (c.wholeScript) copy.wholeScript = true;
-    if (c.pipedInto) copy.pipedInto = { span: span(c.pipedInto.span), commands: c.pipedInto.commands.map(command) };
     if (c.executedBy) copy.executedBy = span(c.executedBy);
     return copy;
   };
-  return { commands: script.commands.map(command), hasError: script.hasError };
+  const commands = script.commands.map(command);
+  const pipelines = new Map<ShellPipeline, ShellPipeline>();
+  for (const [c, copy] of copies) {
+    if (!c.pipedInto) continue;
+    let pipeline = pipelines.get(c.pipedInto.pipeline);
+    if (!pipeline) {
+      pipeline = { span: span(c.pipedInto.pipeline.span), commands: c.pipedInto.pipeline.commands.map(command) };
+      pipelines.set(c.pipedInto.pipeline, pipeline);
+    }
+    copy.pipedInto = { pipeline, next: c.pipedInto.next };
+  }
+  return { commands, hasError: script.hasError };
 }

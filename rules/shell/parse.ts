@@ -6,7 +6,7 @@ import { loadGrammar } from '../tree-sitter/grammar';
 import { OffsetMap } from './offset-map';
 import type { ShellParseCache } from './parse-cache';
 import { copyTree, type SyntaxNode } from '../tree-sitter/syntax-tree';
-import type { ShellCommand, ShellScript, ShellWord } from './types';
+import type { ShellCommand, ShellPipeline, ShellScript, ShellWord } from './types';
 import { unescapeDoubleQuoted, wordValue } from './words';
 import { programName, unwrap } from './wrappers';
 
@@ -233,16 +233,18 @@ class Walker {
     return out;
   }
 
+  /** Each stage's commands point at the one shared pipeline: copying the later stages to each would be quadratic. */
   private pipeline(node: SyntaxNode): ShellCommand[] {
     const stages = node.namedChildren.filter((c) => !SKIPPED.has(c.type));
     const emitted = stages.map((stage) => this.statement(stage, NOT_REMOVABLE));
-    const span = this.span(node);
-    emitted.forEach((commands, i) => {
-      const later = emitted.slice(i + 1).flat();
-      if (later.length === 0) return;
-      for (const command of commands) command.pipedInto ??= { span, commands: later };
-    });
-    return emitted.flat();
+    const pipeline: ShellPipeline = { span: this.span(node), commands: emitted.flat() };
+    let next = 0;
+    for (const commands of emitted) {
+      next += commands.length;
+      if (next === pipeline.commands.length) break;
+      for (const command of commands) command.pipedInto ??= { pipeline, next };
+    }
+    return pipeline.commands.slice();
   }
 
   /** `if`/`elif`: the conditions before `then` are not removable; the body after it is a sequence. */

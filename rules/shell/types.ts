@@ -26,10 +26,16 @@ export interface ShellCommand {
   removal?: TextEdit[];
   /** It is the script's only statement: taking it out means taking out the whole script (the RUN, the task). */
   wholeScript?: boolean;
-  /** When this command's output is piped into others: the whole pipeline and the commands after this one. */
-  pipedInto?: { span: Span; commands: ShellCommand[] };
+  /** When this command's output is piped into others: its pipeline, whose commands from `next` on come after it. */
+  pipedInto?: { pipeline: ShellPipeline; next: number };
   /** When its output is run as a script (`bash <(curl …)`, `sh -c "$(curl …)"`, `eval "$(…)"`): the command running it. */
   executedBy?: Span;
+}
+
+/** `a | b | c`: the whole pipeline and its commands in order, one object shared by the commands piped along it. */
+export interface ShellPipeline {
+  span: Span;
+  commands: ShellCommand[];
 }
 
 export interface ShellScript {

@@ -2,7 +2,7 @@ import { isMap, isScalar, isSeq, Scalar, type Node, type YAMLMap } from 'yaml';
 import { lineBreakOf } from '../text';
 import type { TextEdit } from '../types';
 import type { YamlPair, YamlView } from './nodes';
-import { writesUnder } from './template-mask';
+import { actionAround, writesUnder } from './template-mask';
 
 /** A value to write: scalar text as it should appear, or a map of scalar entries. */
 export type NewValue = string | ReadonlyArray<readonly [key: string, value: string]>;
@@ -73,7 +73,9 @@ function endOfPair(pair: YamlPair | undefined): number | undefined {
 
 /**
  * Inserts `line` (which may hold `\n`s, written at `column`) as new line(s) after the line where a
- * value ends at `end`, past any deeper template lines that fill that value (`{{- toYaml … | nindent }}`).
+ * value ends at `end`, past any deeper template lines that fill that value (`{{- toYaml … | nindent }}`)
+ * and past the rest of a template action that goes on over the next lines (inside it, the line would be
+ * template code, not YAML).
  */
 function insertLineAfter(view: YamlView, end: number, line: string, column: number): TextEdit {
   const text = view.text;
@@ -82,7 +84,13 @@ function insertLineAfter(view: YamlView, end: number, line: string, column: numb
   const withBreaks = line.replace(/\n/g, eol);
   let last = lines.position(end > 0 && text[end - 1] === '\n' ? end - 1 : end).line;
   const deeper = new Set((view.parsed.template?.templateLines ?? []).filter((l) => writesUnder(l, column)).map((l) => l.line));
-  while (deeper.has(last + 1)) last++;
+  const actions = view.parsed.template?.actions ?? [];
+  for (;;) {
+    while (deeper.has(last + 1)) last++;
+    const open = last + 1 < lines.lineCount ? actionAround(actions, lines.lineStart(last + 1)) : undefined;
+    if (!open) break;
+    last = lines.position(open.end - 1).line;
+  }
   if (last + 1 < lines.lineCount) {
     const at = lines.lineStart(last + 1);
     return { span: { start: at, end: at }, newText: `${withBreaks}${eol}` };

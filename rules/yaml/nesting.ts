@@ -9,11 +9,15 @@ export const MAX_YAML_NESTING = 256;
  * The offset where `text[from, to)` first nests deeper than `limit` levels, else undefined. A cheap scan, not a
  * parse: block levels are the stack of indentations (compact `- ` and `? ` each open one), flow levels the
  * `[`/`{` that start a value, quoted strings and comments inside them skipped, block scalars' bodies skipped.
- * It may count a level too many or too few, never hundreds.
+ * A run of `- ` inside a flow collection counts a level each too: no valid YAML has one there, but the `yaml`
+ * parser, recovering, nests a block sequence per indicator of a run that starts a line (a fuzz-found JSON
+ * heredoc in Terraform held 2,000). It may count a level too many or too few, never hundreds.
  */
 export function yamlTooDeepAt(text: string, from: number, to: number, limit = MAX_YAML_NESTING): number | undefined {
   const indents: number[] = [];
   let flow = 0;
+  /** Consecutive `- ` indicators inside a flow collection, across lines: each may open a block sequence. */
+  let dashes = 0;
   let quote = '';
   /** The indentation of the line that opened a block scalar, while in its body. */
   let scalarParent = -1;
@@ -55,11 +59,15 @@ export function yamlTooDeepAt(text: string, from: number, to: number, limit = MA
       else if (c === '#' && (at === line || /\s/.test(text[at - 1]))) break;
       else if (c === '[' || c === '{') {
         flow++;
-        if (flow + indents.length > limit) return at;
+        if (flow + indents.length + dashes > limit) return at;
+      } else if (c === '-' && flow > 0 && isSpaceOrEnd(text, at + 1, end)) {
+        dashes++;
+        if (flow + indents.length + dashes > limit) return at;
       } else if ((c === ']' || c === '}') && flow > 0) {
         flow--;
+        dashes = 0;
         if (flow === 0) break;
-      }
+      } else if (c !== ' ' && c !== '\t' && c !== '\r') dashes = 0;
     }
     line = end + 1;
   }

@@ -20,12 +20,34 @@ export interface StretchError {
 /** Parses `source` between `stretch.start` and `stretch.end` as a YAML stream of its own. */
 export function parseStretch(source: string, stretch: Span): ParsedStretch {
   const tooDeep = yamlTooDeepAt(source, stretch.start, stretch.end);
-  if (tooDeep !== undefined) {
-    const message = `nested deeper than ${MAX_YAML_NESTING} levels; this document is not read`;
-    return { documents: [], comments: [], errors: [{ pos: [tooDeep, tooDeep + 1], message }] };
-  }
+  if (tooDeep !== undefined) return tooDeepStretch(tooDeep);
   const text = stretch.start === 0 && stretch.end === source.length ? source : source.slice(stretch.start, stretch.end);
-  const parser = new Parser();
+  // The scan reads nesting as YAML means it; recovering from errors, the parser can nest otherwise (a fuzz-found
+  // workflow: a value with `: ` inside, then 500 steps indented under it, one level deeper each). Its own stack
+  // is checked at every line, before unwinding it recurses that deep.
+  const parser: Parser = new Parser((lineStart) => {
+    if (parser.stack.length > MAX_YAML_NESTING) throw new ParserTooDeep(lineStart);
+  });
+  try {
+    return parseTokens(parser, text, stretch);
+  } catch (error) {
+    if (error instanceof ParserTooDeep) return tooDeepStretch(error.at);
+    throw error;
+  }
+}
+
+class ParserTooDeep extends Error {
+  constructor(readonly at: number) {
+    super(`the YAML parser nested deeper than ${MAX_YAML_NESTING} levels at offset ${at}`);
+  }
+}
+
+function tooDeepStretch(at: number): ParsedStretch {
+  const message = `nested deeper than ${MAX_YAML_NESTING} levels; this document is not read`;
+  return { documents: [], comments: [], errors: [{ pos: [at, at + 1], message }] };
+}
+
+function parseTokens(parser: Parser, text: string, stretch: Span): ParsedStretch {
   // Tokens, and so every range and error, count from where the stretch sits in the source.
   parser.offset = stretch.start;
   // The composer's own duplicate-key check is quadratic in a map's size; duplicateKeys() below is linear.

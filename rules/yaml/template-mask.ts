@@ -33,6 +33,19 @@ export function writesAt(line: TemplateLine, column: number): boolean {
   return line.emits && (line.output === 'any' || line.output.includes(column));
 }
 
+/** The action (of `actions`, in order) that `offset` falls strictly inside, by binary search. */
+export function actionAround(actions: readonly Span[], offset: number): Span | undefined {
+  let low = 0;
+  let high = actions.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (actions[mid].end <= offset) low = mid + 1;
+    else high = mid;
+  }
+  const action = actions[low];
+  return action !== undefined && action.start < offset ? action : undefined;
+}
+
 /** Go template syntax as Helm uses it; Ansible's Jinja shares the delimiters. */
 export function looksLikeTemplate(text: string): boolean {
   const open = text.indexOf('{{');

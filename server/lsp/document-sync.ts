@@ -8,7 +8,7 @@ import type { LintedDocument } from './code-actions';
 import { configTextDiagnostics } from './configuration';
 import { diagnosticsOf, tooLargeDiagnostic } from './diagnostics';
 import type { Linter } from './linting';
-import { Debouncer } from './scheduler';
+import { Debouncer, quietPeriodMs } from './scheduler';
 import type { Session } from './session';
 import { fsPathOf } from './uris';
 
@@ -28,6 +28,8 @@ export class DocumentSync {
   private readonly linted = new Map<string, LintedDocument>();
   /** What each open document's lints parsed: a keystroke re-parses only the script or YAML document it touched. */
   private readonly parseCaches = new Map<string, DocumentParseCache>();
+  /** How long each open document's last lint took (ms): its changes wait at least that long (quietPeriodMs). */
+  private readonly lintMs = new Map<string, number>();
   /** Closed files with diagnostics published by an audit or a file watch. */
   private readonly onDisk = new Set<string>();
   private readonly scheduler = new Debouncer((uri) => {
@@ -48,12 +50,13 @@ export class DocumentSync {
   ) {
     this.documents.onDidChangeContent(({ document }) => {
       if (!this.preparing.has(document.uri)) this.preparing.set(document.uri, linter.prepare(fsPathOf(document.uri), document.languageId));
-      this.scheduler.schedule(document.uri, this.linted.has(document.uri) ? session.debounceMs : 0);
+      this.scheduler.schedule(document.uri, this.linted.has(document.uri) ? quietPeriodMs(session.debounceMs, this.lintMs.get(document.uri)) : 0);
     });
     this.documents.onDidClose(({ document }) => {
       this.scheduler.cancel(document.uri);
       this.linted.delete(document.uri);
       this.parseCaches.delete(document.uri);
+      this.lintMs.delete(document.uri);
       this.preparing.delete(document.uri);
       if (isConfigFile(document.uri)) void this.publishConfigFromDisk(document.uri);
       else if (this.audited && fsPathOf(document.uri)) void this.publishFromDisk(document.uri);
@@ -83,7 +86,9 @@ export class DocumentSync {
     }
     let parseCache = this.parseCaches.get(uri);
     if (!parseCache) this.parseCaches.set(uri, (parseCache = new DocumentParseCache()));
+    const started = performance.now();
     const fresh: LintedDocument = { uri, version: doc.version, text, result: this.linter.lint(fsPathOf(uri), text, doc.languageId, parseCache) };
+    this.lintMs.set(uri, performance.now() - started);
     this.linted.set(uri, fresh);
     return fresh;
   }

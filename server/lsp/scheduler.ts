@@ -30,3 +30,17 @@ export class Debouncer {
     this.pending.delete(key);
   }
 }
+
+/** A lint slower than this still waits at most this long for a document's changes to pause. */
+export const MAX_QUIET_MS = 2000;
+
+/**
+ * How long a document's changes must pause before it is linted again: the configured debounce, and at least as
+ * long as its last lint took (up to MAX_QUIET_MS). A lint blocks the reading of the next change, so with a quiet
+ * period shorter than the lint, a client sending changes faster than the server lints gets every one of them
+ * linted in turn (200 full-text changes of a 2 MB file, 200 lints). Waiting as long as the lint takes keeps the
+ * time spent on lints that a later change makes stale to at most about half; a cheap lint adds no noticeable wait.
+ */
+export function quietPeriodMs(debounceMs: number, lastLintMs: number | undefined): number {
+  return Math.max(debounceMs, Math.min(Math.ceil(lastLintMs ?? 0), MAX_QUIET_MS));
+}

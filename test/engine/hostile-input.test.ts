@@ -28,6 +28,41 @@ describe('deep nesting is a syntax finding, never a crash (issue 14 item 8)', ()
     assert.deepEqual(described('/repo/pod.yaml', flow, 'kubernetes'), ['yaml-syntax 3:259 YAML syntax error: nested deeper than 256 levels; this document is not read']);
   });
 
+  test('YAML: a run of 5,000 `- ` starting a line inside a flow collection (the parser nests one block sequence each)', () => {
+    const text = `apiVersion: v1\nkind: Pod\nx: [\n  "a",\n  ${'- '.repeat(5_000)}\n]\n`;
+    assert.deepEqual(described('/repo/pod.yaml', text, 'kubernetes'), ['yaml-syntax 5:511 YAML syntax error: nested deeper than 256 levels; this document is not read']);
+    const scalars = `apiVersion: v1\nkind: Pod\nx: [ a - b, ${Array.from({ length: 300 }, (_, i) => `c${i} - d`).join(', ')} ]\n`;
+    assert.ok(!described('/repo/pod.yaml', scalars, 'kubernetes').some((f) => f.includes('nested deeper')), 'a `- ` inside plain scalars is one level at most');
+  });
+
+  test('YAML: steps indented under a value holding `: `, which the parser recovers from by nesting once per step (found by npm run fuzz)', () => {
+    const steps = '          tags: x\n      - name: Scan\n        uses: docker://a\n          push: true\n'.repeat(500);
+    const text = `on: push\njobs:\n  notes:\n    runs-on: ubunt          push: true\n${steps}u\n`;
+    const found = described('/repo/.github/workflows/ci.yml', text, 'github-actions');
+    assert.equal(found.length, 1, found.join('\n'));
+    assert.match(found[0], /^yaml-syntax \d+:1 YAML syntax error: nested deeper than 256 levels; this document is not read$/);
+  });
+
+  test('Terraform: a JSON heredoc of container definitions with a line of 5,000 `- ` (found by npm run fuzz) is a syntax finding', () => {
+    const definitions = (line: string) =>
+      [
+        'resource "aws_ecs_task_definition" "x" {',
+        '  container_definitions = <<-DEFINITIONS',
+        '    [',
+        '      {',
+        '        "name": "worker",',
+        '        "image": "nginx:latest",',
+        `        ${line}`,
+        '      }',
+        '    ]',
+        '  DEFINITIONS',
+        '}',
+        '',
+      ].join('\n');
+    assert.deepEqual(described('/repo/main.tf', definitions('- '.repeat(5_000))), ['hcl-syntax 7:515 HCL syntax error: the heredoc nests deeper than 256 levels; it is not read']);
+    assert.deepEqual(described('/repo/main.tf', definitions('"cpu": 256')).map((f) => f.split(' ')[0]), ['image-latest-tag']);
+  });
+
   test('YAML: only the too-deep document is refused; 200 levels still parse', () => {
     const deep = `x: ${'{a: '.repeat(300)}1${'}'.repeat(300)}\n`;
     const pod = 'apiVersion: v1\nkind: Pod\nspec:\n  containers:\n    - name: a\n      image: nginx:latest\n';

@@ -1,12 +1,10 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { before, test } from 'node:test';
 import { check, initEngine, lint } from '../../rules/engine';
 import { emptyFacts, type FileProbe, type ImageRef } from '../../rules/types';
 import { CLI, tempTree } from '../cli/support';
-import { FAILING_TERRAFORM } from '../support/failing-input';
+import { FAILING_DISK } from '../support/failing-disk';
 
 // Issue 14, item 9c: an unexpected error in a front end or a rule becomes one `internal-error` finding on the
 // file, naming the cause; the rules that ran keep their findings; the run goes on.
@@ -52,27 +50,23 @@ test('a rule that throws is named; the other rules keep their findings', () => {
   assert.ok(findings.some((f) => f.rule === 'in-place-upgrade'), 'in-place-upgrade still ran');
 });
 
-test('CLI: a file the engine fails on (a recursion past a small stack) gets the finding; the other files are linted; --verbose logs the stack once', (t) => {
-  // A JSON heredoc holding a line of 2,000 compact `- ` sequences overflows the YAML reader of container definitions
-  // (found by npm run fuzz): a real failure inside a front end, not a stub. Once that is fixed, this input stops
-  // failing and the test says so below: pick another.
-  const { dir, cleanup } = tempTree({ 'app/Dockerfile': 'FROM ubuntu\n' });
+test('CLI: a file the engine fails on (its disk throws under the front end) gets the finding; the other files are linted; --verbose logs the stack once', (t) => {
+  const { dir, cleanup } = tempTree({ 'app/Dockerfile': 'FROM ubuntu\n', 'charts/web/Chart.yaml': 'name: web\nversion: 1.0.0\n', 'charts/web/values.yaml': 'image:\n  repository: nginx\n' });
   t.after(cleanup);
-  writeFileSync(join(dir, 'main.tf'), FAILING_TERRAFORM);
   const run = (args: string[]) => {
-    const result = spawnSync(process.execPath, ['--stack-size=200', CLI, ...args], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+    const result = spawnSync(process.execPath, ['--require', FAILING_DISK, CLI, ...args], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
     return { status: result.status, stdout: result.stdout, stderr: result.stderr };
   };
   const quiet = run(['--format', 'json']);
   const doc = JSON.parse(quiet.stdout) as { summary: { files: number }; findings: { file: string; rule: string; line: number; message: string }[] };
-  assert.deepEqual(doc.findings.map((f) => `${f.file}:${f.line} ${f.rule}`), ['app/Dockerfile:1 image-latest-tag', 'main.tf:1 internal-error'], 'the input no longer fails: pick another');
-  assert.match(doc.findings[1].message, /^Driftless could not lint this file: RangeError: Maximum call stack size exceeded\. /);
+  assert.deepEqual(doc.findings.map((f) => `${f.file}:${f.line} ${f.rule}`), ['app/Dockerfile:1 image-latest-tag', 'charts/web/values.yaml:1 internal-error']);
+  assert.equal(doc.findings[1].message, 'Driftless could not lint this file: Error: disk on fire. This is a defect in Driftless; the other files are linted.');
   assert.equal(doc.summary.files, 2);
   assert.equal(quiet.stderr, '', 'without --verbose the finding says it all');
   assert.equal(quiet.status, 1);
   const verbose = run(['--verbose', '--failure-threshold', 'error']);
   assert.equal(verbose.stderr.match(/internal error/g)?.length, 1);
-  assert.match(verbose.stderr, /^driftless: main\.tf: internal error \(a defect in Driftless, please report it\): RangeError: Maximum call stack size exceeded\n +at /);
-  assert.match(verbose.stdout, /^main\.tf:1:1 warning internal-error /m);
+  assert.match(verbose.stderr, /^driftless: charts\/web\/values\.yaml: internal error \(a defect in Driftless, please report it\): Error: disk on fire\n +at /);
+  assert.match(verbose.stdout, /^charts\/web\/values\.yaml:1:1 warning internal-error /m);
   assert.equal(verbose.status, 0, 'exit code as the findings say: none at or above error');
 });

@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { DidOpenTextDocumentNotification, type Diagnostic, type LogMessageParams } from 'vscode-languageserver-protocol/node';
 import { generateManifest } from '../../bench/generate-manifest';
 import { MAX_DIAGNOSTICS_PER_FILE } from '../../server/lsp/diagnostics';
-import { FAILING_TERRAFORM } from '../support/failing-input';
+import { FAILING_DISK } from '../support/failing-disk';
 import { TestClient } from './client';
 import { TempWorkspace } from './workspace';
 
@@ -29,8 +29,8 @@ describe('a language server that survives bad documents', () => {
   const logged: LogMessageParams[] = [];
   before(async () => {
     ws = new TempWorkspace({});
-    // A small stack makes a real recursion inside a front end fail (FAILING_TERRAFORM), as a defect would.
-    client = await TestClient.spawn({ root: ws.root, initializationOptions: { debounceMs: 0 }, nodeArgs: ['--stack-size=200'] });
+    // A disk that throws under the Helm values front end makes linting a values.yaml fail inside the engine.
+    client = await TestClient.spawn({ root: ws.root, initializationOptions: { debounceMs: 0 }, nodeArgs: ['--require', FAILING_DISK] });
     client.connection.onNotification('window/logMessage', (p: LogMessageParams) => {
       logged.push(p);
     });
@@ -58,17 +58,16 @@ describe('a language server that survives bad documents', () => {
   });
 
   test('a document the engine fails on gets the internal-error diagnostic; its stack is logged once, not on every change', async () => {
-    const path = ws.path('main.tf');
-    const text = FAILING_TERRAFORM;
-    const published = await client.open(path, text, 'terraform');
-    assert.deepEqual(published.diagnostics.map((d) => `${d.code}@${d.range.start.line}:${d.range.start.character}`), ['internal-error@0:0'], 'the input no longer fails: pick another');
-    assert.match(messageOf(published.diagnostics[0]), /^Driftless could not lint this file: RangeError: Maximum call stack size exceeded\. /);
+    const path = ws.path('charts/web/values.yaml');
+    const published = await client.open(path, 'image:\n  repository: nginx\n', 'yaml');
+    assert.deepEqual(published.diagnostics.map((d) => `${d.code}@${d.range.start.line}:${d.range.start.character}`), ['internal-error@0:0']);
+    assert.equal(messageOf(published.diagnostics[0]), 'Driftless could not lint this file: Error: disk on fire. This is a defect in Driftless; the other files are linted.');
     const uri = pathToFileURL(path).href;
     const version = await client.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '# x\n' }]);
     await client.nextDiagnostics(uri, (p) => p.version === version);
     const stacks = logged.filter((m) => m.message.startsWith(`Driftless could not lint ${path} `));
     assert.equal(stacks.length, 1);
-    assert.match(stacks[0].message, /RangeError: Maximum call stack size exceeded\n +at /);
+    assert.match(stacks[0].message, /Error: disk on fire\n +at /);
     const after = await client.open(ws.path('other/Dockerfile'), 'FROM ubuntu\n', 'dockerfile');
     assert.deepEqual(after.diagnostics.map((d) => d.code), ['image-latest-tag'], 'the server goes on');
     await client.close(uri);
@@ -118,5 +117,32 @@ describe('a language server that survives bad documents', () => {
     assert.ok(publications < 250, `${publications} lints for 1,000 changes`);
     assert.ok(peakRssMb(client.pid) < 600, `peak RSS ${peakRssMb(client.pid).toFixed(0)} MB`);
     await client.close(uri);
+  });
+
+  test('a storm of full-text changes to a large file with debounce 0 ends on the diagnostics of its last version, linted far fewer times than changed', async () => {
+    const path = ws.path('full-text-storm.yaml');
+    const uri = pathToFileURL(path).href;
+    const manifest = generateManifest(12000);
+    const pod = (tag: number): string =>
+      `apiVersion: v1\nkind: Pod\nmetadata:\n  name: storm\nspec:\n  containers:\n    - name: web\n      image: storm.example.com/web:1.${tag}\n---\n${manifest}`;
+    await client.open(path, pod(0), 'yaml');
+    const publishedVersions: (number | undefined)[] = [];
+    void client.nextDiagnostics(uri, (p) => {
+      publishedVersions.push(p.version);
+      return false;
+    });
+    const sends: Promise<number>[] = [];
+    for (let tag = 1; tag <= 60; tag++) sends.push(client.change(uri, [{ text: pod(tag) }]));
+    const versions = await Promise.all(sends);
+    const last = versions[versions.length - 1];
+    if (client.published.get(uri)?.version !== last) await client.nextDiagnostics(uri, (p) => p.version === last);
+    // A document opened after the storm is answered after anything the storm still had to publish.
+    await client.open(ws.path('after-storm/Dockerfile'), 'FROM ubuntu\n', 'dockerfile');
+    assert.equal(publishedVersions[publishedVersions.length - 1], last);
+    const stormTags = (client.published.get(uri)?.diagnostics ?? []).flatMap((d) => /storm\.example\.com\/web:(1\.\d+)/.exec(messageOf(d))?.[1] ?? []);
+    assert.deepEqual(stormTags, ['1.60']);
+    assert.ok(publishedVersions.length <= 10, `${publishedVersions.length} lints for 60 changes`);
+    await client.close(uri);
+    await client.close(ws.uri('after-storm/Dockerfile'));
   });
 });

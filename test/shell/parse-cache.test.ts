@@ -65,7 +65,9 @@ describe('the parse cache of an open document', () => {
     first.commands[0].span.start = 99;
     const second = shellParseCache.run(cache, () => parseShell(map));
     assert.deepEqual(second, shellParseCache.run(undefined, () => parseShell(map)));
-    assert.equal(second.commands[0].pipedInto?.commands[0], second.commands[1], 'a piped-into command stays the same object as in the list');
+    const piped = second.commands[0].pipedInto;
+    assert.equal(piped?.pipeline.commands[piped.next], second.commands[1], 'a piped-into command stays the same object as in the list');
+    assert.equal(piped?.pipeline.commands[0], second.commands[0]);
   });
 
   test('the least recently used scripts go past the capacity', () => {

@@ -82,9 +82,19 @@ describe('commands', () => {
   test('a pipeline tells each command what it feeds', () => {
     const text = 'curl -fsSL https://x.sh | sudo bash -s -- --yes';
     const [curl, bash] = parse(text).commands;
-    assert.equal(curl.pipedInto?.commands[0], bash);
-    assert.equal(at(text, curl.pipedInto!.span), text);
+    assert.deepEqual(curl.pipedInto?.pipeline.commands.slice(curl.pipedInto.next), [bash]);
+    assert.equal(at(text, curl.pipedInto!.pipeline.span), text);
     assert.equal(bash.pipedInto, undefined);
+  });
+
+  test('the stages of a long pipeline share one pipeline, each pointing past itself', () => {
+    const text = `${'curl https://x.test/a | '.repeat(1_000)}sh`;
+    const commands = parse(text).commands;
+    assert.equal(commands.length, 1_001);
+    const pipeline = commands[0].pipedInto?.pipeline;
+    assert.deepEqual(pipeline?.commands, commands);
+    assert.ok(commands.slice(0, 1_000).every((c, i) => c.pipedInto?.pipeline === pipeline && c.pipedInto.next === i + 1));
+    assert.equal(commands[1_000].pipedInto, undefined);
   });
 
   test('spans map through an offset map with several pieces', () => {

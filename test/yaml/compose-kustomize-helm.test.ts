@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { lint } from '../../rules/engine';
+import { fixText } from '../../rules/fixes';
 import { applyEdits } from '../../rules/text';
 import { DIGEST_PLACEHOLDER, type DigestFix, type FileProbe, type Finding } from '../../rules/types';
-import { byRule, documentsOf, fixture, FIXTURES, lintFixture, lintText, summarize } from './support';
+import { byRule, diskProbe, documentsOf, fixture, FIXTURES, lintFixture, lintText, summarize } from './support';
 
 const DIGEST = `sha256:${'b'.repeat(64)}`;
 
@@ -173,6 +175,23 @@ test('helm templates: an inserted key goes after the template lines that fill th
   const fixed = applyEdits(text, finding.fixes[0].edits);
   assert.equal(fixed, text.replace('nindent 4 }}\n', 'nindent 4 }}\nimmutable: true\n'));
   assert.deepEqual((await lintText(path, fixed)).findings, []);
+});
+
+test('helm templates: an inserted key goes after an action that runs over several lines; the fix loop inserts it once', async () => {
+  const path = join(FIXTURES, 'chart', 'templates', 'cm.yaml');
+  const relint = (t: string) => lint({ path, text: t }, { probe: diskProbe });
+  for (const [text, after] of [
+    ['apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ include "shop.fullname"\n    . }}\ndata:\n  a: b\n', '    . }}\n'],
+    ['apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  labels: {{- include "shop.labels"\n      . | nindent 4 }}\ndata:\n  a: b\n', 'nindent 4 }}\n'],
+  ]) {
+    const linted = await lintText(path, text);
+    assert.deepEqual(summarize(linted), ['mutable-configmap 2:7 "ConfigMap"']);
+    const expected = text.replace(after, `${after}immutable: true\n`);
+    assert.equal(applyEdits(text, linted.findings[0].fixes[0].edits), expected);
+    const fixed = fixText(text, linted, relint, { unsafe: true });
+    assert.equal(fixed.text, expected, 'inserted once, not once per round');
+    assert.deepEqual(fixed.result.findings, []);
+  }
 });
 
 test('helm templates: a column-0 include or Files.Get indented under labels or into a block scalar adds no top-level key', async () => {

@@ -51,7 +51,7 @@ function addTaskDefinitionImages(text: string, value: SyntaxNode | undefined, fa
     for (const item of tupleItems(call.args[0]) ?? []) addImage(objectEntries(item)?.find((e) => e.key === 'image')?.value, facts);
     return;
   }
-  for (const view of heredocYaml(text, value)) {
+  for (const view of heredocYaml(text, value, facts)) {
     for (const item of view.seq(view.doc.contents)?.items ?? []) {
       const image = imageFromScalar(view, view.getScalar(view.map(item), 'image'), 'terraform');
       if (image) addImageOnce(facts, image);

@@ -33,7 +33,7 @@ export function addUserDataFacts(text: string, blocks: readonly HclBlock[], fact
       const written = templateText(script);
       if (!written) continue;
       if (CLOUD_CONFIG.test(written.map.text.trimStart())) {
-        if (written.heredoc) addCloudConfigFacts(heredocYaml(text, script), facts);
+        if (written.heredoc) addCloudConfigFacts(heredocYaml(text, script, facts), facts);
       } else addScriptFacts(written.map, facts, { chain: CHAIN });
     }
   }
@@ -57,7 +57,7 @@ function addModuleFile(how: 'file' | 'templatefile', pathArgument: SyntaxNode | 
   const included = emptyFacts(facts.kind);
   if (how === 'file') {
     const whole = { start: 0, end: content.length };
-    if (CLOUD_CONFIG.test(content.trimStart())) addCloudConfigFacts(yamlIn(content, whole), included);
+    if (CLOUD_CONFIG.test(content.trimStart())) addCloudConfigFacts(yamlIn(content, whole, included), included);
     else addScriptFacts(new OffsetMap().append(content, 0), included, { chain: CHAIN });
     (facts.included ??= []).push({ path, span: call, text: content, contentStart: 0, facts: included });
     return;
@@ -72,7 +72,7 @@ function addModuleFile(how: 'file' | 'templatefile', pathArgument: SyntaxNode | 
       const value = root.children.find((c) => c.type === 'body')?.children.find((c) => c.type === 'attribute')?.children[2];
       const rendered = templateText(value);
       if (!value || !rendered?.heredoc) return false;
-      if (CLOUD_CONFIG.test(rendered.map.text.trimStart())) addCloudConfigFacts(heredocYaml(wrapped, value), included);
+      if (CLOUD_CONFIG.test(rendered.map.text.trimStart())) addCloudConfigFacts(heredocYaml(wrapped, value, included), included);
       else addScriptFacts(rendered.map, included, { chain: CHAIN });
       return true;
     },
