@@ -26,6 +26,7 @@ const cases: Case[] = [
   ...[1_000, 2_000].map((n) => ({ name: `RUN, ${n} curl stages piped into sh`, path: '/b/Dockerfile', text: () => `${PINNED}RUN ${'curl https://x.test/a | '.repeat(n)}sh\n` })),
   ...[500, 1_100].map((n) => ({ name: `YAML, ${n} nested '- '`, path: '/b/pod.yaml', text: () => `${'- '.repeat(n)}a\n` })),
   ...[2_000, 4_000].map((n) => ({ name: `Terraform, a line of ${n} && between 100 blocks`, path: '/b/main.tf', text: () => { const blocks = 'resource "c" "d" {\n  e = "f"\n}\n'.repeat(50); return `${blocks}resource "a" "b" {\n  v =${' &&'.repeat(n)}\n}\n${blocks}`; } })),
+  ...[10_000, 20_000].map((n) => ({ name: `Terraform, ${n} blanks before a unary minus`, path: '/b/main.tf', text: () => `resource "a" "b" {\n  name = ${' '.repeat(n)}-\n}\n` })),
   ...[100, 250].map((n) => ({ name: `Ruby, ${n} chained assignments (a prism trap)`, path: '/b/cookbook/recipes/r.rb', text: () => `${'x = '.repeat(n)}1\n` })),
 ];
 

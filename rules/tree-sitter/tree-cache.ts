@@ -1,4 +1,5 @@
 import { Edit, type Parser, type Point, type Tree } from 'web-tree-sitter';
+import { parseWithinBudget } from './grammar';
 import { Scoped } from '../scoped';
 
 interface Parsed {
@@ -30,16 +31,16 @@ export class TreeCache {
   }
 
   /** The tree of `text`, which the caller deletes; parsed incrementally from this document's previous text. */
-  parse(parser: Parser, text: string): Tree | null {
+  parse(parser: Parser, text: string): Tree | undefined {
     const previous = this.entries.get(parser);
     if (previous?.text === text) return previous.tree.copy();
-    let tree: Tree | null;
+    let tree: Tree | undefined;
     if (previous) {
       previous.tree.edit(editBetween(previous.text, text));
-      tree = parser.parse(text, previous.tree);
+      tree = parseWithinBudget(parser, text, previous.tree);
       previous.tree.delete();
       this.entries.delete(parser);
-    } else tree = parser.parse(text);
+    } else tree = parseWithinBudget(parser, text);
     if (!tree) return tree;
     this.entries.set(parser, { text, tree: tree.copy() });
     if (!tree.rootNode.hasError) {
@@ -54,9 +55,9 @@ export class TreeCache {
 export const treeCache = new Scoped<TreeCache>();
 
 /** Parses `text` with the running lint's tree cache when there is one; the caller deletes the tree. */
-export function parseWithCache(parser: Parser, text: string): Tree | null {
+export function parseWithCache(parser: Parser, text: string): Tree | undefined {
   const cache = treeCache.current;
-  return cache ? cache.parse(parser, text) : parser.parse(text);
+  return cache ? cache.parse(parser, text) : parseWithinBudget(parser, text);
 }
 
 /** The one replaced stretch that turns `before` into `after`: their common prefix and suffix are kept. */

@@ -74,6 +74,18 @@ describe('Terraform front end', () => {
     assert.deepEqual(summary(linted, 'module-unpinned'), ['module-unpinned@terraform-aws-modules/vpc/aws']);
   });
 
+  test('a file whose parse runs out of its budget is one hcl-syntax finding at its start, and nothing of it is read', () => {
+    // Blanks before a unary minus make tree-sitter's error recovery quadratic: 20,000 took 5.8 s; these 100,000
+    // would take minutes.
+    const text = `resource "aws_ecr_repository" "a" {\n  name = ${' '.repeat(100_000)}-\n  image_tag_mutability = "MUTABLE"\n}\n`;
+    const linted = lintTerraform(text);
+    assert.deepEqual(
+      linted.findings.map((f) => [f.rule, f.range.start.line, f.range.start.character]),
+      [['hcl-syntax', 0, 0]],
+    );
+    assert.match(linted.findings[0].message, /parsing did not finish within 750 ms \(the parser's error recovery on this text\); the file is not read/);
+  });
+
   test('values built from variables, locals or interpolation are unknown, and a variable default is not an image', () => {
     const text = [
       'variable "image" {',

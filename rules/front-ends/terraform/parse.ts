@@ -1,6 +1,6 @@
 import type { Parser, Tree } from 'web-tree-sitter';
 import { initShellParser } from '../../shell/parse';
-import { describeSyntaxError, loadGrammar, syntaxErrorNodes, tooDeepError } from '../../tree-sitter/grammar';
+import { describeSyntaxError, loadGrammar, parseWithinBudget, syntaxErrorNodes, tooDeepError, tooSlowError } from '../../tree-sitter/grammar';
 import { TreeCopy, type SyntaxNode, type TreeShape } from '../../tree-sitter/syntax-tree';
 import { editBetween, parseWithCache, treeCache } from '../../tree-sitter/tree-cache';
 import type { ParseError, Span } from '../../types';
@@ -73,15 +73,18 @@ const MAX_RESYNCS = 8;
  * edits the document's previous tree (see TreeCache).
  */
 export function readHcl<T>(text: string, read: (parsed: ParsedHcl) => T, options: { documentCache: boolean } = { documentCache: true }): T {
-  let tree = parseTree(text, options.documentCache);
+  const parsed = parseTree(text, options.documentCache);
+  const tooSlow: ParseError | undefined = parsed ? undefined : { rule: 'hcl-syntax', ...tooSlowError(text) };
+  let tree = parsed ?? emptyTree();
   try {
-    const error = tree.rootNode.hasError ? syntaxError(tree) : undefined;
+    const error = tooSlow ?? (tree.rootNode.hasError ? syntaxError(tree) : undefined);
     const resumes = error && options.documentCache ? blockStartsOfLastCleanParse(text) : undefined;
-    let source = text;
+    let source = tooSlow ? '' : text;
     for (let i = 0; i < MAX_RESYNCS && tree.rootNode.hasError; i++) {
       const blanked = blankBrokenBlock(tree, source, resumes);
       if (blanked === undefined) break;
       const next = reparse(blanked);
+      if (!next) break;
       tree.delete();
       tree = next;
       source = blanked;
@@ -105,23 +108,29 @@ export function hclSyntaxError(text: string): ParseError | undefined {
   return readHcl(text, (parsed) => parsed.error);
 }
 
-/** The tree of `text`, from the document's previous tree in a language server (see TreeCache) when `documentCache`. */
-function parseTree(text: string, documentCache: boolean): Tree {
+/**
+ * The tree of `text`, from the document's previous tree in a language server (see TreeCache) when `documentCache`;
+ * undefined when parsing takes longer than its budget.
+ */
+function parseTree(text: string, documentCache: boolean): Tree | undefined {
   if (!parser) throw new Error('initTerraformParser() must be awaited before readHcl()');
-  const tree = documentCache ? parseWithCache(parser, text) : parser.parse(text);
-  if (!tree) throw new Error('tree-sitter returned no tree for a Terraform file');
+  return documentCache ? parseWithCache(parser, text) : parseWithinBudget(parser, text);
+}
+
+/** What is read of a file whose parse ran out of its budget: nothing. */
+function emptyTree(): Tree {
+  const tree = parser?.parse('');
+  if (!tree) throw new Error('tree-sitter returned no tree for an empty Terraform file');
   return tree;
 }
 
 /**
  * The tree of the re-synced text, parsed afresh: re-using the broken tree made tree-sitter's parse quadratic in
- * the error's length (a line of 4,000 `&&` in a block: 6 s instead of 0.1 s).
+ * the error's length (a line of 4,000 `&&` in a block: 6 s instead of 0.1 s). Undefined past the parse budget.
  */
-function reparse(text: string): Tree {
+function reparse(text: string): Tree | undefined {
   if (!parser) throw new Error('initTerraformParser() must be awaited before readHcl()');
-  const next = parser.parse(text);
-  if (!next) throw new Error('tree-sitter returned no tree for a Terraform file');
-  return next;
+  return parseWithinBudget(parser, text);
 }
 
 /**
