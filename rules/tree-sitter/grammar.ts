@@ -21,9 +21,11 @@ export async function loadGrammar(packageFile: string): Promise<Parser> {
 const PARSE_FLOOR_MS = 250;
 const PARSE_MS_PER_CHARACTER = 0.005;
 
-/** The tree of `text` (edited from `oldTree` when given); undefined when parsing takes longer than its budget. */
-export function parseWithinBudget(parser: Parser, text: string, oldTree?: Tree): Tree | undefined {
-  const deadline = performance.now() + PARSE_FLOOR_MS + text.length * PARSE_MS_PER_CHARACTER;
+/**
+ * The tree of `text` (edited from `oldTree` when given); undefined when parsing takes longer than its budget, or
+ * runs past `deadline` (a `performance.now()` time) when one is given.
+ */
+export function parseWithinBudget(parser: Parser, text: string, oldTree?: Tree, deadline = performance.now() + PARSE_FLOOR_MS + text.length * PARSE_MS_PER_CHARACTER): Tree | undefined {
   const tree = parser.parse(text, oldTree, { progressCallback: () => performance.now() > deadline });
   if (tree) return tree;
   parser.reset();
