@@ -1,51 +1,25 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { generatedSha256, startFileServer, type FileServer } from '../support/file-server';
 import { makeCertificates, OPENSSL_BINARY } from '../support/registry-auth';
-import { REPO_ROOT, requireComponent } from '../support/requirements';
+import { runBuiltCli as driftless } from '../support/cli-child';
+import { requireComponent } from '../support/requirements';
+import { tempTreesForSuite } from '../support/temp-tree';
 
-const CLI = join(REPO_ROOT, 'dist', 'cli.js');
 const MiB = 1024 * 1024;
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
-interface Run {
-  status: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** The built CLI in a child process, asynchronously so the file server keeps answering. */
-function driftless(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<Run> {
-  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` first`);
-  return new Promise((resolve, reject) => {
-    execFile(process.execPath, [CLI, ...args], { cwd, env: { PATH: process.env.PATH, HOME: cwd, ...env } }, (error, stdout, stderr) => {
-      const status = error === null ? 0 : typeof error.code === 'number' ? error.code : undefined;
-      if (status === undefined) reject(error);
-      else resolve({ status, stdout, stderr });
-    });
-  });
-}
 
 const lines = (...l: string[]): string => [...l, ''].join('\n');
 
 describe('driftless --pin: downloads pinned to their checksums (built CLI, a file server on loopback)', () => {
   let server: FileServer;
-  const dirs: string[] = [];
 
-  const project = (files: Record<string, string>): string => {
-    const dir = mkdtempSync(join(tmpdir(), 'driftless-checksum-cli-'));
-    dirs.push(dir);
-    for (const [path, text] of Object.entries(files)) {
-      mkdirSync(dirname(join(dir, path)), { recursive: true });
-      writeFileSync(join(dir, path), text);
-    }
-    return dir;
-  };
+  const project = tempTreesForSuite('driftless-checksum-cli-');
   const read = (dir: string, path: string): string => readFileSync(join(dir, path), 'utf8');
 
   before(async () => {
@@ -62,7 +36,6 @@ describe('driftless --pin: downloads pinned to their checksums (built CLI, a fil
   });
   after(async () => {
     await server.stop();
-    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
   });
 
   test('every kind of file: the checksum written where each tool reads it, one line per download, exit 0', async () => {

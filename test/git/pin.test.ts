@@ -1,31 +1,18 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { after, test } from 'node:test';
+import { join } from 'node:path';
+import { test } from 'node:test';
 import { runCli } from '../../server/cli/run';
 import { GIT_HTTP_BACKEND, serveRepositoriesForSuite, toolsRepositories } from '../support/git-http';
 import { workflow } from '../support/workflow';
 import { requireComponent } from '../support/requirements';
+import { tempTreesForSuite } from '../support/temp-tree';
 
 const fixture = serveRepositoriesForSuite(toolsRepositories, { basicAuth: { prefix: '/private/', username: 'x-access-token', password: 'token-123' } });
 
-const dirs: string[] = [];
-after(() => {
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-});
-
-function project(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'driftless-commit-pin-'));
-  dirs.push(dir);
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
-  return dir;
-}
+const project = tempTreesForSuite('driftless-commit-pin-');
 
 async function pin(dir: string, paths: string[], env: NodeJS.ProcessEnv = {}): Promise<{ status: number; stdout: string; stderr: string }> {
   let stdout = '';

@@ -1,9 +1,7 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { after, describe, test, type TestContext } from 'node:test';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, test, type TestContext } from 'node:test';
 import {
   REGISTRY_BINARY,
   seededRegistryForSuite,
@@ -13,38 +11,12 @@ import {
   type RunningRegistry,
 } from '../support/registry';
 import { HTPASSWD_BINARY, writeHtpasswd } from '../support/registry-auth';
-import { REPO_ROOT, requireComponent } from '../support/requirements';
+import { runBuiltCli as driftless } from '../support/cli-child';
+import { requireComponent } from '../support/requirements';
+import { tempTreesForSuite } from '../support/temp-tree';
 
-const CLI = join(REPO_ROOT, 'dist', 'cli.js');
 const images = { ...standardImages(), frontend: singleImage('docker/dockerfile', '1', 'oci') };
 const digest = (image: keyof typeof images): string => images[image].manifest.digest;
-
-interface Run {
-  status: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** The built CLI in a child process, asynchronously so the test's own servers keep answering. */
-function driftless(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<Run> {
-  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` first`);
-  return new Promise((resolve, reject) => {
-    execFile(process.execPath, [CLI, ...args], { cwd, env: { PATH: process.env.PATH, HOME: cwd, ...env } }, (error, stdout, stderr) => {
-      const status = error === null ? 0 : typeof error.code === 'number' ? error.code : undefined;
-      if (status === undefined) reject(error);
-      else resolve({ status, stdout, stderr });
-    });
-  });
-}
-
-function tree(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'driftless-pin-cli-'));
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
-  return dir;
-}
 
 function ready(t: TestContext, registry: RunningRegistry | undefined): registry is RunningRegistry {
   return Boolean(requireComponent(t, 'docker-registry', REGISTRY_BINARY)) && registry !== undefined;
@@ -52,16 +24,7 @@ function ready(t: TestContext, registry: RunningRegistry | undefined): registry 
 
 describe('driftless --pin end to end (built CLI, real registry)', () => {
   const suite = seededRegistryForSuite(Object.values(images));
-  const dirs: string[] = [];
-  after(() => {
-    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-  });
-
-  const project = (files: Record<string, string>): string => {
-    const dir = tree(files);
-    dirs.push(dir);
-    return dir;
-  };
+  const project = tempTreesForSuite('driftless-pin-cli-');
 
   test('a Dockerfile: # syntax= image, ARG default, FROM; the unknown tag is reported and left as it was', async (t) => {
     if (!ready(t, suite.registry)) return;

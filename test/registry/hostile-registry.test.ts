@@ -1,31 +1,22 @@
 import assert from 'node:assert/strict';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync } from 'node:fs';
 import type http from 'node:http';
-import { networkInterfaces, tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { networkInterfaces } from 'node:os';
+import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { createResolver } from '../../server/registry';
 import { runBuiltCli } from '../support/cli-child';
 import { fakeRegistry, fakeServer, FAKE_MANIFEST_DIGEST, serveManifest, type FakeServer } from '../support/fake-registry';
 import { makeCertificates, OPENSSL_BINARY } from '../support/registry-auth';
 import { requireComponent } from '../support/requirements';
+import { tempTreesForSuite } from '../support/temp-tree';
 
-const dirs: string[] = [];
 const servers: FakeServer[] = [];
 after(async () => {
   for (const server of servers) await server.stop();
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 
-function tree(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'driftless-hostile-'));
-  dirs.push(dir);
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
-  return dir;
-}
+const tree = tempTreesForSuite('driftless-hostile-');
 
 async function started(server: Promise<FakeServer>): Promise<FakeServer> {
   const running = await server;

@@ -1,26 +1,13 @@
 import assert from 'node:assert/strict';
-import { appendFileSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { after, describe, test } from 'node:test';
+import { appendFileSync, lstatSync, readFileSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
 import { runBuiltCli } from '../support/cli-child';
 import { deadHost, fakeRegistry, FAKE_MANIFEST, FAKE_MANIFEST_DIGEST, MANIFEST_HEADERS, serveManifest } from '../support/fake-registry';
+import { tempTreesForSuite } from '../support/temp-tree';
 
 const WRONG_DIGEST = `sha256:${'0'.repeat(64)}`;
-const dirs: string[] = [];
-after(() => {
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-});
-
-function tree(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'driftless-pin-safety-'));
-  dirs.push(dir);
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
-  return dir;
-}
+const tree = tempTreesForSuite('driftless-pin-safety-');
 
 describe('--digest-cache is data from disk (issue 14, item 1)', () => {
   test('entries with a digest that is not exactly sha256:+64 hex, or stored in the future, are dropped; a good one is used', async () => {
