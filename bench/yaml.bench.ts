@@ -1,19 +1,23 @@
 // The YAML front ends' numbers (issue 3): files/s over the shared corpus in process and through the CLI end to end,
 // and p50/p99 per lint of a generated 10,000-line multi-document manifest, with peak RSS.
-// Targets on the 2-core machine: a 10,000-line manifest in < 150 ms in process, >= 500 corpus files/s through the CLI.
+// Targets on the 2-core machine: a 10,000-line manifest in < 150 ms in process, >= 500 corpus files/s through the CLI,
+// and (issue 21) >= 10x yamllint over the same corpus, when yamllint is installed (`apt-get install yamllint`).
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FileProbe } from '../rules/types';
 import { corpusDir } from '../test/support/requirements';
 import { bundledEngine, type Engine } from './bundled-engine';
 import { generateManifest } from './generate-manifest';
-import { median, percentile, printCliRuns, runCli } from './measure';
+import { median, percentile, printCliRuns, runChild, runCli } from './measure';
 
 const CLI_RUNS = 5;
 const CORPUS_PASSES = 3;
 const MANIFEST_LINES = 10_000;
 const WARMUP = 5;
 const SAMPLES = 60;
+/** yamllint takes tens of seconds over the corpus: fewer paired rounds than the CLI's own runs. */
+const YAMLLINT_ROUNDS = 3;
 
 const probe: FileProbe = { exists: existsSync, read: (p) => (existsSync(p) ? readFileSync(p, 'utf8') : undefined) };
 
@@ -57,6 +61,40 @@ async function corpusThroughCli(dir: string): Promise<void> {
   console.log(`  over all ${all} YAML files of the corpus: median ${((all / median(runs.wallsMs)) * 1000).toFixed(0)} files/s`);
 }
 
+/** Whether a `yamllint` is on the PATH: it is a Python tool, not a dependency of this package. */
+function hasYamllint(): boolean {
+  const probe = spawnSync('yamllint', ['--version'], { stdio: 'ignore' });
+  if (probe.error && 'code' in probe.error && probe.error.code === 'ENOENT') return false;
+  if (probe.error) throw probe.error;
+  return probe.status === 0;
+}
+
+/**
+ * yamllint and the CLI over the same corpus folder, in turn, so that the machine's load touches both alike.
+ * yamllint reads every YAML file for syntax and style; Driftless reads every YAML file and lints those a front end
+ * claims. yamllint exits 1 when it finds problems; a run that failed writes to stderr.
+ */
+async function againstYamllint(dir: string): Promise<void> {
+  if (!hasYamllint()) {
+    console.log('CLI against yamllint: yamllint is not installed (apt-get install yamllint)');
+    return;
+  }
+  const cli = join(__dirname, '..', 'dist', 'cli.js');
+  const theirs: number[] = [];
+  const ours: number[] = [];
+  for (let round = 0; round < YAMLLINT_ROUNDS; round++) {
+    const yamllint = await runChild('yamllint', ['--format', 'parsable', dir], dir);
+    if ((yamllint.status !== 0 && yamllint.status !== 1) || yamllint.stderr !== '') throw new Error(`yamllint exited ${yamllint.status}: ${yamllint.stderr.slice(0, 500)}`);
+    theirs.push(yamllint.wallMs);
+    const driftless = await runChild(process.execPath, [cli, '--format', 'json', '--failure-threshold', 'none', dir], dir);
+    if (driftless.status !== 0) throw new Error(`CLI exited ${driftless.status}: ${driftless.stderr.slice(0, 500)}`);
+    ours.push(driftless.wallMs);
+  }
+  const all = yamlFiles(dir).length;
+  console.log(`CLI against yamllint over all ${all} YAML files of the corpus, ${YAMLLINT_ROUNDS} runs each in turn:`);
+  console.log(`  yamllint median ${median(theirs).toFixed(0)} ms; Driftless median ${median(ours).toFixed(0)} ms: ${(median(theirs) / median(ours)).toFixed(1)}x as fast (target >= 10x)`);
+}
+
 function manifestLatency(engine: Engine): void {
   const text = generateManifest(MANIFEST_LINES);
   const lines = text.split('\n').length - 1;
@@ -88,6 +126,7 @@ async function main(): Promise<void> {
   }
   await corpusInProcess(engine, dir);
   await corpusThroughCli(dir);
+  await againstYamllint(dir);
 }
 
 main().catch((error: unknown) => {
