@@ -5,6 +5,7 @@ import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, join } from 'node:path';
 import { commonOptions, RUBY_PARSER_BUNDLE, RUBY_PARSER_ENTRY } from './build/esbuild-options.mjs';
+import { lazyBuiltins } from './build/lazy-builtins.mjs';
 
 const require = createRequire(import.meta.url);
 const out = 'dist';
@@ -34,7 +35,15 @@ const entries = [
 // (server/launch/code-cache.ts), keyed to the main bundle's digest; server-main so runs server-features. Each
 // stage is built once the bundles it runs are.
 const launchStages = [
-  [{ in: 'server/server.ts', out: 'server-main', bundle: 'server-features', ...COMPACT }],
+  [
+    {
+      in: 'server/server.ts',
+      out: 'server-main',
+      bundle: 'server-features',
+      plugins: [lazyBuiltins(['crypto', 'child_process'], /[\\/]node_modules[\\/]vscode-(?:jsonrpc|languageserver)[\\/]/)],
+      ...COMPACT,
+    },
+  ],
   [
     { in: 'server/launch/cli.ts', out: 'cli', bundle: 'cli-main', banner: '#!/usr/bin/env node' },
     { in: 'server/launch/server.ts', out: 'server', bundle: 'server-main' },
@@ -52,6 +61,7 @@ const bundle = (e, define = {}) =>
     inject: e.bundle ? [] : commonOptions.inject,
     minifyWhitespace: e.minifyWhitespace,
     lineLimit: e.lineLimit,
+    plugins: [...commonOptions.plugins, ...(e.plugins ?? [])],
   });
 
 await Promise.all(entries.map((e) => bundle(e)));
