@@ -20,7 +20,7 @@ import {
  */
 export const FRONT_ENDS: readonly FrontEndEntry[] = [
   { name: 'dockerfile', kinds: ['dockerfile'], files: DOCKERFILE_FILES, grammars: [BASH_GRAMMAR], load: async () => (await import('./dockerfile')).dockerfileFrontEnd },
-  { name: 'chef', kinds: ['chef'], files: CHEF_FILES, load: async () => (await import('./chef')).chefFrontEnd },
+  { name: 'chef', kinds: ['chef'], files: CHEF_FILES, grammars: [BASH_GRAMMAR], load: async () => (await import('./chef')).chefFrontEnd },
   { name: 'kustomize', kinds: ['kustomize'], files: KUSTOMIZE_FILES, load: async () => (await import('./kustomize')).kustomizeFrontEnd },
   { name: 'helm-values', kinds: ['helm-values'], files: HELM_VALUES_FILES, load: async () => (await import('./helm-values')).helmValuesFrontEnd },
   {

@@ -3,7 +3,7 @@ import { locateWasm } from '../wasm';
 
 /** web-tree-sitter's runtime, which every grammar runs in. */
 export const TREE_SITTER_RUNTIME = 'web-tree-sitter/web-tree-sitter.wasm';
-/** The grammar of shell: Dockerfile RUN, Ansible, CI jobs, Kubernetes commands, Terraform and Puppet exec. */
+/** The grammar of shell: Dockerfile RUN, Ansible tasks, CI jobs, Chef, Terraform and Puppet commands. */
 export const BASH_GRAMMAR = 'tree-sitter-bash/tree-sitter-bash.wasm';
 export const TERRAFORM_GRAMMAR = '@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm';
 export const PUPPET_GRAMMAR = 'tree-sitter-puppet/tree-sitter-puppet.wasm';
