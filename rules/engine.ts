@@ -5,6 +5,7 @@ import { hasFileName } from './file-names';
 import { Suppressions } from './suppression';
 import { LineIndex } from './text';
 import { internalError } from './checks/internal-error';
+import { compileAhead, TREE_SITTER_RUNTIME } from './tree-sitter/wasm-modules';
 import { emptyFacts, layerOf, type Facts, type FileKind, type FileProbe, type Finding, type FrontEnd, type FrontEndEntry, type IncludedFile, type SeveritySetting, type SourceFile } from './types';
 
 export interface LintOptions {
@@ -64,6 +65,8 @@ export function initEngine(kinds?: readonly FileKind[]): Promise<void> {
   const entries = kinds ? FRONT_ENDS.filter((f) => f.kinds.some((k) => kinds.includes(k))) : FRONT_ENDS;
   const languages = new Set(entries.flatMap((f) => f.files.languages));
   const asked = FRONT_ENDS.filter((f) => f.files.languages.some((language) => languages.has(language)));
+  const grammars = new Set(entries.flatMap((f) => (initialising.has(f) ? [] : (f.grammars ?? []))));
+  if (grammars.size > 0) compileAhead([TREE_SITTER_RUNTIME, ...grammars]);
   return Promise.all([...asked.map(importFrontEnd), ...entries.map(initFrontEnd)]).then(() => undefined);
 }
 

@@ -502,6 +502,12 @@ export interface FrontEndEntry {
   files: FileNames;
   /** Imports the front end's module; `initEngine()` calls it for the kinds a run may meet. */
   load(): Promise<FrontEnd>;
+  /**
+   * The tree-sitter grammars its `init` loads (their WASM files' paths inside node_modules): `initEngine()` starts
+   * compiling them, and the tree-sitter runtime, before importing the module, so that V8 compiles them on its
+   * background threads while the main thread evaluates the front end.
+   */
+  grammars?: readonly string[];
 }
 
 /** What a front end does, once loaded. */

@@ -3,6 +3,7 @@ import { appendAll } from '../arrays';
 import { Scoped } from '../scoped';
 import type { Span, TextEdit } from '../types';
 import { loadGrammar } from '../tree-sitter/grammar';
+import { BASH_GRAMMAR } from '../tree-sitter/wasm-modules';
 import { OffsetMap } from './offset-map';
 import type { ShellParseCache } from './parse-cache';
 import { copyTree, type SyntaxNode } from '../tree-sitter/syntax-tree';
@@ -18,7 +19,7 @@ const FIELDS_READ = new Set(['while_statement', 'for_statement', 'c_style_for_st
 
 /** Loads the bash grammar once; `parseShell` is synchronous after this. */
 export function initShellParser(): Promise<void> {
-  loading ??= loadGrammar('tree-sitter-bash/tree-sitter-bash.wasm').then((loaded) => {
+  loading ??= loadGrammar(BASH_GRAMMAR).then((loaded) => {
     parser = loaded;
   });
   return loading;

@@ -1,5 +1,5 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
-import { open, type FileHandle } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
 import { MAX_FILE_BYTES } from './limits';
 
 export type RegularFileRead =
@@ -42,6 +42,8 @@ export function readRegularFileSync(path: string, maxBytes = MAX_FILE_BYTES): Re
 
 /** readRegularFileSync for callers that must not hold the event loop (the language server's reads from disk). */
 export async function readRegularFile(path: string, maxBytes = MAX_FILE_BYTES): Promise<RegularFileRead> {
+  // Imported here: node:fs/promises loads readline, watchers and streams, and the CLI reads synchronously.
+  const { open } = await import('node:fs/promises');
   let handle: FileHandle;
   try {
     handle = await open(path, OPEN_FLAGS);

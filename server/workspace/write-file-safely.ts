@@ -1,6 +1,6 @@
 import { closeSync, fstatSync, openSync, readFileSync, realpathSync, renameSync, unlinkSync, writeSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { lazyCrypto } from '../lazy-crypto';
 import { describeFsError } from './source-file';
 
 export type SafeWriteResult = { ok: true } | { ok: false; reason: string };
@@ -59,7 +59,7 @@ export function rewriteFileSafely(path: string, before: string, after: string, r
  * not followed.
  */
 export function writeAtomically(path: string, text: string, mode = 0o666): void {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${lazyCrypto().randomBytes(6).toString('hex')}.tmp`);
   const fd = openSync(temp, 'wx', mode);
   let open = true;
   let renamed = false;

@@ -2,6 +2,7 @@ import type { Parser } from 'web-tree-sitter';
 import { copyTree, type SyntaxNode } from '../../tree-sitter/syntax-tree';
 import { initShellParser } from '../../shell/parse';
 import { describeSyntaxError, loadGrammar, syntaxErrorNodes, tooDeepError } from '../../tree-sitter/grammar';
+import { PUPPET_GRAMMAR } from '../../tree-sitter/wasm-modules';
 import type { Span } from '../../types';
 
 export type { SyntaxNode };
@@ -26,7 +27,7 @@ let loading: Promise<void> | undefined;
 
 /** Loads the Puppet grammar, and the shell parser `exec` commands need, once. */
 export function loadPuppetParser(): Promise<void> {
-  loading ??= Promise.all([initShellParser(), loadGrammar('tree-sitter-puppet/tree-sitter-puppet.wasm')]).then(([, loaded]) => {
+  loading ??= Promise.all([initShellParser(), loadGrammar(PUPPET_GRAMMAR)]).then(([, loaded]) => {
     parser = loaded;
   });
   return loading;

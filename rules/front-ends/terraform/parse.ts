@@ -1,6 +1,7 @@
 import type { Parser, Tree } from 'web-tree-sitter';
 import { initShellParser } from '../../shell/parse';
 import { describeSyntaxError, loadGrammar, parseWithinBudget, syntaxErrorNodes, tooDeepError, tooSlowError } from '../../tree-sitter/grammar';
+import { TERRAFORM_GRAMMAR } from '../../tree-sitter/wasm-modules';
 import { TreeCopy, type SyntaxNode, type TreeShape } from '../../tree-sitter/syntax-tree';
 import { editBetween, parseWithCache, treeCache } from '../../tree-sitter/tree-cache';
 import type { ParseError, Span } from '../../types';
@@ -41,7 +42,7 @@ const HCL_SHAPE: TreeShape = {
 
 /** Loads the Terraform grammar, and the shell parser the provisioners' commands need, once. */
 export function initTerraformParser(): Promise<void> {
-  loading ??= Promise.all([initShellParser(), loadGrammar('@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm')]).then(([, loaded]) => {
+  loading ??= Promise.all([initShellParser(), loadGrammar(TERRAFORM_GRAMMAR)]).then(([, loaded]) => {
     parser = loaded;
   });
   return loading;
