@@ -90,7 +90,7 @@ Options:
   -q, --quiet                      print only findings at or above the threshold, no summary
       --verbose                    print the stack of an internal error (an internal-error finding) on stderr
   -j, --jobs <n>                   lint on n threads: the main thread and n-1 workers (default: one per
-                                   idle core, from 1000 files on; 1 for fewer)
+                                   core from 1000 files on, unless the machine is busy; else 1)
   -h, --help                       show this help
   -v, --version                    show the version
 
