@@ -64,7 +64,11 @@ async function singleFileLatency(engine: Engine): Promise<void> {
 
 async function main(): Promise<void> {
   const generated = generateTerraform(DEFAULT_MODULES);
-  printCliRuns(`CLI end to end, generated modules in ${generated.dir}`, await runCli([generated.dir], CLI_RUNS, generated.files), 500);
+  // The CLI's own choice of threads (by files, cores and load), then one thread and two (main + one worker) forced.
+  for (const jobs of [[], ['--jobs', '1'], ['--jobs', '2']]) {
+    const runs = await runCli([...jobs, generated.dir], CLI_RUNS, generated.files);
+    printCliRuns(`CLI end to end${jobs.length ? `, ${jobs.join(' ')}` : ''}, generated modules in ${generated.dir}`, runs, 500);
+  }
   await singleFileLatency(await bundledEngine());
 }
 

@@ -89,7 +89,8 @@ Options:
       --update-baseline            write every finding to the --baseline file, then report none
   -q, --quiet                      print only findings at or above the threshold, no summary
       --verbose                    print the stack of an internal error (an internal-error finding) on stderr
-  -j, --jobs <n>                   lint on n threads (default: one per core for 200 files or more, given 3+ cores)
+  -j, --jobs <n>                   lint on n threads: the main thread and n-1 workers (default: one per
+                                   core from 1000 files on, unless the machine is busy; else 1)
   -h, --help                       show this help
   -v, --version                    show the version
 

@@ -1,23 +1,34 @@
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import type { FileKind } from '../../rules/types';
 import { lintJob, type JobResult, type LintJob } from './lint-files';
 
-/** Below this many files a run stays on the main thread: starting a worker (its own WASM init) costs more. */
-export const PARALLEL_MIN_FILES = 200;
 /**
- * Workers pay off only with a core to spare beside the main thread, which walks, reads results and
- * formats: on 2 cores, 5,000 Dockerfiles took 4.8 s on the main thread and 4.9 s on two workers.
+ * Without `--jobs`, runs of fewer files stay on the main thread. A worker costs 0.2-0.5 s of CPU before it
+ * is of use (Node's start, the bundle, its WASM) and then lints its first few hundred files at a fraction of
+ * the speed of a warm thread, as V8 compiles and optimises the engine in each thread anew. On 2 cores, with
+ * one worker beside the main thread: 300 and 600 Dockerfiles were 15-18% slower, 300 Terraform modules even,
+ * 2,000 Terraform modules and 5,000 Dockerfiles faster.
  */
-const PARALLEL_MIN_CORES = 3;
-const MAX_WORKERS = 8;
-/** Files handed to a worker at a time: small enough to balance the load, large enough to keep messages few. */
-const CHUNK = 32;
+export const PARALLEL_MIN_FILES = 1000;
+/**
+ * A machine whose 1-minute load average is this per core is busy. On 2 cores, 2,000 Terraform modules linted
+ * 30% faster with a worker at load 2-3; at load 10, the shared corpus was 27% slower with one.
+ */
+const BUSY_LOAD_PER_CORE = 1.5;
+const MAX_THREADS = 8;
+/** The most files handed to a worker at a time: enough to keep messages few; fewer near the end, to finish together. */
+const WORKER_CHUNK = 32;
+/** Chunks a worker holds at a time: the next waits in its queue while the main thread, linting, cannot answer. */
+const CHUNKS_IN_FLIGHT = 2;
+/** Files the main thread lints between looks at the workers' messages. */
+const MAIN_CHUNK = 4;
 
 export interface LintFilesOptions {
   cwd: string;
   fix: boolean;
-  /** Worker threads to lint with; undefined picks by file count and cores; 1 lints on the main thread. */
+  /** Threads to lint on, the main thread included (1: the main thread only); undefined picks by files, cores and load. */
   jobs?: number;
   /** The script a worker runs (the CLI bundle itself); without it everything runs on the main thread. */
   workerScript?: string;
@@ -27,6 +38,7 @@ export interface LintFilesOptions {
 }
 
 export interface ChunkRequest {
+  /** The index of the chunk's first job in the run. */
   id: number;
   jobs: LintJob[];
   cwd: string;
@@ -38,23 +50,27 @@ export interface LintWorkerData {
   kinds: readonly FileKind[];
 }
 
-export type WorkerReply = { id: number; results: JobResult[] } | { id: number; error: string };
+/** A worker says it is ready (its engine initialised) before it is handed a chunk, then answers each one. */
+export type WorkerReply = { ready: true } | { id: number; results: JobResult[] } | { error: string };
 
 /**
- * Lints every job, on worker threads when there are enough files and cores, handing each result to `onResult`
- * as soon as it and those before it are done, in the jobs' order: nothing of a file is kept once it is handed on.
+ * Lints every job on the main thread and, for a large enough run, on worker threads beside it, handing each
+ * result to `onResult` as soon as it and those before it are done, in the jobs' order: nothing of a file is
+ * kept once it is handed on.
  */
 export async function lintFiles(jobs: readonly LintJob[], options: LintFilesOptions, onResult: (result: JobResult) => void): Promise<void> {
-  const workers = workerCount(jobs.length, options);
-  if (workers > 1 && options.workerScript) await lintOnWorkers(jobs, options, options.workerScript, workers, onResult);
+  const workers = workersFor(jobs.length, options.jobs, availableParallelism(), loadavg()[0]);
+  if (workers > 0 && options.workerScript !== undefined) await new ParallelRun(jobs, options, options.workerScript, workers, onResult).run();
   else lintHere(jobs, options, onResult);
 }
 
-function workerCount(files: number, options: LintFilesOptions): number {
-  if (options.jobs !== undefined) return Math.min(options.jobs, Math.ceil(files / CHUNK));
-  const cores = availableParallelism();
-  if (files < PARALLEL_MIN_FILES || cores < PARALLEL_MIN_CORES) return 1;
-  return Math.min(cores, MAX_WORKERS);
+/**
+ * `--jobs N` asks for N threads: the main thread and N-1 workers. Without it, a large run has one thread per
+ * core unless the machine is busy: a worker that waits for a core only adds its start-up and warm-up to the run.
+ */
+export function workersFor(files: number, jobs: number | undefined, cores: number, load: number): number {
+  const threads = jobs ?? (files < PARALLEL_MIN_FILES || load >= cores * BUSY_LOAD_PER_CORE ? 1 : Math.min(MAX_THREADS, cores));
+  return Math.max(0, Math.min(threads - 1, Math.ceil(files / WORKER_CHUNK)));
 }
 
 function lintHere(jobs: readonly LintJob[], options: LintFilesOptions, onResult: (result: JobResult) => void): void {
@@ -64,70 +80,121 @@ function lintHere(jobs: readonly LintJob[], options: LintFilesOptions, onResult:
   }
 }
 
-function lintOnWorkers(
-  jobs: readonly LintJob[],
-  options: LintFilesOptions,
-  script: string,
-  count: number,
-  onResult: (result: JobResult) => void,
-): Promise<void> {
-  const chunks: LintJob[][] = [];
-  for (let i = 0; i < jobs.length; i += CHUNK) chunks.push(jobs.slice(i, i + CHUNK));
-  /** Chunks done ahead of the next one to hand on; each is dropped once handed on. */
-  const waiting = new Map<number, JobResult[]>();
-  let nextToHand = 0;
-  let nextChunk = 0;
-  let done = 0;
-  const pool: Worker[] = [];
-  const retired = new Set<Worker>();
-  return new Promise<void>((resolve, reject) => {
-    let failed = false;
-    const fail = (error: Error): void => {
-      if (failed) return;
-      failed = true;
-      for (const w of pool) void w.terminate();
-      reject(error);
-    };
-    const feed = (worker: Worker): void => {
-      if (nextChunk >= chunks.length) {
-        retired.add(worker);
-        void worker.terminate();
-        return;
+/** One run on the main thread and workers: each takes chunks from the front of the jobs left. */
+class ParallelRun {
+  private readonly threads: number;
+  /** The first job not yet taken by a thread. */
+  private next = 0;
+  /** The first job not yet handed on. */
+  private nextToHand = 0;
+  private done = 0;
+  /** Chunks done ahead of the next one to hand on, by their first job's index; each is dropped once handed on. */
+  private readonly waiting = new Map<number, JobResult[]>();
+  /** The workers started, and the chunks each holds. */
+  private readonly holding = new Map<Worker, number>();
+  private readonly retired = new Set<Worker>();
+  private failure: Error | undefined;
+  private finish!: () => void;
+  private readonly finished = new Promise<void>((resolve) => (this.finish = resolve));
+
+  constructor(
+    private readonly jobs: readonly LintJob[],
+    private readonly options: LintFilesOptions,
+    private readonly script: string,
+    private readonly workers: number,
+    private readonly onResult: (result: JobResult) => void,
+  ) {
+    this.threads = workers + 1;
+  }
+
+  async run(): Promise<void> {
+    this.startWorkers();
+    try {
+      // The main thread lints small chunks from the front, looking at the workers' messages in between.
+      for (let chunk = this.take(MAIN_CHUNK); chunk && !this.failure; chunk = this.take(MAIN_CHUNK)) {
+        this.complete(chunk.id, chunk.jobs.map((job) => lintJob(job, this.options.cwd, this.options.fix)));
+        await nextTurn();
       }
-      const id = nextChunk++;
-      const request: ChunkRequest = { id, jobs: chunks[id], cwd: options.cwd, fix: options.fix };
-      worker.postMessage(request);
-    };
-    for (let i = 0; i < count; i++) {
-      const worker = new Worker(script, { workerData: { kinds: options.kinds } satisfies LintWorkerData });
-      pool.push(worker);
-      worker.on('message', (reply: WorkerReply) => {
-        if ('error' in reply) {
-          fail(new Error(reply.error));
-          return;
-        }
-        waiting.set(reply.id, reply.results);
-        for (let ready = waiting.get(nextToHand); ready; ready = waiting.get(nextToHand)) {
-          waiting.delete(nextToHand++);
-          for (const result of ready) onResult(result);
-        }
-        done += reply.results.length;
-        options.onProgress?.(done, jobs.length);
-        if (done === jobs.length) {
-          for (const w of pool) {
-            retired.add(w);
-            void w.terminate();
-          }
-          resolve();
-        } else {
-          feed(worker);
-        }
-      });
-      worker.on('error', fail);
-      worker.on('exit', (code) => {
-        if (!retired.has(worker)) fail(new Error(`a lint worker stopped early (exit code ${code})`));
-      });
-      feed(worker);
+    } catch (error) {
+      this.fail(error instanceof Error ? error : new Error(String(error)));
     }
-  });
+    await this.finished;
+    if (this.failure) throw this.failure;
+  }
+
+  private startWorkers(): void {
+    for (let i = 0; i < this.workers; i++) {
+      const worker = new Worker(this.script, { workerData: { kinds: this.options.kinds } satisfies LintWorkerData });
+      this.holding.set(worker, 0);
+      worker.on('message', (reply: WorkerReply) => {
+        try {
+          this.onReply(worker, reply);
+        } catch (error) {
+          this.fail(error instanceof Error ? error : new Error(String(error)));
+        }
+      });
+      worker.on('error', (error) => this.fail(error));
+      worker.on('exit', (code) => {
+        if (!this.retired.has(worker)) this.fail(new Error(`a lint worker stopped early (exit code ${code})`));
+      });
+    }
+  }
+
+  private onReply(worker: Worker, reply: WorkerReply): void {
+    if ('error' in reply) {
+      this.fail(new Error(reply.error));
+      return;
+    }
+    let held = this.holding.get(worker) ?? 0;
+    if ('results' in reply) {
+      held--;
+      this.complete(reply.id, reply.results);
+    }
+    while (!this.failure && held < CHUNKS_IN_FLIGHT) {
+      const chunk = this.take(WORKER_CHUNK);
+      if (!chunk) break;
+      worker.postMessage(chunk);
+      held++;
+    }
+    this.holding.set(worker, held);
+    if (held === 0) this.retire(worker);
+  }
+
+  /** Up to `most` jobs from the front of those left, fewer as they run out so that the threads finish together. */
+  private take(most: number): ChunkRequest | undefined {
+    const left = this.jobs.length - this.next;
+    if (left <= 0) return undefined;
+    const size = Math.max(1, Math.min(most, Math.ceil(left / (this.threads * CHUNKS_IN_FLIGHT * 2))));
+    const chunk: ChunkRequest = { id: this.next, jobs: this.jobs.slice(this.next, this.next + size), cwd: this.options.cwd, fix: this.options.fix };
+    this.next += size;
+    return chunk;
+  }
+
+  private complete(id: number, results: JobResult[]): void {
+    this.waiting.set(id, results);
+    for (let ready = this.waiting.get(this.nextToHand); ready; ready = this.waiting.get(this.nextToHand)) {
+      this.waiting.delete(this.nextToHand);
+      this.nextToHand += ready.length;
+      for (const result of ready) this.onResult(result);
+    }
+    this.done += results.length;
+    this.options.onProgress?.(this.done, this.jobs.length);
+    if (this.done === this.jobs.length) this.stop();
+  }
+
+  private retire(worker: Worker): void {
+    if (this.retired.has(worker)) return;
+    this.retired.add(worker);
+    void worker.terminate();
+  }
+
+  private stop(): void {
+    for (const worker of this.holding.keys()) this.retire(worker);
+    this.finish();
+  }
+
+  private fail(error: Error): void {
+    this.failure ??= error;
+    this.stop();
+  }
 }

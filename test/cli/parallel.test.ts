@@ -15,18 +15,24 @@ function snapshot(dir: string): Record<string, string> {
   return out;
 }
 
-test('worker threads report exactly what the main thread reports, in the same order', (t) => {
+test('worker threads beside the main thread report exactly what the main thread alone reports, in every format', (t) => {
   const { dir, cleanup } = tempTree({});
   t.after(cleanup);
   generateCorpus(FILES, join(dir, 'corpus'));
-  const single = runCli(['-j', '1', '--format', 'json', '--failure-threshold', 'none', 'corpus'], { cwd: dir });
-  const threaded = runCli(['-j', '3', '--format', 'json', '--failure-threshold', 'none', 'corpus'], { cwd: dir });
-  assert.equal(single.stderr, '');
-  assert.equal(threaded.stderr, '');
-  const doc = JSON.parse(single.stdout) as { summary: { files: number; findings: number } };
-  assert.equal(doc.summary.files, FILES);
-  assert.ok(doc.summary.findings > FILES, 'the generated Dockerfiles have findings');
-  assert.equal(threaded.stdout, single.stdout);
+  for (const format of ['text', 'json', 'sarif']) {
+    const single = runCli(['-j', '1', '--format', format, '--failure-threshold', 'none', 'corpus'], { cwd: dir });
+    assert.equal(single.stderr, '');
+    if (format === 'json') {
+      const doc = JSON.parse(single.stdout) as { summary: { files: number; findings: number } };
+      assert.equal(doc.summary.files, FILES);
+      assert.ok(doc.summary.findings > FILES, 'the generated Dockerfiles have findings');
+    }
+    for (const jobs of ['2', '3', '8']) {
+      const threaded = runCli(['-j', jobs, '--format', format, '--failure-threshold', 'none', 'corpus'], { cwd: dir });
+      assert.equal(threaded.stderr, '', `--format ${format} -j ${jobs}`);
+      assert.equal(threaded.stdout, single.stdout, `--format ${format} -j ${jobs}`);
+    }
+  }
 });
 
 test('--fix on worker threads writes the same files as on the main thread', (t) => {
