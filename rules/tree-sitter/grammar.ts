@@ -24,27 +24,88 @@ export async function loadGrammar(packageFile: string): Promise<Parser> {
   return new Parser().setLanguage(Language.loadSync(grammar));
 }
 
-// A real file parses at about 0.35 µs a character; tree-sitter's error recovery can take far longer on hostile
-// shapes (a 44 KB Terraform file with a 22,000-character line in a staircase of indents: 6 s). A parse may take
-// 5 µs a character above a 250 ms floor: a wide margin for real files, on a loaded machine too.
-const PARSE_FLOOR_MS = 250;
-const PARSE_MS_PER_CHARACTER = 0.005;
+/**
+ * How much work a parse may do. tree-sitter's error recovery is quadratic on some hostile shapes (blanks before a
+ * unary minus: 20,000 took 5.8 s): its lexer reads the same text again and again. Work is counted, not timed, so
+ * that a file reads the same on a busy machine as on an idle one (a deadline in ms made the findings depend on
+ * the load): the characters the lexer asks for, handed over in small chunks so that every re-read is counted, and
+ * the parser's progress reports (one per 100 operations). A real file asks for each character about 1.1 times and
+ * reports once per ~60 characters; the limits leave a wide margin and stop a hostile shape in about 0.2 s.
+ */
+export class ParseBudget {
+  /** Characters the lexer may still ask for. */
+  characters: number;
+  /** Progress reports (100 parser operations each) still allowed. */
+  reports: number;
+
+  constructor(characters: number, reports: number) {
+    this.characters = characters;
+    this.reports = reports;
+  }
+
+  /** The budget of a parse of `length` characters. */
+  static forText(length: number): ParseBudget {
+    return new ParseBudget(CHARACTERS_FLOOR + CHARACTERS_PER_CHARACTER * length, REPORTS_FLOOR + Math.ceil(length * REPORTS_PER_CHARACTER));
+  }
+
+  get spent(): boolean {
+    return this.characters < 0 || this.reports < 0;
+  }
+}
+
+const CHARACTERS_FLOOR = 4_000_000;
+const CHARACTERS_PER_CHARACTER = 32;
+const REPORTS_FLOOR = 20_000;
+const REPORTS_PER_CHARACTER = 0.5;
+/** What the lexer gets per request: small, so that text read again is asked for (and counted) again. */
+const CHUNK = 1024;
+/**
+ * The last resort, should a shape cost time without reading text or making progress reports: far past what any
+ * budget allows, so that it never decides a file a budget would have read.
+ */
+const BACKSTOP_FLOOR_MS = 5_000;
+const BACKSTOP_MS_PER_CHARACTER = 0.05;
 
 /**
- * The tree of `text` (edited from `oldTree` when given); undefined when parsing takes longer than its budget, or
- * runs past `deadline` (a `performance.now()` time) when one is given.
+ * The tree of `text` (edited from `oldTree` when given); undefined when parsing runs out of `budget`, which it
+ * spends (a caller may share one budget between several parses).
  */
-export function parseWithinBudget(parser: Parser, text: string, oldTree?: Tree, deadline = performance.now() + PARSE_FLOOR_MS + text.length * PARSE_MS_PER_CHARACTER): Tree | undefined {
-  const tree = parser.parse(text, oldTree, { progressCallback: () => performance.now() > deadline });
-  if (tree) return tree;
+export function parseWithinBudget(parser: Parser, text: string, oldTree?: Tree, budget = ParseBudget.forText(text.length)): Tree | undefined {
+  const backstop = performance.now() + BACKSTOP_FLOOR_MS + text.length * BACKSTOP_MS_PER_CHARACTER;
+  let parsing = true;
+  let cut = false;
+  // The tree keeps this function for node texts: only the parse itself is counted or cut short.
+  const input = (index: number): string => {
+    if (!parsing) return text.slice(index);
+    if (budget.characters <= 0 && index < text.length) {
+      cut = true;
+      return '';
+    }
+    const chunk = text.slice(index, index + CHUNK);
+    budget.characters -= chunk.length;
+    return chunk;
+  };
+  const tree = parser.parse(input, oldTree, {
+    progressCallback: () => {
+      budget.reports--;
+      cut ||= budget.spent || performance.now() > backstop;
+      return cut;
+    },
+  });
+  parsing = false;
+  // A parse whose input was cut short read an early end of the text, not the text.
+  if (tree && !cut) return tree;
+  tree?.delete();
   parser.reset();
   return undefined;
 }
 
 /** The syntax error of a file whose parse ran out of its budget: nothing of it is read. */
 export function tooSlowError(text: string): { message: string; span: Span } {
-  const budget = Math.round(PARSE_FLOOR_MS + text.length * PARSE_MS_PER_CHARACTER);
-  return { message: `parsing did not finish within ${budget} ms (the parser's error recovery on this text); the file is not read`, span: { start: 0, end: Math.min(1, text.length) } };
+  return {
+    message: 'parsing took far more work than a file of this size needs (the parser\'s error recovery on this text); the file is not read',
+    span: { start: 0, end: Math.min(1, text.length) },
+  };
 }
 
 /** ERROR and MISSING nodes in file order; the insides of an ERROR are not searched again. */

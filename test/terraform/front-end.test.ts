@@ -83,7 +83,7 @@ describe('Terraform front end', () => {
       linted.findings.map((f) => [f.rule, f.range.start.line, f.range.start.character]),
       [['hcl-syntax', 0, 0]],
     );
-    assert.match(linted.findings[0].message, /parsing did not finish within 750 ms \(the parser's error recovery on this text\); the file is not read/);
+    assert.match(linted.findings[0].message, /parsing took far more work than a file of this size needs \(the parser's error recovery on this text\); the file is not read/);
   });
 
   test('values built from variables, locals or interpolation are unknown, and a variable default is not an image', () => {

@@ -1,6 +1,6 @@
 import type { Parser, Tree } from 'web-tree-sitter';
 import { initShellParser } from '../../shell/parse';
-import { describeSyntaxError, loadGrammar, parseWithinBudget, syntaxErrorNodes, tooDeepError, tooSlowError } from '../../tree-sitter/grammar';
+import { describeSyntaxError, loadGrammar, ParseBudget, parseWithinBudget, syntaxErrorNodes, tooDeepError, tooSlowError } from '../../tree-sitter/grammar';
 import { TERRAFORM_GRAMMAR } from '../../tree-sitter/wasm-modules';
 import { TreeCopy, type SyntaxNode, type TreeShape } from '../../tree-sitter/syntax-tree';
 import { editBetween, parseWithCache, treeCache } from '../../tree-sitter/tree-cache';
@@ -61,11 +61,14 @@ export interface ParsedHcl {
 }
 
 /**
- * Re-syncs after syntax errors at most this many times per file, and for at most twice as long as the first parse
- * took (or RESYNC_FLOOR_MS): eight re-parses of a broken 250 KB file took 1.6 s.
+ * Re-syncs after syntax errors at most this many times per file, and together with at most the work of about two
+ * parses of the whole file (eight re-parses of a broken 250 KB file took 1.6 s). Counted as a parse's work is (see
+ * ParseBudget), not timed: the same text re-syncs alike on a busy machine.
  */
 const MAX_RESYNCS = 8;
-const RESYNC_FLOOR_MS = 50;
+function resyncBudget(length: number): ParseBudget {
+  return new ParseBudget(64_000 + 2 * length, 2_000 + Math.ceil(0.1 * length));
+}
 
 /**
  * Parses the file and gives `read` the copy of its tree. After a syntax error, tree-sitter's recovery often
@@ -78,7 +81,6 @@ const RESYNC_FLOOR_MS = 50;
  * edits the document's previous tree (see TreeCache).
  */
 export function readHcl<T>(text: string, read: (parsed: ParsedHcl) => T, options: { documentCache: boolean } = { documentCache: true }): T {
-  const started = performance.now();
   const parsed = parseTree(text, options.documentCache);
   const tooSlow: ParseError | undefined = parsed ? undefined : { rule: 'hcl-syntax', ...tooSlowError(text) };
   let tree = parsed ?? emptyTree();
@@ -86,12 +88,11 @@ export function readHcl<T>(text: string, read: (parsed: ParsedHcl) => T, options
     const error = tooSlow ?? (tree.rootNode.hasError ? syntaxError(tree) : undefined);
     const resumes = error && options.documentCache ? blockStartsOfLastCleanParse(text) : undefined;
     let source = tooSlow ? '' : text;
-    const parsedIn = performance.now() - started;
-    const resyncDeadline = performance.now() + Math.max(RESYNC_FLOOR_MS, 2 * parsedIn);
+    const budget = resyncBudget(text.length);
     for (let i = 0; i < MAX_RESYNCS && tree.rootNode.hasError; i++) {
       const blanked = blankBrokenBlock(tree, source, resumes);
       if (blanked === undefined) break;
-      const next = reparse(blanked, resyncDeadline);
+      const next = reparse(blanked, budget);
       if (!next) break;
       tree.delete();
       tree = next;
@@ -134,11 +135,11 @@ function emptyTree(): Tree {
 
 /**
  * The tree of the re-synced text, parsed afresh: re-using the broken tree made tree-sitter's parse quadratic in
- * the error's length (a line of 4,000 `&&` in a block: 6 s instead of 0.1 s). Undefined past `deadline`.
+ * the error's length (a line of 4,000 `&&` in a block: 6 s instead of 0.1 s). Undefined once `budget` is spent.
  */
-function reparse(text: string, deadline: number): Tree | undefined {
+function reparse(text: string, budget: ParseBudget): Tree | undefined {
   if (!parser) throw new Error('initTerraformParser() must be awaited before readHcl()');
-  return parseWithinBudget(parser, text, undefined, deadline);
+  return parseWithinBudget(parser, text, undefined, budget);
 }
 
 /**
