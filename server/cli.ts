@@ -1,6 +1,7 @@
 import { isMainThread } from 'node:worker_threads';
 import { runCli } from './cli/run';
 import { runLintWorker } from './cli/lint-worker';
+import { engineBuild } from './cli/engine-build';
 
 // Built into dist/cli-main.js, which dist/cli.js (launch/cli.ts) runs after setting V8's flags for the CLI.
 if (isMainThread) {
@@ -17,6 +18,7 @@ if (isMainThread) {
     stdoutIsTTY: process.stdout.isTTY === true,
     stderrIsTTY: process.stderr.isTTY === true,
     workerScript: __filename,
+    engineBuild: () => engineBuild(__filename),
   }).then(
     (code) => {
       process.exitCode = code;

@@ -29,7 +29,19 @@ export function parseWithinBudget(parser: Parser, text: string, oldTree?: Tree, 
   const tree = parser.parse(text, oldTree, { progressCallback: () => performance.now() > deadline });
   if (tree) return tree;
   parser.reset();
+  parsesOutOfTime++;
   return undefined;
+}
+
+let parsesOutOfTime = 0;
+
+/**
+ * How many parses of this thread ran out of their time budget so far. The engine's only dependence on the clock:
+ * a lint during which the count grew says what the machine's load allowed, not only what its input is (the CLI's
+ * result cache keeps no such result).
+ */
+export function parsesOutOfTimeSoFar(): number {
+  return parsesOutOfTime;
 }
 
 /** The syntax error of a file whose parse ran out of its budget: nothing of it is read. */

@@ -1,14 +1,17 @@
 import type { LintResult } from '../../rules/engine';
 import { bulkFix, fixText, type AppliedFix } from '../../rules/fixes';
-import type { SeveritySetting } from '../../rules/types';
+import { parsesOutOfTimeSoFar } from '../../rules/tree-sitter/grammar';
+import type { FileProbe, SeveritySetting } from '../../rules/types';
 import type { DriftlessConfig } from '../../rules/config';
 import type { DiscoveredFile } from '../workspace/discover';
 import { lintPath } from '../workspace/lint-path';
+import { diskProbe } from '../workspace/probe';
 import { readSourceFileSync } from '../workspace/source-file';
 import { rewriteFileSafely } from '../workspace/write-file-safely';
 import { fileReport, readNotice } from '../report/file-report';
 import type { FileReport, Notice } from '../report/model';
 import { posixRelative } from '../workspace/ignore-rules';
+import { recordingProbe, type ProbeAnswer } from './probe-record';
 
 export interface LintJob {
   file: DiscoveredFile;
@@ -21,6 +24,10 @@ export interface LintJob {
   github?: DriftlessConfig['github'];
   /** `--fix` applies unsafe fixes too (`--unsafe-fixes`). */
   unsafeFixes?: boolean;
+  /** The file's text, when the caller has read it already (the result cache, to hash it). */
+  text?: string;
+  /** Note what the lint asks of other files (`answers`), for the result cache. */
+  record?: boolean;
 }
 
 /** What one file came to: a report when a front end linted it, a notice when it was skipped or trouble. */
@@ -29,15 +36,28 @@ export interface JobResult {
   notice?: Notice;
   /** Driftless itself failed on the file: the stack, for `--verbose` (the report carries an `internal-error` finding). */
   failure?: { display: string; stack: string };
+  /**
+   * With `record`: every question the lint asked about other files, with its answer. Absent when the result
+   * may not be kept: Driftless failed, or a parse ran out of time (the result then depends on the machine's load).
+   */
+  answers?: ProbeAnswer[];
 }
 
 /** Reads, lints and (with `fix`) fixes and writes one file. Needs an initialised engine. */
 export function lintJob(job: LintJob, cwd: string, fix: boolean): JobResult {
+  if (!job.record) return lintWith(diskProbe, job, cwd, fix);
+  const recording = recordingProbe(diskProbe);
+  const outOfTime = parsesOutOfTimeSoFar();
+  const result = lintWith(recording.probe, job, cwd, fix);
+  return result.failure || parsesOutOfTimeSoFar() !== outOfTime ? result : { ...result, answers: recording.answers };
+}
+
+function lintWith(probe: FileProbe, job: LintJob, cwd: string, fix: boolean): JobResult {
   const display = displayPath(job.file.path, cwd);
-  const read = readSourceFileSync(job.file.path);
+  const read = job.text === undefined ? readSourceFileSync(job.file.path) : { status: 'text' as const, text: job.text };
   if (read.status !== 'text') return { notice: readNotice(display, read) };
   const text = read.text;
-  const lintText = (t: string): LintResult => lintPath(job.file.path, t, { rules: job.rules, explicit: job.file.explicit });
+  const lintText = (t: string): LintResult => lintPath(job.file.path, t, { rules: job.rules, explicit: job.file.explicit, probe });
   let result = lintText(text);
   const kind = result.kind;
   const failure = result.failure && { display, stack: result.failure.stack };
