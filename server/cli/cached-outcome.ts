@@ -2,29 +2,50 @@ import { RULE_IDS } from '../../rules/catalogue';
 import { FRONT_ENDS } from '../../rules/front-ends';
 import type { FileKind, Range, RelatedLocation, Severity, Span } from '../../rules/types';
 import type { ImageReference } from '../protocol';
+import { fingerprintsIn } from '../report/fingerprint';
 import type { FileReport, PlacedFix, ReportedFinding } from '../report/model';
 import type { JobResult } from './lint-files';
 
-/**
- * What a lint came to, as the result cache keeps it: the report without its paths (the display path is
- * recomputed for the run's working directory), a notice's message, or nothing (a file no front end claims).
- */
-export type CachedOutcome = { report: Pick<FileReport, 'kind' | 'findings' | 'images'> } | { notice: string } | { none: true };
+/** A finding as the result cache keeps it: its fingerprint is made again (it hashes the display path), from `context`. */
+interface KeptFinding {
+  finding: ReportedFinding['finding'];
+  fix?: PlacedFix;
+  /** The stretch of the text its fingerprint hashes besides its own (fingerprintContexts). */
+  context: Span;
+}
 
-/** The outcome of a lint worth keeping, or undefined: fixes were applied, Driftless failed, a notice came with a report. */
-export function outcomeOf(result: JobResult): CachedOutcome | undefined {
+/**
+ * What a lint came to, as the result cache keeps it: the report without its paths and fingerprints (made again for
+ * the run's working directory), a notice's message, or nothing (a file no front end claims).
+ */
+export type CachedOutcome = { report: Pick<FileReport, 'kind' | 'images'> & { findings: KeptFinding[] } } | { notice: string } | { none: true };
+
+/** The outcome of a lint worth keeping, or undefined: Driftless failed, fixes were applied, a notice came with a report. */
+export function outcomeOf(result: JobResult, contexts: readonly Span[]): CachedOutcome | undefined {
   const { report, notice } = result;
   if (result.failure) return undefined;
-  if (report) return notice || report.applied.length > 0 ? undefined : { report: { kind: report.kind, findings: report.findings, images: report.images } };
+  if (report) {
+    if (notice || report.applied.length > 0 || contexts.length !== report.findings.length) return undefined;
+    const findings = report.findings.map(({ finding, fix }, i): KeptFinding => (fix ? { finding, fix, context: contexts[i] } : { finding, context: contexts[i] }));
+    return { report: { kind: report.kind, findings, images: report.images } };
+  }
   if (notice) return notice.unreadable ? undefined : { notice: notice.message };
   return { none: true };
 }
 
-/** The JobResult a kept outcome stands for, in the file's place. */
-export function resultOf(outcome: CachedOutcome, path: string, display: string): JobResult {
-  if ('report' in outcome) return { report: { path, display, ...outcome.report, applied: [] } };
+/** The JobResult a kept outcome of `text` stands for, in the file's place: as fileReport() makes it. */
+export function resultOf(outcome: CachedOutcome, path: string, display: string, text: string): JobResult {
   if ('notice' in outcome) return { notice: { display, message: outcome.notice, unreadable: false } };
-  return {};
+  if (!('report' in outcome)) return {};
+  const { kind, findings, images } = outcome.report;
+  const prints = fingerprintsIn(
+    findings.map((f) => f.finding),
+    display,
+    text,
+    findings.map((f) => f.context),
+  );
+  const reported = findings.map(({ finding, fix }, i): ReportedFinding => (fix ? { finding, fingerprint: prints[i], fix } : { finding, fingerprint: prints[i] }));
+  return { report: { path, display, kind, findings: reported, applied: [], images } };
 }
 
 /**
@@ -43,7 +64,7 @@ export function readOutcome(value: unknown): CachedOutcome | undefined {
   return findings && images ? { report: { kind: report.kind, findings, images } } : undefined;
 }
 
-function readFinding(value: unknown): ReportedFinding | undefined {
+function readFinding(value: unknown): KeptFinding | undefined {
   if (!isRecord(value) || !isRecord(value.finding)) return undefined;
   const { span, message, rule, severity, range, related } = value.finding;
   const readSpan = spanOf(span);
@@ -55,11 +76,11 @@ function readFinding(value: unknown): ReportedFinding | undefined {
     if (!locations) return undefined;
     finding.related = locations;
   }
-  const { fingerprint, fix } = value;
-  if (fingerprint !== undefined && !(typeof fingerprint === 'string' && /^[0-9a-f]{32}:[1-9]\d{0,8}$/.test(fingerprint))) return undefined;
-  if (fix === undefined) return { finding, fingerprint };
-  const placed = readFix(fix);
-  return placed && { finding, fingerprint, fix: placed };
+  const context = spanOf(value.context);
+  if (!context) return undefined;
+  if (value.fix === undefined) return { finding, context };
+  const fix = readFix(value.fix);
+  return fix && { finding, fix, context };
 }
 
 function readRelated(value: unknown): RelatedLocation | undefined {

@@ -1,7 +1,7 @@
 import type { LintResult } from '../../rules/engine';
 import { bulkFix, fixText, type AppliedFix } from '../../rules/fixes';
 import { parsesOutOfTimeSoFar } from '../../rules/tree-sitter/grammar';
-import type { FileProbe, SeveritySetting } from '../../rules/types';
+import type { FileProbe, SeveritySetting, Span } from '../../rules/types';
 import type { DriftlessConfig } from '../../rules/config';
 import type { DiscoveredFile } from '../workspace/discover';
 import { lintPath } from '../workspace/lint-path';
@@ -9,6 +9,7 @@ import { diskProbe } from '../workspace/probe';
 import { readSourceFileSync } from '../workspace/source-file';
 import { rewriteFileSafely } from '../workspace/write-file-safely';
 import { fileReport, readNotice } from '../report/file-report';
+import { fingerprintContexts } from '../report/fingerprint';
 import type { FileReport, Notice } from '../report/model';
 import { posixRelative } from '../workspace/ignore-rules';
 import { recordingProbe, type ProbeAnswer } from './probe-record';
@@ -37,10 +38,17 @@ export interface JobResult {
   /** Driftless itself failed on the file: the stack, for `--verbose` (the report carries an `internal-error` finding). */
   failure?: { display: string; stack: string };
   /**
-   * With `record`: every question the lint asked about other files, with its answer. Absent when the result
-   * may not be kept: Driftless failed, or a parse ran out of time (the result then depends on the machine's load).
+   * With `record`, what the result cache keeps beside the report. Absent when the result may not be kept:
+   * Driftless failed, or a parse ran out of time (the result then depends on the machine's load).
    */
-  answers?: ProbeAnswer[];
+  keep?: Keepable;
+}
+
+export interface Keepable {
+  /** Every question the lint asked about other files, with its answer. */
+  answers: ProbeAnswer[];
+  /** The stretch each finding's fingerprint hashes (fingerprintContexts): fingerprints are made again for another display path. */
+  contexts: Span[];
 }
 
 /** Reads, lints and (with `fix`) fixes and writes one file. Needs an initialised engine. */
@@ -48,11 +56,12 @@ export function lintJob(job: LintJob, cwd: string, fix: boolean): JobResult {
   if (!job.record) return lintWith(diskProbe, job, cwd, fix);
   const recording = recordingProbe(diskProbe);
   const outOfTime = parsesOutOfTimeSoFar();
-  const result = lintWith(recording.probe, job, cwd, fix);
-  return result.failure || parsesOutOfTimeSoFar() !== outOfTime ? result : { ...result, answers: recording.answers };
+  let contexts: Span[] = [];
+  const result = lintWith(recording.probe, job, cwd, fix, (linted, text) => (contexts = fingerprintContexts(linted.findings, text, linted.facts)));
+  return result.failure || parsesOutOfTimeSoFar() !== outOfTime ? result : { ...result, keep: { answers: recording.answers, contexts } };
 }
 
-function lintWith(probe: FileProbe, job: LintJob, cwd: string, fix: boolean): JobResult {
+function lintWith(probe: FileProbe, job: LintJob, cwd: string, fix: boolean, reported?: (linted: LintResult, text: string) => void): JobResult {
   const display = displayPath(job.file.path, cwd);
   const read = job.text === undefined ? readSourceFileSync(job.file.path) : { status: 'text' as const, text: job.text };
   if (read.status !== 'text') return { notice: readNotice(display, read) };
@@ -90,6 +99,7 @@ function lintWith(probe: FileProbe, job: LintJob, cwd: string, fix: boolean): Jo
       }
     }
   }
+  reported?.(result, finalText);
   return { report: fileReport(job.file.path, display, kind, result, finalText, applied), notice, failure };
 }
 

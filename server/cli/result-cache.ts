@@ -24,8 +24,6 @@ interface Entry {
   text: string;
   /** settingsHash of what the lint was asked (severities, `explicit`). */
   settings: string;
-  /** The path as displayed, which the findings' fingerprints hash. */
-  display: string;
   answers: ProbeAnswer[];
   outcome: CachedOutcome;
 }
@@ -90,26 +88,25 @@ export class ResultCache {
         !entry ||
         entry.text !== textHash(read.text) ||
         entry.settings !== settingsHash(job) ||
-        entry.display !== display ||
         !answersHold(entry.answers, diskProbe)
       ) {
         return { job: planned };
       }
       this.kept.set(job.file.path, stored);
-      return { job, known: resultOf(entry.outcome, job.file.path, display) };
+      return { job, known: resultOf(entry.outcome, job.file.path, display, read.text) };
     });
   }
 
   /** Keeps the result of a planned job that was linted (before anything else sees it: the report is not copied). */
   record(job: LintJob, result: JobResult): void {
     this.changed = true;
-    const { answers } = result;
+    const { keep } = result;
     const { text } = job;
-    const outcome = outcomeOf(result);
+    const outcome = keep && outcomeOf(result, keep.contexts);
     // An outcome readOutcome would not take back (a message holding a control character) is not kept.
-    if (!answers || text === undefined || !outcome || !readOutcome(outcome)) return;
+    if (!keep || text === undefined || !outcome || !readOutcome(outcome)) return;
     const path = job.file.path;
-    this.kept.set(path, { path, text: textHash(text), settings: settingsHash(job), display: displayPath(path, this.cwd), answers, outcome } satisfies Entry);
+    this.kept.set(path, { path, text: textHash(text), settings: settingsHash(job), answers: keep.answers, outcome } satisfies Entry);
   }
 
   /** Writes the cache if this run changed it: this run's entries first, then older ones up to MAX_ENTRIES. */
@@ -165,11 +162,11 @@ function readCacheFile(file: string, engine: string): Map<string, unknown> | str
 /** An entry of the cache file, checked field by field; undefined if anything about it is off. */
 function readEntry(value: unknown): Entry | undefined {
   if (!isRecord(value)) return undefined;
-  const { path, text, settings, display, answers } = value;
-  if (typeof path !== 'string' || typeof text !== 'string' || typeof settings !== 'string' || typeof display !== 'string') return undefined;
+  const { path, text, settings, answers } = value;
+  if (typeof path !== 'string' || typeof text !== 'string' || typeof settings !== 'string') return undefined;
   if (!Array.isArray(answers) || !answers.every(isProbeAnswer)) return undefined;
   const outcome = readOutcome(value.outcome);
-  return outcome && { path, text, settings, display, answers, outcome };
+  return outcome && { path, text, settings, answers, outcome };
 }
 
 function isProbeAnswer(value: unknown): value is ProbeAnswer {

@@ -100,6 +100,17 @@ describe('--cache: a hit is the previous result', () => {
     }
   });
 
+  test('from another working directory: display paths and fingerprints (which hash them) are made for it', async () => {
+    const { dir, cache } = await filledCache({ Dockerfile: DOCKERFILE, 'sub/.keep': '' }, ['--format', 'json', '.']);
+    const sub = join(dir, 'sub');
+    for (const format of ['json', 'sarif', 'text']) {
+      const fresh = await driftless(sub, ['--format', format, '..']);
+      assert.deepEqual(await driftless(sub, ['--cache', '--cache-location', cache, '--format', format, '..']), fresh, format);
+    }
+    plant(cache);
+    assert.match((await driftless(sub, ['--cache', '--cache-location', cache, '..'])).stdout, new RegExp(`^\\.\\./Dockerfile:1:6 warning image-latest-tag ${PLANTED}$`, 'm'));
+  });
+
   test('the baseline and the failure threshold apply to a hit as to a lint', async () => {
     const { dir, cache } = await filledCache();
     const baseline = join(dir, 'baseline.json');
