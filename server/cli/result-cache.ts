@@ -44,6 +44,8 @@ export class ResultCache {
   private readonly kept = new Map<string, unknown>();
   /** Every file this run saw: older entries of theirs are not carried over. */
   private readonly seen = new Set<string>();
+  /** settingsHash by the jobs' severities (files of one config share them), for files found and for files named. */
+  private readonly settingsHashes = new Map<LintJob['rules'], { found?: string; named?: string }>();
   private changed = false;
 
   private constructor(
@@ -87,7 +89,7 @@ export class ResultCache {
       if (
         !entry ||
         entry.text !== textHash(read.text) ||
-        entry.settings !== settingsHash(job) ||
+        entry.settings !== this.settingsOf(job) ||
         !answersHold(entry.answers, diskProbe)
       ) {
         return { job: planned };
@@ -106,7 +108,13 @@ export class ResultCache {
     // An outcome readOutcome would not take back (a message holding a control character) is not kept.
     if (!keep || text === undefined || !outcome || !readOutcome(outcome)) return;
     const path = job.file.path;
-    this.kept.set(path, { path, text: textHash(text), settings: settingsHash(job), answers: keep.answers, outcome } satisfies Entry);
+    this.kept.set(path, { path, text: textHash(text), settings: this.settingsOf(job), answers: keep.answers, outcome } satisfies Entry);
+  }
+
+  private settingsOf(job: LintJob): string {
+    let hashes = this.settingsHashes.get(job.rules);
+    if (!hashes) this.settingsHashes.set(job.rules, (hashes = {}));
+    return job.file.explicit ? (hashes.named ??= settingsHash(job)) : (hashes.found ??= settingsHash(job));
   }
 
   /** Writes the cache if this run changed it: this run's entries first, then older ones up to MAX_ENTRIES. */

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { chmodSync, chownSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import { engineBuild } from '../../server/cli/engine-build';
 import { runCli } from '../../server/cli/run';
 import { MAX_CACHE_BYTES, MAX_ENTRIES } from '../../server/cli/result-cache';
 import { tempTreesForSuite } from '../support/temp-tree';
@@ -363,5 +365,18 @@ describe('the built CLI with --cache', () => {
     assert.equal(first.stdout, uncached.stdout);
     assert.equal(second.stdout, uncached.stdout);
     assert.equal(second.status, uncached.status);
+  });
+});
+
+describe('the engine build a cache belongs to', () => {
+  test('the bundle\'s digest (from the launcher, or hashed), the parsers beside it, Node\'s version', () => {
+    const dir = tempTree({ 'cli-main.js': 'the bundle', 'tree-sitter-bash.wasm': 'grammar', 'prism.js': 'ruby', 'notes.md': 'not a parser' });
+    const bundle = join(dir, 'cli-main.js');
+    const digest = createHash('sha256').update('the bundle').digest('hex');
+    const built = engineBuild(bundle);
+    assert.equal(built, `cli-main.js ${digest} prism.js:4 tree-sitter-bash.wasm:7 ${process.version}`);
+    assert.equal(engineBuild(bundle, digest), built);
+    writeFileSync(join(dir, 'tree-sitter-bash.wasm'), 'a newer grammar');
+    assert.notEqual(engineBuild(bundle), built);
   });
 });
