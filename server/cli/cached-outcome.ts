@@ -3,22 +3,27 @@ import { FRONT_ENDS } from '../../rules/front-ends';
 import type { FileKind, Range, RelatedLocation, Severity, Span } from '../../rules/types';
 import type { ImageReference } from '../protocol';
 import { fingerprintsIn } from '../report/fingerprint';
-import type { FileReport, PlacedFix, ReportedFinding } from '../report/model';
+import type { PlacedFix, ReportedFinding } from '../report/model';
 import type { JobResult } from './lint-files';
 
-/** A finding as the result cache keeps it: its fingerprint is made again (it hashes the display path), from `context`. */
+/** A finding as the result cache keeps it, with what its fingerprint is made from for another display path. */
 interface KeptFinding {
   finding: ReportedFinding['finding'];
   fix?: PlacedFix;
+  fingerprint: string;
   /** The stretch of the text its fingerprint hashes besides its own (fingerprintContexts). */
   context: Span;
 }
 
 /**
- * What a lint came to, as the result cache keeps it: the report without its paths and fingerprints (made again for
- * the run's working directory), a notice's message, or nothing (a file no front end claims).
+ * What a lint came to, as the result cache keeps it: the report without its path (the display path its
+ * fingerprints hash is kept, and they are made again for another), a notice's message, or nothing (a file no front
+ * end claims).
  */
-export type CachedOutcome = { report: Pick<FileReport, 'kind' | 'images'> & { findings: KeptFinding[] } } | { notice: string } | { none: true };
+export type CachedOutcome =
+  | { report: { kind: FileKind; display: string; findings: KeptFinding[]; images: ImageReference[] } }
+  | { notice: string }
+  | { none: true };
 
 /** The outcome of a lint worth keeping, or undefined: Driftless failed, fixes were applied, a notice came with a report. */
 export function outcomeOf(result: JobResult, contexts: readonly Span[]): CachedOutcome | undefined {
@@ -26,8 +31,12 @@ export function outcomeOf(result: JobResult, contexts: readonly Span[]): CachedO
   if (result.failure) return undefined;
   if (report) {
     if (notice || report.applied.length > 0 || contexts.length !== report.findings.length) return undefined;
-    const findings = report.findings.map(({ finding, fix }, i): KeptFinding => (fix ? { finding, fix, context: contexts[i] } : { finding, context: contexts[i] }));
-    return { report: { kind: report.kind, findings, images: report.images } };
+    const findings: KeptFinding[] = [];
+    for (const [i, { finding, fix, fingerprint }] of report.findings.entries()) {
+      if (fingerprint === undefined) return undefined;
+      findings.push(fix ? { finding, fix, fingerprint, context: contexts[i] } : { finding, fingerprint, context: contexts[i] });
+    }
+    return { report: { kind: report.kind, display: report.display, findings, images: report.images } };
   }
   if (notice) return notice.unreadable ? undefined : { notice: notice.message };
   return { none: true };
@@ -38,18 +47,58 @@ export function resultOf(outcome: CachedOutcome, path: string, display: string, 
   if ('notice' in outcome) return { notice: { display, message: outcome.notice, unreadable: false } };
   if (!('report' in outcome)) return {};
   const { kind, findings, images } = outcome.report;
-  const prints = fingerprintsIn(
-    findings.map((f) => f.finding),
-    display,
-    text,
-    findings.map((f) => f.context),
-  );
+  const prints =
+    outcome.report.display === display
+      ? findings.map((f) => f.fingerprint)
+      : fingerprintsIn(
+          findings.map((f) => f.finding),
+          display,
+          text,
+          findings.map((f) => f.context),
+        );
   const reported = findings.map(({ finding, fix }, i): ReportedFinding => (fix ? { finding, fingerprint: prints[i], fix } : { finding, fingerprint: prints[i] }));
   return { report: { path, display, kind, findings: reported, applied: [], images } };
 }
 
+// The cache file holds findings flat, positions as arrays ([start, end], [line, character, end line, end
+// character]): half the objects to parse and check of the report's shape.
+type StoredSpan = [number, number];
+type StoredRange = [number, number, number, number];
+
+/** An outcome as the cache file holds it (JSON). */
+export function storedOutcome(outcome: CachedOutcome): unknown {
+  if (!('report' in outcome)) return outcome;
+  const { kind, display, findings, images } = outcome.report;
+  return {
+    report: {
+      kind,
+      display,
+      findings: findings.map(({ finding, fix, fingerprint, context }) => ({
+        rule: finding.rule,
+        severity: finding.severity,
+        message: finding.message,
+        span: storedSpan(finding.span),
+        range: storedRange(finding.range),
+        ...(finding.related && { related: finding.related.map((r) => ({ message: r.message, span: storedSpan(r.span), range: storedRange(r.range) })) }),
+        ...(fix && { fix: { title: fix.title, safe: fix.safe, edits: fix.edits.map((e) => ({ range: storedRange(e.range), newText: e.newText })) } }),
+        fingerprint,
+        context: storedSpan(context),
+      })),
+      images,
+    },
+  };
+}
+
+function storedSpan(span: Span): StoredSpan {
+  return [span.start, span.end];
+}
+
+function storedRange(range: Range): StoredRange {
+  return [range.start.line, range.start.character, range.end.line, range.end.character];
+}
+
 /**
- * A kept outcome read back from the cache file, which is hostile input: every field checked and copied (nothing
+ * An outcome read back from the cache file, which is hostile input: every field checked and copied (nothing
  * else is), every string printed in a report free of control, line-separator and bidirectional characters, every
  * rule one of the catalogue's; undefined for anything else.
  */
@@ -58,29 +107,29 @@ export function readOutcome(value: unknown): CachedOutcome | undefined {
   if (value.none === true) return { none: true };
   if (isPrintable(value.notice)) return { notice: value.notice };
   const report = value.report;
-  if (!isRecord(report) || !isKind(report.kind)) return undefined;
+  if (!isRecord(report) || !isKind(report.kind) || typeof report.display !== 'string') return undefined;
   const findings = listOf(report.findings, readFinding);
   const images = listOf(report.images, readImage);
-  return findings && images ? { report: { kind: report.kind, findings, images } } : undefined;
+  return findings && images ? { report: { kind: report.kind, display: report.display, findings, images } } : undefined;
 }
 
 function readFinding(value: unknown): KeptFinding | undefined {
-  if (!isRecord(value) || !isRecord(value.finding)) return undefined;
-  const { span, message, rule, severity, range, related } = value.finding;
-  const readSpan = spanOf(span);
-  const readRange = rangeOf(range);
-  if (!readSpan || !isPrintable(message) || typeof rule !== 'string' || !RULE_IDS.has(rule) || !isSeverity(severity) || !readRange) return undefined;
-  const finding: ReportedFinding['finding'] = { span: readSpan, message, rule, severity, range: readRange };
-  if (related !== undefined) {
-    const locations = listOf(related, readRelated);
-    if (!locations) return undefined;
-    finding.related = locations;
-  }
+  if (!isRecord(value)) return undefined;
+  const { rule, severity, message, fingerprint } = value;
+  const span = spanOf(value.span);
+  const range = rangeOf(value.range);
   const context = spanOf(value.context);
-  if (!context) return undefined;
-  if (value.fix === undefined) return { finding, context };
+  if (typeof rule !== 'string' || !RULE_IDS.has(rule) || !isSeverity(severity) || !isPrintable(message) || !span || !range || !context) return undefined;
+  if (!(typeof fingerprint === 'string' && /^[0-9a-f]{32}:[1-9]\d{0,8}$/.test(fingerprint))) return undefined;
+  const finding: ReportedFinding['finding'] = { span, message, rule, severity, range };
+  if (value.related !== undefined) {
+    const related = listOf(value.related, readRelated);
+    if (!related) return undefined;
+    finding.related = related;
+  }
+  if (value.fix === undefined) return { finding, fingerprint, context };
   const fix = readFix(value.fix);
-  return fix && { finding, fix, context };
+  return fix && { finding, fix, fingerprint, context };
 }
 
 function readRelated(value: unknown): RelatedLocation | undefined {
@@ -110,14 +159,16 @@ function readImage(value: unknown): ImageReference | undefined {
 }
 
 function spanOf(value: unknown): Span | undefined {
-  return isRecord(value) && isCount(value.start) && isCount(value.end) ? { start: value.start, end: value.end } : undefined;
+  if (!Array.isArray(value) || value.length !== 2) return undefined;
+  const [start, end] = value as unknown[];
+  return isCount(start) && isCount(end) ? { start, end } : undefined;
 }
 
 function rangeOf(value: unknown): Range | undefined {
-  if (!isRecord(value)) return undefined;
-  const { start, end } = value;
-  if (!isRecord(start) || !isRecord(end) || !isCount(start.line) || !isCount(start.character) || !isCount(end.line) || !isCount(end.character)) return undefined;
-  return { start: { line: start.line, character: start.character }, end: { line: end.line, character: end.character } };
+  if (!Array.isArray(value) || value.length !== 4) return undefined;
+  const [line, character, endLine, endCharacter] = value as unknown[];
+  if (!isCount(line) || !isCount(character) || !isCount(endLine) || !isCount(endCharacter)) return undefined;
+  return { start: { line, character }, end: { line: endLine, character: endCharacter } };
 }
 
 function listOf<T>(value: unknown, read: (item: unknown) => T | undefined): T[] | undefined {

@@ -6,7 +6,7 @@ import { isFileSystemError, userCacheDir } from '../user-cache-dir';
 import { describeFsError, readRegularFileSync } from '../workspace/regular-file';
 import { diskProbe } from '../workspace/probe';
 import { readSourceFileSync } from '../workspace/source-file';
-import { outcomeOf, readOutcome, resultOf, type CachedOutcome } from './cached-outcome';
+import { outcomeOf, readOutcome, resultOf, storedOutcome, type CachedOutcome } from './cached-outcome';
 import { displayPath, type JobResult, type LintJob } from './lint-files';
 import { answersHold, textHash, type ProbeAnswer } from './probe-record';
 
@@ -17,7 +17,7 @@ export const MAX_ENTRIES = 50_000;
 /** A cache file larger than this is not read (50,000 entries of real files take a few tens of MB). */
 export const MAX_CACHE_BYTES = 256 * 1024 * 1024;
 
-/** One file's kept result, and everything its lint depended on. */
+/** One file's kept result, and everything its lint depended on (as read back: the file holds storedOutcome()). */
 interface Entry {
   path: string;
   /** textHash of the file's text. */
@@ -105,10 +105,11 @@ export class ResultCache {
     const { keep } = result;
     const { text } = job;
     const outcome = keep && outcomeOf(result, keep.contexts);
+    const stored = outcome && storedOutcome(outcome);
     // An outcome readOutcome would not take back (a message holding a control character) is not kept.
-    if (!keep || text === undefined || !outcome || !readOutcome(outcome)) return;
+    if (!keep || text === undefined || !stored || !readOutcome(stored)) return;
     const path = job.file.path;
-    this.kept.set(path, { path, text: textHash(text), settings: this.settingsOf(job), answers: keep.answers, outcome } satisfies Entry);
+    this.kept.set(path, { path, text: textHash(text), settings: this.settingsOf(job), answers: keep.answers, outcome: stored });
   }
 
   private settingsOf(job: LintJob): string {

@@ -38,7 +38,7 @@ async function driftless(cwd: string, args: readonly string[], options: { engine
 
 interface StoredEntry {
   path: string;
-  outcome: { report?: { findings: { finding: { message: string } }[] } };
+  outcome: { report?: { findings: Record<string, unknown>[] } };
 }
 
 function entriesOf(cacheFile: string): StoredEntry[] {
@@ -51,7 +51,7 @@ function entriesOf(cacheFile: string): StoredEntry[] {
  */
 function plant(cacheFile: string, message = PLANTED): void {
   const cache = JSON.parse(readFileSync(cacheFile, 'utf8')) as { entries: StoredEntry[] };
-  for (const entry of cache.entries) for (const found of entry.outcome.report?.findings ?? []) found.finding.message = message;
+  for (const entry of cache.entries) for (const found of entry.outcome.report?.findings ?? []) found.message = message;
   writeFileSync(cacheFile, JSON.stringify(cache));
 }
 
@@ -316,16 +316,19 @@ describe('a cache file is hostile input: anything odd about it and the run lints
     ['a message with a line break', (f) => void (f.message = 'one\nDockerfile:9:9 error fake-rule two')],
     ['a message of the wrong type', (f) => void (f.message = 42)],
     ['an unknown rule', (f) => void (f.rule = 'no-such-rule')],
-    ['a negative position', (f) => void (f.range = { start: { line: -1, character: 0 }, end: { line: 0, character: 0 } })],
+    ['a negative position', (f) => void (f.range = [-1, 0, 0, 0])],
+    ['a position of the wrong shape', (f) => void (f.range = { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } })],
+    ['a fingerprint of the wrong shape', (f) => void (f.fingerprint = '\u001b]8;;https://example.com\u0007x')],
     ['an unknown severity', (f) => void (f.severity = 'fatal')],
   ];
   for (const [shape, spoil] of entryShapes) {
     test(`an entry holding ${shape} is not used; the file is linted`, async () => {
-      const { dir, cache, fresh } = await filledCache();
-      const stored = JSON.parse(readFileSync(cache, 'utf8')) as { entries: { outcome: { report: { findings: { finding: Record<string, unknown> }[] } } }[] };
-      spoil(stored.entries[0].outcome.report.findings[0].finding);
+      // JSON prints every field of a finding (its fingerprint too).
+      const { dir, cache, fresh } = await filledCache({ Dockerfile: DOCKERFILE }, ['--format', 'json', '.']);
+      const stored = JSON.parse(readFileSync(cache, 'utf8')) as { entries: StoredEntry[] };
+      spoil(stored.entries[0].outcome.report?.findings[0] ?? {});
       writeFileSync(cache, JSON.stringify(stored));
-      assert.deepEqual(await driftless(dir, ['--cache', '--cache-location', cache, '.']), fresh);
+      assert.deepEqual(await driftless(dir, ['--cache', '--cache-location', cache, '--format', 'json', '.']), fresh);
     });
   }
 
