@@ -12,7 +12,7 @@ import { fileReport, readNotice } from '../report/file-report';
 import { fingerprintContexts } from '../report/fingerprint';
 import type { FileReport, Notice } from '../report/model';
 import { posixRelative } from '../workspace/ignore-rules';
-import { recordingProbe, type ProbeAnswer } from './probe-record';
+import { recordingProbe, textHash, type ProbeAnswer } from './probe-record';
 
 export interface LintJob {
   file: DiscoveredFile;
@@ -45,6 +45,8 @@ export interface JobResult {
 }
 
 export interface Keepable {
+  /** textHash of the file's text as read. */
+  text: string;
   /** Every question the lint asked about other files, with its answer. */
   answers: ProbeAnswer[];
   /** The stretch each finding's fingerprint hashes (fingerprintContexts): fingerprints are made again for another display path. */
@@ -54,11 +56,14 @@ export interface Keepable {
 /** Reads, lints and (with `fix`) fixes and writes one file. Needs an initialised engine. */
 export function lintJob(job: LintJob, cwd: string, fix: boolean): JobResult {
   if (!job.record) return lintWith(diskProbe, job, cwd, fix);
+  const read = job.text === undefined ? readSourceFileSync(job.file.path) : { status: 'text' as const, text: job.text };
+  if (read.status !== 'text') return { notice: readNotice(displayPath(job.file.path, cwd), read) };
   const recording = recordingProbe(diskProbe);
   const outOfTime = parsesOutOfTimeSoFar();
   let contexts: Span[] = [];
-  const result = lintWith(recording.probe, job, cwd, fix, (linted, text) => (contexts = fingerprintContexts(linted.findings, text, linted.facts)));
-  return result.failure || parsesOutOfTimeSoFar() !== outOfTime ? result : { ...result, keep: { answers: recording.answers, contexts } };
+  const result = lintWith(recording.probe, { ...job, text: read.text }, cwd, fix, (linted, text) => (contexts = fingerprintContexts(linted.findings, text, linted.facts)));
+  if (result.failure || parsesOutOfTimeSoFar() !== outOfTime) return result;
+  return { ...result, keep: { text: textHash(read.text), answers: recording.answers, contexts } };
 }
 
 function lintWith(probe: FileProbe, job: LintJob, cwd: string, fix: boolean, reported?: (linted: LintResult, text: string) => void): JobResult {

@@ -16,6 +16,8 @@ const CACHE_VERSION = 1;
 export const MAX_ENTRIES = 50_000;
 /** A cache file larger than this is not read (50,000 entries of real files take a few tens of MB). */
 export const MAX_CACHE_BYTES = 256 * 1024 * 1024;
+/** Characters of text plan() hands on with the files to lint, at most, so that a miss is not read twice. */
+const MAX_TEXT_CARRIED = 32 * 1024 * 1024;
 
 /** One file's kept result, and everything its lint depended on (as read back: the file holds storedOutcome()). */
 interface Entry {
@@ -47,6 +49,8 @@ export class ResultCache {
   /** settingsHash by the jobs' severities (files of one config share them), for files found and for files named. */
   private readonly settingsHashes = new Map<LintJob['rules'], { found?: string; named?: string }>();
   private changed = false;
+  /** The length of the texts plan() handed on with their jobs. */
+  private textCarried = 0;
 
   private constructor(
     private readonly file: string | undefined,
@@ -71,8 +75,8 @@ export class ResultCache {
   }
 
   /**
-   * Each job's known result, or the job with its text (read once) and with `record` set. A file that cannot be
-   * read as text gets its notice here, as linting would give it.
+   * Each job's known result, or the job with `record` set (and its text, up to MAX_TEXT_CARRIED in all). A file
+   * that cannot be read as text gets its notice here, as linting would give it.
    */
   plan(jobs: readonly LintJob[]): PlannedJob[] {
     return jobs.map((job) => {
@@ -83,7 +87,11 @@ export class ResultCache {
         this.changed ||= this.previous.has(job.file.path);
         return { job, known: { notice: readNotice(display, read) } };
       }
-      const planned: LintJob = { ...job, text: read.text, record: true };
+      // The text goes along to be linted, unless the texts going along already take much memory (a first run over a
+      // large tree): the file is then read again.
+      const carried = this.textCarried + read.text.length <= MAX_TEXT_CARRIED;
+      if (carried) this.textCarried += read.text.length;
+      const planned: LintJob = carried ? { ...job, text: read.text, record: true } : { ...job, record: true };
       const stored = this.previous.get(job.file.path);
       const entry = stored === undefined ? undefined : readEntry(stored);
       if (
@@ -103,13 +111,12 @@ export class ResultCache {
   record(job: LintJob, result: JobResult): void {
     this.changed = true;
     const { keep } = result;
-    const { text } = job;
     const outcome = keep && outcomeOf(result, keep.contexts);
     const stored = outcome && storedOutcome(outcome);
     // An outcome readOutcome would not take back (a message holding a control character) is not kept.
-    if (!keep || text === undefined || !stored || !readOutcome(stored)) return;
+    if (!keep || !stored || !readOutcome(stored)) return;
     const path = job.file.path;
-    this.kept.set(path, { path, text: textHash(text), settings: this.settingsOf(job), answers: keep.answers, outcome: stored });
+    this.kept.set(path, { path, text: keep.text, settings: this.settingsOf(job), answers: keep.answers, outcome: stored });
   }
 
   private settingsOf(job: LintJob): string {

@@ -4,6 +4,9 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { engineBuild } from '../../server/cli/engine-build';
+import { lintJob } from '../../server/cli/lint-files';
+import { textHash } from '../../server/cli/probe-record';
+import { initEngine } from '../../rules/engine';
 import { runCli } from '../../server/cli/run';
 import { MAX_CACHE_BYTES, MAX_ENTRIES } from '../../server/cli/result-cache';
 import { tempTreesForSuite } from '../support/temp-tree';
@@ -219,6 +222,27 @@ describe('--cache keeps only results that depend on nothing but the input', () =
     assert.deepEqual(entriesOf(cache).map((e) => e.path), [join(dir, 'Dockerfile')]);
     const run = await driftless(dir, ['--cache', '--cache-location', cache, 'slow']);
     assert.match(run.stdout, /hcl-syntax HCL syntax error: parsing did not finish within/);
+  });
+});
+
+describe('what a lint records for the cache', () => {
+  test('a file read by the lint itself (its text not handed on): the hash of that text, the probe\'s answers, each finding\'s context', async () => {
+    await initEngine(['helm-values']);
+    const values = 'image:\n  repository: nginx\n  tag: latest\n';
+    const dir = tempTree({ 'chart/values.yaml': values, 'chart/Chart.yaml': 'apiVersion: v2\nname: c\nversion: 1.0.0\n' });
+    const path = join(dir, 'chart', 'values.yaml');
+    const result = lintJob({ file: { path, explicit: false }, rules: {}, root: dir, record: true }, dir, false);
+    assert.equal(result.keep?.text, textHash(values));
+    const chart = join(dir, 'chart', 'Chart.yaml');
+    assert.deepEqual(
+      result.keep?.answers.filter((a) => a.path === chart),
+      [
+        { path: chart, exists: true },
+        { path: chart, read: textHash('apiVersion: v2\nname: c\nversion: 1.0.0\n') },
+      ],
+    );
+    assert.equal(result.keep?.contexts.length, result.report?.findings.length);
+    assert.ok((result.report?.findings.length ?? 0) > 0);
   });
 });
 
