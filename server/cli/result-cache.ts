@@ -138,7 +138,7 @@ export class ResultCache {
   }
 }
 
-/** The default cache file: in the user's cache folder, one per set of paths linted. */
+/** The default cache file: in the user's cache folder, one per set of root folders (cacheRoots in run.ts). */
 export function defaultCacheLocation(roots: readonly string[], env: NodeJS.ProcessEnv): string | undefined {
   const dir = userCacheDir(env);
   if (dir === undefined) return undefined;

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { ConfigError } from '../../rules/config';
 import { initEngine } from '../../rules/engine';
@@ -186,9 +187,24 @@ function openResultCache(options: CliOptions, io: CliIo): ResultCache | undefine
     note(`not used: the CLI bundle: ${describeFsError(error)}`);
     return undefined;
   }
-  const location =
-    options.cacheLocation === undefined ? defaultCacheLocation(options.paths.map((path) => resolve(io.cwd, path)), io.env) : resolve(io.cwd, options.cacheLocation);
+  const location = options.cacheLocation === undefined ? defaultCacheLocation(cacheRoots(options.paths, io.cwd), io.env) : resolve(io.cwd, options.cacheLocation);
   return ResultCache.open(location, engine, io.cwd, note);
+}
+
+/**
+ * The folders a default cache file belongs to: each folder given, and the working directory for files named one
+ * by one (a pre-commit hook names the staged files: a cache per set of files would be a new one every commit).
+ */
+function cacheRoots(paths: readonly string[], cwd: string): string[] {
+  return paths.map((path) => {
+    const full = resolve(cwd, path);
+    try {
+      return statSync(full).isDirectory() ? full : cwd;
+    } catch (error) {
+      if (!isFileSystemError(error)) throw error;
+      return cwd;
+    }
+  });
 }
 
 /**

@@ -126,7 +126,7 @@ describe('--cache: a hit is the previous result', () => {
     }
   });
 
-  test('by default the cache is a private file in the user\'s cache folder, one per set of paths', async () => {
+  test('by default the cache is a private file in the user\'s cache folder, one per set of folders', async () => {
     const dir = tempTree({ 'a/Dockerfile': DOCKERFILE, 'b/Dockerfile': DOCKERFILE, 'home/.keep': '' });
     const env = { XDG_CACHE_HOME: join(dir, 'home') };
     await driftless(dir, ['--cache', 'a'], { env });
@@ -139,6 +139,17 @@ describe('--cache: a hit is the previous result', () => {
     plant(join(folder, written[0]));
     plant(join(folder, written[1]));
     assert.match((await driftless(dir, ['--cache', 'a'], { env })).stdout, new RegExp(PLANTED));
+  });
+
+  test('files named one by one (a pre-commit hook\'s staged files) share the working directory\'s cache', async () => {
+    const dir = tempTree({ 'a/Dockerfile': DOCKERFILE, 'b/Dockerfile': DOCKERFILE, 'home/.keep': '' });
+    const env = { XDG_CACHE_HOME: join(dir, 'home') };
+    await driftless(dir, ['--cache', 'a/Dockerfile'], { env });
+    await driftless(dir, ['--cache', 'a/Dockerfile', 'b/Dockerfile'], { env });
+    await driftless(dir, ['--cache', '.'], { env });
+    const written = readdirSync(join(dir, 'home', 'driftless'));
+    assert.equal(written.length, 1, written.join(', '));
+    assert.equal(entriesOf(join(dir, 'home', 'driftless', written[0])).length, 2);
   });
 });
 
