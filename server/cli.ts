@@ -1,6 +1,8 @@
 import { isMainThread } from 'node:worker_threads';
 import { runCli } from './cli/run';
 import { runLintWorker } from './cli/lint-worker';
+import { engineBuild } from './cli/engine-build';
+import { LAUNCHER_MODULE, type LauncherFacts } from './launch/launcher-module';
 
 // Built into dist/cli-main.js, which dist/cli.js (launch/cli.ts) runs after setting V8's flags for the CLI.
 if (isMainThread) {
@@ -17,6 +19,7 @@ if (isMainThread) {
     stdoutIsTTY: process.stdout.isTTY === true,
     stderrIsTTY: process.stderr.isTTY === true,
     workerScript: __filename,
+    engineBuild: () => engineBuild(__filename, launcherFacts()?.bundleDigest),
   }).then(
     (code) => {
       process.exitCode = code;
@@ -28,4 +31,14 @@ if (isMainThread) {
   );
 } else {
   runLintWorker();
+}
+
+/** What dist/cli.js told this bundle about itself; undefined when it was run without it. */
+function launcherFacts(): LauncherFacts | undefined {
+  try {
+    return require(LAUNCHER_MODULE) as LauncherFacts;
+  } catch (error) {
+    if (error instanceof Error && 'code' in error && error.code === 'MODULE_NOT_FOUND') return undefined;
+    throw error;
+  }
 }

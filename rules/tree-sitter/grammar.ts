@@ -88,6 +88,7 @@ export function parseWithinBudget(parser: Parser, text: string, oldTree?: Tree, 
   const tree = parser.parse(input, oldTree, {
     progressCallback: () => {
       budget.reports--;
+      if (!cut && !budget.spent && performance.now() > backstop) parsesStoppedByClock++;
       cut ||= budget.spent || performance.now() > backstop;
       return cut;
     },
@@ -98,6 +99,17 @@ export function parseWithinBudget(parser: Parser, text: string, oldTree?: Tree, 
   tree?.delete();
   parser.reset();
   return undefined;
+}
+
+let parsesStoppedByClock = 0;
+
+/**
+ * How many parses of this thread the clock's backstop stopped so far. The engine's only dependence on the clock:
+ * a lint during which the count grew says what the machine's load allowed, not only what its input is (the CLI's
+ * result cache keeps no such result).
+ */
+export function parsesStoppedByClockSoFar(): number {
+  return parsesStoppedByClock;
 }
 
 /** The syntax error of a file whose parse ran out of its budget: nothing of it is read. */

@@ -32,6 +32,10 @@ export interface CliOptions {
   quiet: boolean;
   /** Print the stack of every internal error on stderr. */
   verbose: boolean;
+  /** Reuse the results of files unchanged since the last run (not with --fix or --pin). */
+  cache: boolean;
+  /** The file `--cache` keeps results in; default: one per set of paths in the user's cache folder. */
+  cacheLocation?: string;
   /** Worker threads; undefined: chosen by file count and cores. */
   jobs?: number;
   help: boolean;
@@ -53,6 +57,8 @@ const OPTIONS = {
   'update-baseline': { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
   verbose: { type: 'boolean' },
+  cache: { type: 'boolean' },
+  'cache-location': { type: 'string' },
   jobs: { type: 'string', short: 'j' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
@@ -89,6 +95,9 @@ Options:
       --update-baseline            write every finding to the --baseline file, then report none
   -q, --quiet                      print only findings at or above the threshold, no summary
       --verbose                    print the stack of an internal error (an internal-error finding) on stderr
+      --cache                      reuse the results of files unchanged since the last run (their text,
+                                   settings and the files their lint read); not with --fix or --pin
+      --cache-location <file>      where --cache keeps results (default: in the user's cache folder)
   -j, --jobs <n>                   lint on n threads: the main thread and n-1 workers (default: one per
                                    core from 1000 files on, unless the machine is busy; else 1)
   -h, --help                       show this help
@@ -111,6 +120,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   }
   const { values, positionals } = parsed;
   if (values['unsafe-fixes'] && !values.fix) throw new UsageError('--unsafe-fixes goes with --fix');
+  if (values['cache-location'] !== undefined && !values.cache) throw new UsageError('--cache-location goes with --cache');
   if (values['update-baseline'] && values.baseline === undefined) throw new UsageError('--update-baseline needs --baseline <file>');
   return {
     paths: positionals.length > 0 ? positionals : ['.'],
@@ -127,6 +137,8 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     updateBaseline: values['update-baseline'] ?? false,
     quiet: values.quiet ?? false,
     verbose: values.verbose ?? false,
+    cache: values.cache ?? false,
+    cacheLocation: values['cache-location'],
     jobs: values.jobs === undefined ? undefined : positiveInteger('--jobs', values.jobs),
     help: values.help ?? false,
     version: values.version ?? false,

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { ConfigError } from '../../rules/config';
 import { initEngine } from '../../rules/engine';
@@ -14,15 +15,18 @@ import { SEVERITY_RANK, type FileReport, type Notice, type ReportWriter } from '
 import { loadConfigFile } from '../workspace/config';
 import { ConfigResolver, type ResolvedConfig } from '../workspace/config-resolver';
 import { discoverFiles } from '../workspace/discover';
+import { describeFsError } from '../workspace/regular-file';
 import { UnreadablePathError } from '../workspace/errors';
 import { HELP, parseCliArgs, type CliOptions, type Threshold } from './args';
 import { BaselineStep, readBaseline } from './baseline';
-import { displayPath, type LintJob } from './lint-files';
+import { displayPath, type JobResult, type LintJob } from './lint-files';
 import { lintFiles } from './lint-pool';
 import type { PinSummary } from './pin';
 import { progressLine } from './progress';
+import { defaultCacheLocation, ResultCache, type PlannedJob } from './result-cache';
 import { UsageError } from './usage-error';
 import { untrustedText } from '../untrusted-text';
+import { isFileSystemError } from '../user-cache-dir';
 
 export interface CliIo {
   cwd: string;
@@ -33,6 +37,8 @@ export interface CliIo {
   stderrIsTTY: boolean;
   /** The CLI bundle, for lint worker threads; without it all linting runs on the main thread. */
   workerScript?: string;
+  /** What tells the running engine build from others (`engineBuild` of the CLI bundle); without it `--cache` is off. */
+  engineBuild?: () => string;
 }
 
 export const EXIT_OK = 0;
@@ -97,29 +103,47 @@ async function lintAndReport(options: CliOptions, io: CliIo): Promise<number> {
     }
     for (const n of discovery.notices) notices.push(discoveryNotice(displayPath(n.path, io.cwd), n));
   }
-  const kinds = kindsToLint(jobs);
+  const cache = openResultCache(options, io);
+  const planned: PlannedJob[] = cache ? cache.plan(dedupe(jobs)) : dedupe(jobs).map((job) => ({ job }));
+  const toLint = planned.filter((p) => !p.known).map((p) => p.job);
+  const kinds = kindsToLint(toLint);
   await initEngine(kinds);
   const pinned = options.pin ? await pinJobs(dedupe(jobs), configs, options, io) : undefined;
   const writer = reportWriter(options, io);
   let failing = false;
   let unsafeLeft = 0;
+  const take = ({ report, notice, failure }: JobResult): void => {
+    if (failure && options.verbose) {
+      progress?.stop();
+      io.stderr(`driftless: ${failure.display}: internal error (a defect in Driftless, please report it): ${failure.stack}\n`);
+    }
+    if (notice) notices.push(notice);
+    if (!report) return;
+    baseline?.file(report);
+    unsafeLeft += report.findings.filter((f) => f.fix && !f.fix.safe).length;
+    if (options.quiet) report.findings = report.findings.filter((f) => failsAt(f.finding.severity, options.failureThreshold));
+    failing ||= report.findings.some((f) => failsAt(f.finding.severity, options.failureThreshold));
+    writer.file(report);
+  };
+  // Results the cache knows go out in their files' places, between the ones linted.
+  let next = 0;
+  const takeKnown = (): void => {
+    for (let known = planned.at(next)?.known; known; known = planned.at(next)?.known) {
+      next++;
+      take(known);
+    }
+  };
+  takeKnown();
   await lintFiles(
-    dedupe(jobs),
+    toLint,
     { cwd: io.cwd, fix: options.fix, jobs: options.jobs, workerScript: io.workerScript, kinds, onProgress: progress?.update },
-    ({ report, notice, failure }) => {
-      if (failure && options.verbose) {
-        progress?.stop();
-        io.stderr(`driftless: ${failure.display}: internal error (a defect in Driftless, please report it): ${failure.stack}\n`);
-      }
-      if (notice) notices.push(notice);
-      if (!report) return;
-      baseline?.file(report);
-      unsafeLeft += report.findings.filter((f) => f.fix && !f.fix.safe).length;
-      if (options.quiet) report.findings = report.findings.filter((f) => failsAt(f.finding.severity, options.failureThreshold));
-      failing ||= report.findings.some((f) => failsAt(f.finding.severity, options.failureThreshold));
-      writer.file(report);
+    (result) => {
+      cache?.record(planned[next++].job, result);
+      take(result);
+      takeKnown();
     },
   );
+  cache?.save();
   progress?.stop();
   const said = baseline?.finish(options.quiet);
   if (said && baselinePath !== undefined) io.stderr(`driftless: ${displayPath(baselinePath, io.cwd)}: ${said}\n`);
@@ -136,6 +160,51 @@ async function lintAndReport(options: CliOptions, io: CliIo): Promise<number> {
   if (notices.some((n) => n.unreadable)) return EXIT_TROUBLE;
   if (pinned) return pinned.failed > 0 ? EXIT_FINDINGS : EXIT_OK;
   return failing ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/**
+ * `--cache`'s results, unless the run writes files (`--fix`, `--pin`). Why a cache is not used or not written is
+ * said only under `--verbose`: without it the run is as without `--cache`.
+ */
+function openResultCache(options: CliOptions, io: CliIo): ResultCache | undefined {
+  if (!options.cache) return undefined;
+  const note = (line: string): void => {
+    if (options.verbose) io.stderr(`driftless: --cache: ${untrustedText(line)}\n`);
+  };
+  if (options.fix || options.pin) {
+    note(`not used with ${options.fix ? '--fix' : '--pin'}, which writes files`);
+    return undefined;
+  }
+  if (!io.engineBuild) {
+    note('not used: this build of Driftless cannot tell itself from others');
+    return undefined;
+  }
+  let engine: string;
+  try {
+    engine = io.engineBuild();
+  } catch (error) {
+    if (!isFileSystemError(error)) throw error;
+    note(`not used: the CLI bundle: ${describeFsError(error)}`);
+    return undefined;
+  }
+  const location = options.cacheLocation === undefined ? defaultCacheLocation(cacheRoots(options.paths, io.cwd), io.env) : resolve(io.cwd, options.cacheLocation);
+  return ResultCache.open(location, engine, io.cwd, note);
+}
+
+/**
+ * The folders a default cache file belongs to: each folder given, and the working directory for files named one
+ * by one (a pre-commit hook names the staged files: a cache per set of files would be a new one every commit).
+ */
+function cacheRoots(paths: readonly string[], cwd: string): string[] {
+  return paths.map((path) => {
+    const full = resolve(cwd, path);
+    try {
+      return statSync(full).isDirectory() ? full : cwd;
+    } catch (error) {
+      if (!isFileSystemError(error)) throw error;
+      return cwd;
+    }
+  });
 }
 
 /**

@@ -1,8 +1,8 @@
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire, Module } from 'node:module';
-import { homedir } from 'node:os';
-import { basename, dirname, isAbsolute, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
+import { isFileSystemError, userCacheDir } from '../user-cache-dir';
 
 export interface BundleLaunch {
   /** The CommonJS bundle to run, as `node <bundle>` would. */
@@ -60,44 +60,9 @@ function bundleName(launch: BundleLaunch): string {
 }
 
 function cacheFileOf(launch: BundleLaunch): string | undefined {
-  const dir = cacheDir(launch.env);
+  const dir = userCacheDir(launch.env);
   if (dir === undefined) return undefined;
   return join(dir, `${bundleName(launch)}-${launch.digest.slice(0, 16)}-${process.version}-${process.arch}${CACHE_SUFFIX}`);
-}
-
-/** The user's own cache folder for Driftless, created private; undefined where there is none we may trust. */
-function cacheDir(env: NodeJS.ProcessEnv): string | undefined {
-  const root =
-    process.platform === 'win32'
-      ? env.LOCALAPPDATA
-      : process.platform === 'darwin'
-        ? join(homedir(), 'Library', 'Caches')
-        : env.XDG_CACHE_HOME && isAbsolute(env.XDG_CACHE_HOME)
-          ? env.XDG_CACHE_HOME
-          : join(homedir(), '.cache');
-  if (!root) return undefined;
-  const dir = join(root, 'driftless');
-  try {
-    // One level at a time: a recursive mkdir spins forever where mkdir answers ENOENT under an existing
-    // parent (a cache home under /proc).
-    makeDir(root);
-    makeDir(dir);
-    const stat = statSync(dir);
-    // Code from the cache runs as this user: a folder someone else owns or may write to is not trusted.
-    if (process.getuid && (stat.uid !== process.getuid() || (stat.mode & 0o022) !== 0)) return undefined;
-    return dir;
-  } catch (error) {
-    if (isFileSystemError(error)) return undefined;
-    throw error;
-  }
-}
-
-function makeDir(dir: string): void {
-  try {
-    mkdirSync(dir, { mode: 0o700 });
-  } catch (error) {
-    if (!(error instanceof Error && 'code' in error && error.code === 'EEXIST')) throw error;
-  }
 }
 
 function readCache(file: string): Buffer | undefined {
@@ -126,8 +91,4 @@ function writeCache(file: string, data: Buffer, bundleName: string): void {
     // A cache that cannot be written (a full or read-only disk) costs the next start its compile time, nothing more.
     if (!isFileSystemError(error)) throw error;
   }
-}
-
-function isFileSystemError(error: unknown): boolean {
-  return error instanceof Error && 'code' in error && 'syscall' in error;
 }

@@ -8,10 +8,19 @@ import { lazyCrypto } from '../lazy-crypto';
  * n-th finding of the file with that hash. Baselines match on it; SARIF carries it in `partialFingerprints`.
  */
 export function fingerprints(findings: readonly Pick<Finding, 'rule' | 'span'>[], display: string, text: string, facts: Facts | undefined): string[] {
+  return fingerprintsIn(findings, display, text, fingerprintContexts(findings, text, facts));
+}
+
+/** The statement (or the lines) each finding's fingerprint hashes. */
+export function fingerprintContexts(findings: readonly Pick<Finding, 'span'>[], text: string, facts: Facts | undefined): Span[] {
+  return findings.map((finding) => innermostStatement(facts?.statements ?? [], finding.span) ?? linesOf(text, finding.span));
+}
+
+/** fingerprints() from the contexts fingerprintContexts() gave (the CLI's result cache keeps them, not the facts). */
+export function fingerprintsIn(findings: readonly Pick<Finding, 'rule' | 'span'>[], display: string, text: string, contexts: readonly Span[]): string[] {
   const seen = new Map<string, number>();
-  return findings.map((finding) => {
-    const context = innermostStatement(facts?.statements ?? [], finding.span) ?? linesOf(text, finding.span);
-    const digest = sha256Hex([FINGERPRINT_VERSION, finding.rule, display, normalized(text, context), normalized(text, finding.span)].join('\0')).slice(0, 32);
+  return findings.map((finding, i) => {
+    const digest = sha256Hex([FINGERPRINT_VERSION, finding.rule, display, normalized(text, contexts[i]), normalized(text, finding.span)].join('\0')).slice(0, 32);
     const occurrence = (seen.get(digest) ?? 0) + 1;
     seen.set(digest, occurrence);
     return `${digest}:${occurrence}`;

@@ -1,7 +1,7 @@
 import { isSeq, parseDocument } from 'yaml';
 import { lint, readsAs, type LintResult } from '../../rules/engine';
 import type { DocumentParseCache } from '../../rules/document-cache';
-import type { FileKind, SeveritySetting } from '../../rules/types';
+import type { FileKind, FileProbe, SeveritySetting } from '../../rules/types';
 import { kindsNamed } from '../../rules/file-kinds';
 import { diskProbe } from './probe';
 
@@ -12,6 +12,8 @@ export interface LintPathOptions {
   explicit?: boolean;
   /** The document's parsed scripts and YAML documents from earlier lints (the language server's open documents). */
   parseCache?: DocumentParseCache;
+  /** What the front ends ask about other files; the disk by default. */
+  probe?: FileProbe;
 }
 
 /** Lints one file's text as the engine classifies it, or, for a file named explicitly, as its name suggests. */
@@ -20,7 +22,7 @@ export function lintPath(path: string, text: string, options: LintPathOptions = 
     { path, text },
     {
       rules: options.rules,
-      probe: diskProbe,
+      probe: options.probe ?? diskProbe,
       parseCache: options.parseCache,
       fallbackKind: options.explicit ? (file) => kindFromName(file.path, file.text) : undefined,
     },

@@ -19,6 +19,8 @@ test('defaults: text format, warning threshold, the current folder', () => {
     updateBaseline: false,
     quiet: false,
     verbose: false,
+    cache: false,
+    cacheLocation: undefined,
     jobs: undefined,
     help: false,
     version: false,
@@ -29,6 +31,7 @@ test('reads every option, long and short, and keeps the paths in order', () => {
   const options = parseCliArgs([
     ...['-f', 'sarif', '--fix', '--unsafe-fixes', '--pin', '--digest-cache', 'd.json', '--lookup-deadline', '5', '--download-limit', '2GiB'],
     ...['--failure-threshold=none', '-c', 'ci.yaml', '--baseline', 'base.json', '--update-baseline', '-q', '--verbose', '-j', '2', 'b', 'a'],
+    ...['--cache', '--cache-location', 'c.json'],
   ]);
   assert.deepEqual(options, {
     paths: ['b', 'a'],
@@ -45,6 +48,8 @@ test('reads every option, long and short, and keeps the paths in order', () => {
     updateBaseline: true,
     quiet: true,
     verbose: true,
+    cache: true,
+    cacheLocation: 'c.json',
     jobs: 2,
     help: false,
     version: false,
@@ -56,6 +61,7 @@ test('usage mistakes are UsageErrors that say what is wrong', () => {
     [['--format', 'xml'], "--format must be one of text, json, sarif, markdown, codeclimate (got 'xml')"],
     [['--unsafe-fixes'], '--unsafe-fixes goes with --fix'],
     [['--update-baseline'], '--update-baseline needs --baseline <file>'],
+    [['--cache-location', 'c.json'], '--cache-location goes with --cache'],
     [['--failure-threshold', 'high'], "--failure-threshold must be one of error, warning, info, none (got 'high')"],
     [['--jobs', '0'], "--jobs must be a whole number from 1 to 999 (got '0')"],
     [['-j', 'many'], "--jobs must be a whole number from 1 to 999 (got 'many')"],
