@@ -4,3 +4,4 @@ export { initEngine, lint } from '../rules/engine';
 export { lintPath } from '../server/workspace';
 export { chooseFixes, fixText } from '../rules/fixes';
 export { applyEdits } from '../rules/text';
+export { loadGrammar } from '../rules/tree-sitter/grammar';

@@ -15,13 +15,21 @@ export class SyntaxNode {
   constructor(
     readonly type: string,
     readonly isNamed: boolean,
-    readonly startIndex: number,
-    readonly endIndex: number,
+    private start: number,
+    private end: number,
     /** The grammar field this node fills in its parent (`condition`, `body`…). */
     readonly field: string | undefined,
-    private readonly source: string,
+    private source: string,
   ) {
     this.copied = [];
+  }
+
+  get startIndex(): number {
+    return this.start;
+  }
+
+  get endIndex(): number {
+    return this.end;
   }
 
   get children(): SyntaxNode[] {
@@ -62,6 +70,24 @@ export class SyntaxNode {
   defer(copy: TreeCopy, descendantIndex: number, depth: number): void {
     this.deferred = { copy, descendantIndex, depth };
   }
+
+  /**
+   * @internal Moves this copied subtree into the next copy (whose tree holds the same text `by` characters on,
+   * in `source`, and its nodes `indexShift` descendants on): no call into WASM, no allocation. Lists the nodes
+   * `listed` names. A node still deferred is read from the next copy's tree.
+   */
+  moveInto(copy: TreeCopy, source: string, by: number, indexShift: number, listed: ReadonlySet<string> | undefined, found: SyntaxNode[]): void {
+    const pending: SyntaxNode[] = [this];
+    for (let node = pending.pop(); node; node = pending.pop()) {
+      node.start += by;
+      node.end += by;
+      node.source = source;
+      if (listed?.has(node.type)) found.push(node);
+      const { deferred } = node;
+      if (deferred) node.deferred = { copy, descendantIndex: deferred.descendantIndex + indexShift, depth: deferred.depth };
+      for (const child of node.copied) pending.push(child);
+    }
+  }
 }
 
 interface DeferredChildren {
@@ -88,6 +114,40 @@ export interface TreeShape {
   leaves?: ReadonlySet<string>;
   /** Node types the copy lists as it meets them (comments, wherever they sit in what is copied). */
   listed?: ReadonlySet<string>;
+  /**
+   * Node types (top-level blocks) that a copy takes whole from the previous copy of the same document when their
+   * text is unchanged and free of syntax errors: a keystroke re-copies only the block it touched (see CopiedNodes).
+   */
+  reused?: ReadonlySet<string>;
+}
+
+/**
+ * The outermost nodes of `reused` types of a document's last copy, by text: what the next copy of that document
+ * may take instead of copying the same text again. Each node goes to one copy at a time.
+ */
+export class CopiedNodes {
+  private readonly byText = new Map<string, KeptNode[]>();
+
+  /** `node`, which sat at `depth` (the root at 1) and `descendantIndex` (the root is 0) in its tree. */
+  add(node: SyntaxNode, depth: number, descendantIndex: number): void {
+    const text = node.text;
+    const kept = { node, depth, descendantIndex };
+    const same = this.byText.get(text);
+    if (same) same.push(kept);
+    else this.byText.set(text, [kept]);
+  }
+
+  /** A node copied from the same text at the same depth, taken out of the pool. */
+  take(text: string, depth: number): KeptNode | undefined {
+    const same = this.byText.get(text);
+    return same?.[same.length - 1]?.depth === depth ? same.pop() : undefined;
+  }
+}
+
+interface KeptNode {
+  node: SyntaxNode;
+  depth: number;
+  descendantIndex: number;
 }
 
 export interface CopiedTree {
@@ -125,19 +185,34 @@ export class TreeCopy {
   readonly listed: SyntaxNode[] = [];
   /** The start of the first node left out for lying deeper than MAX_SYNTAX_DEPTH, among what was copied so far. */
   tooDeepAt: number | undefined;
+  /** The outermost nodes of the shape's `reused` types in this copy, for the document's next copy. */
+  private readonly kept = new CopiedNodes();
 
   constructor(
     private readonly tree: Tree,
     private readonly source: string,
     private readonly shape: TreeShape,
+    /**
+     * The previous copy's nodes of the same document (see TreeShape.reused); without them, as in the CLI, nothing
+     * is taken or kept.
+     */
+    private readonly previous?: CopiedNodes,
   ) {
     this.language = tree.language;
+  }
+
+  /**
+   * The outermost nodes of the shape's `reused` types without a syntax error, for the next copy of the document
+   * to take, once this one has been read (they move into the next copy); none when a node lay too deep to copy.
+   */
+  reusable(): CopiedNodes {
+    return this.tooDeepAt === undefined ? this.kept : new CopiedNodes();
   }
 
   root(): SyntaxNode {
     const cursor = this.walker();
     const root = this.node(cursor, undefined);
-    this.copyBelow(cursor, root, 1);
+    this.copyBelow(cursor, root, 1, true);
     return root;
   }
 
@@ -153,13 +228,29 @@ export class TreeCopy {
     if (!this.live) throw new Error(`the ${node.type} node at ${node.startIndex} was read after its syntax tree was released`);
     const cursor = this.walker();
     cursor.gotoDescendant(descendantIndex);
-    this.copyBelow(cursor, node, depth);
+    this.copyBelow(cursor, node, depth, false);
   }
 
   /** The copy's cursor, made once (a cursor is a WASM allocation): every walk and every deferred node's copy use it. */
   private walker(): TreeCursor {
     this.cursor ??= this.tree.walk();
     return this.cursor;
+  }
+
+  /**
+   * The previous copy's node for the cursor's node (outermost of a `reused` type, error-free, at `depth` and
+   * `descendantIndex`), moved into this copy, when it was copied from the same text at that depth; else undefined.
+   */
+  private reuse(cursor: TreeCursor, depth: number, descendantIndex: number): SyntaxNode | undefined {
+    const start = cursor.startIndex;
+    const old = this.previous?.take(this.source.slice(start, cursor.endIndex), depth);
+    if (!old) return undefined;
+    old.node.moveInto(this, this.source, start - old.node.startIndex, descendantIndex - old.descendantIndex, this.shape.listed, this.listed);
+    return old.node;
+  }
+
+  private typeAt(cursor: TreeCursor): string {
+    return this.language.types[cursor.nodeTypeId] ?? 'ERROR';
   }
 
   private node(cursor: TreeCursor, parent: SyntaxNode | undefined): SyntaxNode {
@@ -192,17 +283,26 @@ export class TreeCopy {
    * Copies the subtree under the cursor's node into `top`, which sits at `depth` (the root at 1), down to
    * MAX_SYNTAX_DEPTH; the cursor ends where it started.
    */
-  private copyBelow(cursor: TreeCursor, top: SyntaxNode, depth: number): void {
+  private copyBelow(cursor: TreeCursor, top: SyntaxNode, depth: number, reuses: boolean): void {
     if (!cursor.gotoFirstChild()) return;
     const path = [top];
+    /** How long `path` was when the copy entered the outermost node of a `reused` type it is in; 0 outside any. */
+    let reusedAt = reuses ? 0 : 1;
+    const reused = this.previous && this.shape.reused;
     for (;;) {
       const parent = path[path.length - 1];
-      const node = this.node(cursor, parent);
-      parent.adopt(node);
       const level = depth + path.length;
-      if (this.descends(cursor, node, level)) {
+      const outermost = reusedAt === 0 && reused?.has(this.typeAt(cursor)) === true;
+      // A node with a syntax error is neither taken nor kept: the same text may parse otherwise in another context.
+      const keptAt = outermost && !cursor.currentNode.hasError ? cursor.currentDescendantIndex : undefined;
+      const taken = keptAt === undefined ? undefined : this.reuse(cursor, level, keptAt);
+      const node = taken ?? this.node(cursor, parent);
+      if (keptAt !== undefined) this.kept.add(node, level, keptAt);
+      parent.adopt(node);
+      if (!taken && this.descends(cursor, node, level)) {
         if (level < MAX_SYNTAX_DEPTH && cursor.gotoFirstChild()) {
           path.push(node);
+          if (outermost) reusedAt = path.length;
           continue;
         }
         if (level >= MAX_SYNTAX_DEPTH && this.tooDeepAt === undefined && cursor.gotoFirstChild()) {
@@ -212,6 +312,7 @@ export class TreeCopy {
       }
       while (!cursor.gotoNextSibling()) {
         cursor.gotoParent();
+        if (path.length === reusedAt) reusedAt = 0;
         path.pop();
         if (path.length === 0) return;
       }

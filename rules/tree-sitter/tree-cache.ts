@@ -1,5 +1,6 @@
 import { Edit, type Parser, type Point, type Tree } from 'web-tree-sitter';
 import { parseWithinBudget } from './grammar';
+import { CopiedNodes } from './syntax-tree';
 import { Scoped } from '../scoped';
 
 interface Parsed {
@@ -20,6 +21,7 @@ const orphans = new FinalizationRegistry<Map<Parser, Parsed>[]>((maps) => {
 export class TreeCache {
   private readonly entries = new Map<Parser, Parsed>();
   private readonly clean = new Map<Parser, Parsed>();
+  private readonly copies = new Map<Parser, CopiedNodes>();
 
   constructor() {
     orphans.register(this, [this.entries, this.clean]);
@@ -28,6 +30,25 @@ export class TreeCache {
   /** The document's last text that parsed without a syntax error, with its tree (the cache's: not to be edited or deleted). */
   lastClean(parser: Parser): { readonly text: string; readonly tree: Tree } | undefined {
     return this.clean.get(parser);
+  }
+
+  /**
+   * The nodes the document's last copy of a tree of `parser` left for the next one to take (see TreeShape.reused),
+   * handed out once (none the first time): the copy that takes them keeps its own with `keepCopiedNodes`.
+   */
+  takeCopiedNodes(parser: Parser): CopiedNodes {
+    const nodes = this.copies.get(parser) ?? new CopiedNodes();
+    this.copies.delete(parser);
+    return nodes;
+  }
+
+  keepCopiedNodes(parser: Parser, nodes: CopiedNodes): void {
+    this.copies.set(parser, nodes);
+  }
+
+  /** Drops the copied nodes kept: the next copy of each tree copies it whole, as the first one did. */
+  forgetCopiedNodes(): void {
+    this.copies.clear();
   }
 
   /** The tree of `text`, which the caller deletes; parsed incrementally from this document's previous text. */

@@ -38,6 +38,7 @@ const HCL_SHAPE: TreeShape = {
     'null_lit',
   ]),
   listed: new Set(['comment']),
+  reused: new Set(['block']),
 };
 
 /** Loads the Terraform grammar, and the shell parser the provisioners' commands need, once. */
@@ -98,12 +99,16 @@ export function readHcl<T>(text: string, read: (parsed: ParsedHcl) => T, options
       tree = next;
       source = blanked;
     }
-    const copy = new TreeCopy(tree, source, HCL_SHAPE);
+    // In a language server, the top-level blocks a keystroke left as they were come from the last lint's copy.
+    const documentCache = options.documentCache && parser ? treeCache.current : undefined;
+    const copy = new TreeCopy(tree, source, HCL_SHAPE, parser ? documentCache?.takeCopiedNodes(parser) : undefined);
     const comments = (): Span[] => copy.listed.map((c) => ({ start: c.startIndex, end: c.endIndex })).sort((a, b) => a.start - b.start);
     try {
       const root = copy.root();
       const tooDeep: ParseError | undefined = copy.tooDeepAt === undefined ? undefined : { rule: 'hcl-syntax', ...tooDeepError(copy.tooDeepAt, source) };
-      return read({ root, comments, error: tooDeep ?? error });
+      const result = read({ root, comments, error: tooDeep ?? error });
+      if (parser) documentCache?.keepCopiedNodes(parser, copy.reusable());
+      return result;
     } finally {
       copy.release();
     }
