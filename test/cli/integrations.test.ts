@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -167,9 +167,12 @@ test('.pre-commit-hooks.yaml: the hook, given the staged files pre-commit select
     'infra/main.tf': 'variable "region" {}\n',
   });
   t.after(cleanup);
-  const env = { PATH: driftlessOnPath(dir) };
+  // The hook's --cache keeps its results in the user cache folder: this test's own.
+  const env = { PATH: driftlessOnPath(dir), XDG_CACHE_HOME: join(dir, '.user-cache') };
   const quote = (s: string) => `'${s}'`;
   const failing = bash(`${hook.entry} ${selected.map(quote).join(' ')}`, dir, env);
+  assert.ok(readdirSync(join(dir, '.user-cache', 'driftless')).some((name) => /^results-[0-9a-f]+\.json$/.test(name)), 'the hook keeps its results');
+  assert.deepEqual(bash(`${hook.entry} ${selected.map(quote).join(' ')}`, dir, env), failing, 'the next commit\'s run, from the cache, says the same');
   assert.equal(failing.status, 1);
   assert.deepEqual(failing.stdout.split('\n').filter(Boolean).map((l) => l.split(' ').slice(0, 3).join(' ')), ['svc/Dockerfile:1:6 warning image-latest-tag', 'svc/Dockerfile:2:10 error integrity-bypass']);
   assert.equal(failing.stderr, '', 'files that are not infrastructure pass without a word');
