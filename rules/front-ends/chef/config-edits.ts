@@ -1,6 +1,6 @@
 import type { Node } from '@ruby/prism';
 import type { Facts, Span } from '../../types';
-import { childrenOf, rubyNodes } from './prism';
+import { walkNodes, rubyNodes } from './prism';
 import type { Resource } from './resources';
 import type { RubySource } from './source';
 
@@ -30,7 +30,7 @@ export function addFileEditFacts(program: Node, resources: readonly Resource[], 
   if (!source.text.includes('FileEdit')) return;
   const P = rubyNodes();
   const reported = new Set<Resource>();
-  const scan = (node: Node): void => {
+  walkNodes(program, (node) => {
     if (node instanceof P.ConstantPathNode && isFileEdit(node, source)) {
       const span = source.nodeSpan(node);
       const owner = innermost(resources, span);
@@ -39,11 +39,9 @@ export function addFileEditFacts(program: Node, resources: readonly Resource[], 
         reported.add(owner);
         facts.configEdits.push({ how: 'Chef::Util::FileEdit', span: resourceName(owner, source) });
       }
-      return;
+      return 'skip';
     }
-    for (const child of childrenOf(node)) scan(child);
-  };
-  scan(program);
+  });
 }
 
 function isFileEdit(node: Node, source: RubySource): boolean {

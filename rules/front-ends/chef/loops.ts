@@ -1,5 +1,5 @@
 import type { BlockNode, CallNode, Node } from '@ruby/prism';
-import { childrenOf, rubyNodes } from './prism';
+import { walkNodes, rubyNodes } from './prism';
 import { staticText } from './ruby-strings';
 
 /** `%w[curl git].each do |pkg|`: an `each` over an array of literals, its one block parameter taking each. */
@@ -33,7 +33,7 @@ export function findLiteralLoops(program: Node): LiteralLoops {
     const loop = scopes[scopes.length - 1 - depth];
     return loop?.parameter === name ? loop : undefined;
   };
-  const visit = (node: Node): void => {
+  walkNodes(program, (node) => {
     if (node instanceof P.LocalVariableReadNode) {
       const loop = bound(node.name, node.depth);
       if (loop) reads.set(node, loop);
@@ -61,15 +61,10 @@ export function findLiteralLoops(program: Node): LiteralLoops {
       node instanceof P.ClassNode ||
       node instanceof P.ModuleNode ||
       node instanceof P.SingletonClassNode;
-    if (!opensScope) {
-      for (const child of childrenOf(node)) visit(child);
-      return;
-    }
+    if (!opensScope) return;
     scopes.push(node instanceof P.BlockNode ? bodies.get(node) : undefined);
-    for (const child of childrenOf(node)) visit(child);
-    scopes.pop();
-  };
-  visit(program);
+    return () => scopes.pop();
+  });
   return {
     calls,
     elementsOf(node) {

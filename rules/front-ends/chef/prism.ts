@@ -102,6 +102,26 @@ export function childrenOf(node: Node): Node[] {
   return node.childNodes().filter((child): child is Node => child !== null);
 }
 
+/**
+ * Calls `visit` on `root` and every node under it, in source order, without recursion (input sets the depth: a
+ * line of 5,000 `&&` is a tree 5,000 deep). `visit` may answer 'skip' to pass over a node's children, and may
+ * return a function to call once they have all been visited.
+ */
+export function walkNodes(root: Node, visit: (node: Node) => 'skip' | (() => void) | void): void {
+  const pending: (Node | (() => void))[] = [root];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    if (typeof next === 'function') {
+      next();
+      continue;
+    }
+    const answer = visit(next);
+    if (answer === 'skip') continue;
+    if (answer) pending.push(answer);
+    const children = childrenOf(next);
+    for (let i = children.length - 1; i >= 0; i--) pending.push(children[i]);
+  }
+}
+
 async function withoutWasiWarning(load: () => Promise<void>): Promise<void> {
   const emitWarning = process.emitWarning;
   const filtered = function (this: NodeJS.Process, warning: string | Error, ...rest: unknown[]): void {

@@ -1,6 +1,6 @@
 import type { BlockNode, CallNode, Node } from '@ruby/prism';
 import type { Span, TextEdit } from '../../types';
-import { childrenOf, rubyNodes } from './prism';
+import { childrenOf, rubyNodes, walkNodes } from './prism';
 import type { RubySource } from './source';
 
 /** A property set in a resource's block: `version '1.2'`, `action :upgrade`. */
@@ -68,53 +68,55 @@ function isNode<T extends Node>(node: T | null): node is T {
   return node !== null;
 }
 
+/** One step of the walk in findResources: the steps of a node are pushed in reverse, so that they run in order. */
+type Step = { visit: Node } | { collect: Node; resource: Resource } | { enter: Node } | { leave: true };
+
 export function findResources(program: Node, source: RubySource): Resource[] {
   const P = rubyNodes();
   const resources: Resource[] = [];
   /** Ancestors of the node being visited, nearest last. */
   const ancestors: Node[] = [];
-  const visitChildren = (node: Node): void => {
-    ancestors.push(node);
-    for (const child of childrenOf(node)) visit(child);
-    ancestors.pop();
+  // An explicit stack, not recursion: a line of 5,000 `&&` is a tree 5,000 deep.
+  const pending: Step[] = [{ visit: program }];
+  const inOrder = (steps: readonly Step[]): void => {
+    for (let i = steps.length - 1; i >= 0; i--) pending.push(steps[i]);
   };
-  const visit = (node: Node): void => {
-    if (!(node instanceof P.CallNode && isResourceCall(node))) {
-      visitChildren(node);
-      return;
-    }
-    const resource = toResource(node, ancestors, source);
-    resources.push(resource);
-    ancestors.push(node);
-    for (const arg of resource.args) visit(arg);
-    if (resource.block?.body) {
-      ancestors.push(resource.block);
-      collectProperties(resource.block.body, resource);
-      ancestors.pop();
-    }
-    ancestors.pop();
-  };
-  /** Receiver-less calls in the block (through conditionals) are properties; anything else is code to search. */
-  const collectProperties = (node: Node, resource: Resource): void => {
-    const inner = conditionalBodies(node);
-    if (inner) {
-      ancestors.push(node);
-      if ((node instanceof P.IfNode || node instanceof P.UnlessNode) && node.predicate) visit(node.predicate);
-      for (const child of inner) collectProperties(child, resource);
-      ancestors.pop();
-    } else if (node instanceof P.CallNode && node.receiver === null && node.messageLoc) {
-      resource.properties.push({
-        name: node.name,
-        call: node,
-        args: node.arguments_?.arguments_ ?? [],
-        nameSpan: source.span(node.messageLoc),
-      });
-      visitChildren(node);
+  const visits = (nodes: readonly Node[]): Step[] => nodes.map((node) => ({ visit: node }));
+  const withChildren = (node: Node): Step[] => [{ enter: node }, ...visits(childrenOf(node)), { leave: true }];
+  for (let step = pending.pop(); step; step = pending.pop()) {
+    if ('enter' in step) ancestors.push(step.enter);
+    else if ('leave' in step) ancestors.pop();
+    else if ('visit' in step) {
+      const node = step.visit;
+      if (!(node instanceof P.CallNode && isResourceCall(node))) {
+        inOrder(withChildren(node));
+        continue;
+      }
+      const resource = toResource(node, ancestors, source);
+      resources.push(resource);
+      const body = resource.block?.body;
+      const block: Step[] = resource.block && body ? [{ enter: resource.block }, { collect: body, resource }, { leave: true }] : [];
+      inOrder([{ enter: node }, ...visits(resource.args), ...block, { leave: true }]);
     } else {
-      visit(node);
+      // Receiver-less calls in the block (through conditionals) are properties; anything else is code to search.
+      const { collect: node, resource } = step;
+      const inner = conditionalBodies(node);
+      if (inner) {
+        const predicate = (node instanceof P.IfNode || node instanceof P.UnlessNode) && node.predicate ? visits([node.predicate]) : [];
+        inOrder([{ enter: node }, ...predicate, ...inner.map((child): Step => ({ collect: child, resource })), { leave: true }]);
+      } else if (node instanceof P.CallNode && node.receiver === null && node.messageLoc) {
+        resource.properties.push({
+          name: node.name,
+          call: node,
+          args: node.arguments_?.arguments_ ?? [],
+          nameSpan: source.span(node.messageLoc),
+        });
+        inOrder(withChildren(node));
+      } else {
+        inOrder(visits([node]));
+      }
     }
-  };
-  visit(program);
+  }
   return resources;
 }
 
@@ -153,7 +155,7 @@ function heredocEnd(node: Node, source: RubySource): number {
   if (!source.mayHoldHeredocs) return 0;
   const P = rubyNodes();
   let end = 0;
-  const scan = (n: Node): void => {
+  walkNodes(node, (n) => {
     if (
       (n instanceof P.StringNode || n instanceof P.InterpolatedStringNode || n instanceof P.XStringNode || n instanceof P.InterpolatedXStringNode) &&
       n.openingLoc &&
@@ -162,9 +164,7 @@ function heredocEnd(node: Node, source: RubySource): number {
     ) {
       end = Math.max(end, source.span(n.closingLoc).end);
     }
-    for (const child of childrenOf(n)) scan(child);
-  };
-  scan(node);
+  });
   return end;
 }
 

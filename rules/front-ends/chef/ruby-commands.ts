@@ -3,7 +3,7 @@ import { addShellFacts } from '../../shell/facts';
 import type { OffsetMap } from '../../shell/offset-map';
 import { parseShell } from '../../shell/parse';
 import type { Facts } from '../../types';
-import { childrenOf, rubyNodes } from './prism';
+import { walkNodes, rubyNodes } from './prism';
 import { argvTextMap, shellTextMap } from './ruby-strings';
 import type { RubySource } from './source';
 
@@ -21,13 +21,11 @@ const MENTIONS_RUNNER = /\b(?:system|exec|spawn)\b|shell_out|`|%x/;
 export function addRubyCommandFacts(program: Node, source: RubySource, facts: Facts): void {
   if (!MENTIONS_RUNNER.test(source.text)) return;
   const P = rubyNodes();
-  const visit = (node: Node): void => {
-    if (node instanceof P.CallNode && node.receiver === null && GUARDS.has(node.name)) return;
+  walkNodes(program, (node) => {
+    if (node instanceof P.CallNode && node.receiver === null && GUARDS.has(node.name)) return 'skip';
     const map = commandOf(node, source);
     if (map) addShellFacts(parseShell(map), facts, { chain: 'the command' });
-    for (const child of childrenOf(node)) visit(child);
-  };
-  visit(program);
+  });
 }
 
 function commandOf(node: Node, source: RubySource): OffsetMap | undefined {
