@@ -30,7 +30,7 @@ export async function loadGrammar(packageFile: string): Promise<Parser> {
  * that a file reads the same on a busy machine as on an idle one (a deadline in ms made the findings depend on
  * the load): the characters the lexer asks for, handed over in small chunks so that every re-read is counted, and
  * the parser's progress reports (one per 100 operations). A real file asks for each character about 1.1 times and
- * reports once per ~60 characters; the limits leave a wide margin and stop a hostile shape in about 0.2 s.
+ * reports once per ~60 characters; the limits leave a wide margin and stop 20,000 blanks before a `-` in 0.1 s.
  */
 export class ParseBudget {
   /** Characters the lexer may still ask for. */
@@ -53,8 +53,8 @@ export class ParseBudget {
   }
 }
 
-const CHARACTERS_FLOOR = 4_000_000;
-const CHARACTERS_PER_CHARACTER = 32;
+const CHARACTERS_FLOOR = 2_000_000;
+const CHARACTERS_PER_CHARACTER = 16;
 const REPORTS_FLOOR = 20_000;
 const REPORTS_PER_CHARACTER = 0.5;
 /** What the lexer gets per request: small, so that text read again is asked for (and counted) again. */
@@ -62,18 +62,23 @@ const CHUNK = 1024;
 /**
  * The last resort, for shapes whose parser operations are each costly without reading text again (deep nesting
  * inside a broken expression: 194 KB of them parse in 2.6 s, 13 us a character, reading each character once): a
- * clock, at 1 s plus 5 us a character: ten times what a real file takes idle (~0.5 us a character), and a floor
- * that a busy machine does not reach on a real file, whose reading so never depends on the load.
+ * clock, at 1 s plus 2 us a character. A real file parses at ~0.5 us a character idle (a 66 KB file in 35 ms), so
+ * the floor is 30 times that for files under 70 KB and the rate four times it above: a busy machine does not reach
+ * it on a real file, whose reading so does not depend on the load.
  */
 const BACKSTOP_FLOOR_MS = 1_000;
-const BACKSTOP_MS_PER_CHARACTER = 0.005;
+const BACKSTOP_MS_PER_CHARACTER = 0.002;
+
+/** The clock's backstop for reading a text of `length` characters: a `performance.now()` time, from now. */
+export function parseBackstop(length: number): number {
+  return performance.now() + BACKSTOP_FLOOR_MS + length * BACKSTOP_MS_PER_CHARACTER;
+}
 
 /**
  * The tree of `text` (edited from `oldTree` when given); undefined when parsing runs out of `budget`, which it
- * spends (a caller may share one budget between several parses).
+ * spends (a caller may share one budget between several parses), or past `backstop` (shared the same way).
  */
-export function parseWithinBudget(parser: Parser, text: string, oldTree?: Tree, budget = ParseBudget.forText(text.length)): Tree | undefined {
-  const backstop = performance.now() + BACKSTOP_FLOOR_MS + text.length * BACKSTOP_MS_PER_CHARACTER;
+export function parseWithinBudget(parser: Parser, text: string, oldTree?: Tree, budget = ParseBudget.forText(text.length), backstop = parseBackstop(text.length)): Tree | undefined {
   let parsing = true;
   let cut = false;
   // The tree keeps this function for node texts: only the parse itself is counted or cut short.

@@ -1,6 +1,6 @@
 import type { Parser, Tree } from 'web-tree-sitter';
 import { initShellParser } from '../../shell/parse';
-import { describeSyntaxError, loadGrammar, ParseBudget, parseWithinBudget, syntaxErrorNodes, tooDeepError, tooSlowError } from '../../tree-sitter/grammar';
+import { describeSyntaxError, loadGrammar, parseBackstop, ParseBudget, parseWithinBudget, syntaxErrorNodes, tooDeepError, tooSlowError } from '../../tree-sitter/grammar';
 import { TERRAFORM_GRAMMAR } from '../../tree-sitter/wasm-modules';
 import { TreeCopy, type SyntaxNode, type TreeShape } from '../../tree-sitter/syntax-tree';
 import { editBetween, parseWithCache, treeCache } from '../../tree-sitter/tree-cache';
@@ -82,6 +82,8 @@ function resyncBudget(length: number): ParseBudget {
  * edits the document's previous tree (see TreeCache).
  */
 export function readHcl<T>(text: string, read: (parsed: ParsedHcl) => T, options: { documentCache: boolean } = { documentCache: true }): T {
+  // Re-syncs share the first parse's backstop: each of them on its own could take as long again.
+  const backstop = parseBackstop(text.length);
   const parsed = parseTree(text, options.documentCache);
   const tooSlow: ParseError | undefined = parsed ? undefined : { rule: 'hcl-syntax', ...tooSlowError(text) };
   let tree = parsed ?? emptyTree();
@@ -93,7 +95,7 @@ export function readHcl<T>(text: string, read: (parsed: ParsedHcl) => T, options
     for (let i = 0; i < MAX_RESYNCS && tree.rootNode.hasError; i++) {
       const blanked = blankBrokenBlock(tree, source, resumes);
       if (blanked === undefined) break;
-      const next = reparse(blanked, budget);
+      const next = reparse(blanked, budget, backstop);
       if (!next) break;
       tree.delete();
       tree = next;
@@ -140,11 +142,12 @@ function emptyTree(): Tree {
 
 /**
  * The tree of the re-synced text, parsed afresh: re-using the broken tree made tree-sitter's parse quadratic in
- * the error's length (a line of 4,000 `&&` in a block: 6 s instead of 0.1 s). Undefined once `budget` is spent.
+ * the error's length (a line of 4,000 `&&` in a block: 6 s instead of 0.1 s). Undefined once `budget` is spent
+ * or past `backstop`.
  */
-function reparse(text: string, budget: ParseBudget): Tree | undefined {
+function reparse(text: string, budget: ParseBudget, backstop: number): Tree | undefined {
   if (!parser) throw new Error('initTerraformParser() must be awaited before readHcl()');
-  return parseWithinBudget(parser, text, undefined, budget);
+  return parseWithinBudget(parser, text, undefined, budget, backstop);
 }
 
 /**
