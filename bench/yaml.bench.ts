@@ -1,7 +1,7 @@
 // The YAML front ends' numbers (issue 3): files/s over the shared corpus in process and through the CLI end to end,
 // and p50/p99 per lint of a generated 10,000-line multi-document manifest, with peak RSS.
 // Targets on the 2-core machine: a 10,000-line manifest in < 150 ms in process, >= 500 corpus files/s through the CLI,
-// and (issue 21) >= 10x yamllint over the same corpus, when yamllint is installed (`apt-get install yamllint`).
+// and (issue 21) >= 10x yamllint over the same corpus, when yamllint is installed (`npm run setup:system`).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -86,7 +86,7 @@ function hasYamllint(): boolean {
  */
 async function againstYamllint(dir: string): Promise<void> {
   if (!hasYamllint()) {
-    console.log('CLI against yamllint: yamllint is not installed (apt-get install yamllint)');
+    console.log('CLI against yamllint: yamllint is not installed (npm run setup:system installs it)');
     return;
   }
   const cli = join(__dirname, '..', 'dist', 'cli.js');

@@ -5,8 +5,9 @@ set -euo pipefail
 
 # Debian packages: a real registry for the digest tests, htpasswd and openssl (certificates for its
 # token auth and TLS) for its auth, git (its http-backend serves the git client's tests), neovim as a
-# second LSP client, chromium and libkrb5-dev for the browser end-to-end tests.
-APT_PACKAGES=(docker-registry apache2-utils openssl git neovim chromium libkrb5-dev)
+# second LSP client, chromium and libkrb5-dev for the browser end-to-end tests; yamllint, which
+# bench/yaml.bench.ts times the CLI against (no test needs it).
+APT_PACKAGES=(docker-registry apache2-utils openssl git neovim chromium libkrb5-dev yamllint)
 
 missing=()
 for package in "${APT_PACKAGES[@]}"; do
