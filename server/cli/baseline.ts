@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import type { FileReport } from '../report/model';
 import { UnreadablePathError } from '../workspace/errors';
 import { describeFsError, readSourceFileSync } from '../workspace/source-file';
+import { isRecord } from '../json-record';
 
 /** One finding as the baseline file keeps it: the fingerprint matches, the rest is for the reader of a diff. */
 export interface BaselineEntry {
@@ -100,8 +101,4 @@ function plural(n: number, what: string): string {
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

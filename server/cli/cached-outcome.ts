@@ -5,6 +5,7 @@ import type { ImageReference } from '../protocol';
 import { fingerprintsIn } from '../report/fingerprint';
 import type { PlacedFix, ReportedFinding } from '../report/model';
 import type { JobResult } from './lint-files';
+import { isRecord } from '../json-record';
 
 /** A finding as the result cache keeps it, with what its fingerprint is made from for another display path. */
 interface KeptFinding {
@@ -206,8 +207,4 @@ function isPrintable(value: unknown): value is string {
 
 function isOptionalPrintable(value: unknown): value is string | undefined {
   return value === undefined || isPrintable(value);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -9,6 +9,7 @@ import { readSourceFileSync } from '../workspace/source-file';
 import { outcomeOf, readOutcome, resultOf, storedOutcome, type CachedOutcome } from './cached-outcome';
 import { displayPath, type JobResult, type LintJob } from './lint-files';
 import { answersHold, textHash, type ProbeAnswer } from './probe-record';
+import { isRecord } from '../json-record';
 
 /** Bumped when what an entry holds or means changes: a cache of another version is not read. */
 const CACHE_VERSION = 1;
@@ -239,8 +240,4 @@ function writeCacheFile(file: string, text: string): string | undefined {
     rmSync(partial, { force: true });
     return describeFsError(error);
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,4 +1,5 @@
 import type { SeveritySetting } from '../../rules/types';
+import { isRecord } from '../json-record';
 
 /** The `driftless` section of the editor settings, as the server uses it. */
 export interface ServerSettings {
@@ -25,10 +26,6 @@ const SEVERITIES: readonly string[] = ['error', 'warning', 'info', 'off'];
 
 export function defaultSettings(): ServerSettings {
   return { enable: true, rules: {}, exclude: [], allowPinningInUntrustedWorkspace: false, unsafeFixes: false, infoSeverityInEditor: 'hint' };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**
