@@ -13,7 +13,6 @@ mkdirSync(out, { recursive: true });
 
 const wasmFiles = [
   'web-tree-sitter/web-tree-sitter.wasm',
-  'tree-sitter-bash/tree-sitter-bash.wasm',
   '@ruby/prism/src/prism.wasm',
   '@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm',
   'tree-sitter-puppet/tree-sitter-puppet.wasm',

@@ -1,5 +1,5 @@
 // The Terraform front end's numbers (issue 16): files/s through the CLI end to end (process start and the HCL
-// and bash WASM loads included) over 2,000 generated modules; p50/p99 in-process lint time of a 3,000-line file,
+// WASM load included) over 2,000 generated modules; p50/p99 in-process lint time of a 3,000-line file,
 // fresh each time (nothing cached) and as an editor re-lints it after one keystroke (the document's parse cache,
 // whose tree the next parse edits). Targets on the 2-core machine: >= 500 files/s, p99 < 20 ms.
 // CPU time per lint is printed beside the wall time: the machine is shared, and CPU time is what load does not add.

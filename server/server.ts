@@ -4,7 +4,6 @@
 // the protocol has it send before anything else.
 import { join } from 'node:path';
 import * as lsp from 'vscode-languageserver/node';
-import { BASH_GRAMMAR, compileAhead, TREE_SITTER_RUNTIME } from '../rules/tree-sitter/wasm-modules';
 import { runWithCodeCache } from './launch/code-cache';
 import { initializeResult } from './lsp/initialize-result';
 import type { AttachedServer } from './lsp/language-server';
@@ -24,9 +23,7 @@ connection.onInitialize((params) => {
 });
 connection.onInitialized(() => {
   if (!initializeParams) return;
-  // Compiled on V8's background threads while the engine's bundle is evaluated and the settings are asked for:
-  // the shell grammar serves most file kinds, and the first file opened finds it ready.
-  server ??= loadFeatures().attach(connection, initializeParams, compileAhead([TREE_SITTER_RUNTIME, BASH_GRAMMAR]));
+  server ??= loadFeatures().attach(connection, initializeParams);
   return server.initialized();
 });
 connection.listen();

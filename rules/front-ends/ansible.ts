@@ -1,6 +1,6 @@
 import { isSeq } from 'yaml';
 import { addShellFacts, mayHaveShellFacts } from '../shell/facts';
-import { initShellParser, parseArgv, parseShell } from '../shell/parse';
+import { parseArgv, parseShell } from '../shell/parse';
 import type { ShellScript } from '../shell/types';
 import type { Facts, FileKind, FileProbe, FrontEnd, SourceFile, TextEdit } from '../types';
 import { baseYamlFacts, viewsOf } from '../yaml/documents';
@@ -16,7 +16,6 @@ import { appendAll } from '../arrays';
 
 /** Ansible playbooks and task files: package modules, upgrades, downloads, git, file edits, shell tasks. */
 export const ansibleFrontEnd: FrontEnd = {
-  init: initShellParser,
 
   classify(file: SourceFile): FileKind | undefined {
     if (isVarsPath(file.path)) return undefined;

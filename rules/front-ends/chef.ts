@@ -1,5 +1,4 @@
 import * as path from 'node:path';
-import { initShellParser } from '../shell/parse';
 import { outsideCrlf } from '../text';
 import { emptyFacts, type Facts, type FileProbe, type FrontEnd, type SourceFile } from '../types';
 import { addCommandFacts, isCommandResource } from './chef/commands';
@@ -81,9 +80,7 @@ function addSyntaxError(result: ParseResult, source: RubySource, facts: Facts): 
 }
 
 export const chefFrontEnd: FrontEnd = {
-  async init() {
-    await Promise.all([loadRubyParser(), initShellParser()]);
-  },
+  init: loadRubyParser,
   classify(file, probe) {
     return isCookbookRuby(file, probe) ? 'chef' : undefined;
   },

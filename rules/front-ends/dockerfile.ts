@@ -1,7 +1,6 @@
 import { Add, Arg, DockerfileParser, From, Onbuild, Run, Shell, type Dockerfile } from 'dockerfile-ast';
 import './dockerfile/argument-scan-once';
 import { addShellFacts } from '../shell/facts';
-import { initShellParser } from '../shell/parse';
 import { LineIndex } from '../text';
 import { emptyFacts, type Facts, type FrontEnd, type LocalFix, type SourceFile, type Span } from '../types';
 import { addSources } from './dockerfile/add';
@@ -27,7 +26,6 @@ function isDockerfileText(text: string): boolean {
 const NON_POSIX_SHELL = /(^|[\\/])(powershell|pwsh|cmd)(\.exe)?$/i;
 
 export const dockerfileFrontEnd: FrontEnd = {
-  init: initShellParser,
   classify: () => 'dockerfile',
   readsAs: isDockerfileText,
   extract: (file) => extractDockerfile(file),

@@ -1,4 +1,3 @@
-import { initShellParser } from '../shell/parse';
 import type { Facts, FileKind, FrontEnd, SourceFile } from '../types';
 import { baseYamlFacts, viewsOf } from '../yaml/documents';
 import { parseYaml } from '../yaml/parse';
@@ -11,7 +10,6 @@ import { addWorkflow } from './ci/workflow';
  * anywhere when its `runs:` says how the action runs): told by place and shape, never by keys alone.
  */
 export const githubActionsFrontEnd: FrontEnd = {
-  init: initShellParser,
 
   classify(file: SourceFile): FileKind | undefined {
     if (isWorkflowPath(file.path)) return 'github-actions';

@@ -1,4 +1,3 @@
-import { initShellParser } from '../shell/parse';
 import type { Facts, FrontEnd } from '../types';
 import { baseYamlFacts, viewsOf } from '../yaml/documents';
 import { parseYaml } from '../yaml/parse';
@@ -7,7 +6,6 @@ import { addGitLabPipeline } from './ci/gitlab-pipeline';
 
 /** GitLab CI's `.gitlab-ci.yml` and the files it includes locally: images, services and the shell of every job's scripts. */
 export const gitlabCiFrontEnd: FrontEnd = {
-  init: initShellParser,
   classify: () => 'gitlab-ci',
   extract(file, _kind, probe): Facts {
     const parsed = parseYaml(file.text);

@@ -1,4 +1,4 @@
-import { BASH_GRAMMAR, PUPPET_GRAMMAR, TERRAFORM_GRAMMAR } from '../tree-sitter/wasm-modules';
+import { PUPPET_GRAMMAR, TERRAFORM_GRAMMAR } from '../tree-sitter/wasm-modules';
 import type { FrontEndEntry } from '../types';
 import {
   ANSIBLE_FILES,
@@ -19,27 +19,26 @@ import {
  * libraries, its rules' helpers) is loaded by `initEngine()` only for a run that has files of its kinds.
  */
 export const FRONT_ENDS: readonly FrontEndEntry[] = [
-  { name: 'dockerfile', kinds: ['dockerfile'], files: DOCKERFILE_FILES, grammars: [BASH_GRAMMAR], load: async () => (await import('./dockerfile')).dockerfileFrontEnd },
-  { name: 'chef', kinds: ['chef'], files: CHEF_FILES, grammars: [BASH_GRAMMAR], load: async () => (await import('./chef')).chefFrontEnd },
+  { name: 'dockerfile', kinds: ['dockerfile'], files: DOCKERFILE_FILES, load: async () => (await import('./dockerfile')).dockerfileFrontEnd },
+  { name: 'chef', kinds: ['chef'], files: CHEF_FILES, load: async () => (await import('./chef')).chefFrontEnd },
   { name: 'kustomize', kinds: ['kustomize'], files: KUSTOMIZE_FILES, load: async () => (await import('./kustomize')).kustomizeFrontEnd },
   { name: 'helm-values', kinds: ['helm-values'], files: HELM_VALUES_FILES, load: async () => (await import('./helm-values')).helmValuesFrontEnd },
   {
     name: 'github-actions',
     kinds: ['github-actions'],
     files: GITHUB_ACTIONS_FILES,
-    grammars: [BASH_GRAMMAR],
     load: async () => (await import('./github-actions')).githubActionsFrontEnd,
   },
-  { name: 'gitlab-ci', kinds: ['gitlab-ci'], files: GITLAB_CI_FILES, grammars: [BASH_GRAMMAR], load: async () => (await import('./gitlab-ci')).gitlabCiFrontEnd },
-  { name: 'ansible', kinds: ['ansible'], files: ANSIBLE_FILES, grammars: [BASH_GRAMMAR], load: async () => (await import('./ansible')).ansibleFrontEnd },
+  { name: 'gitlab-ci', kinds: ['gitlab-ci'], files: GITLAB_CI_FILES, load: async () => (await import('./gitlab-ci')).gitlabCiFrontEnd },
+  { name: 'ansible', kinds: ['ansible'], files: ANSIBLE_FILES, load: async () => (await import('./ansible')).ansibleFrontEnd },
   { name: 'compose', kinds: ['compose'], files: COMPOSE_FILES, load: async () => (await import('./compose')).composeFrontEnd },
   { name: 'kubernetes', kinds: ['kubernetes'], files: KUBERNETES_FILES, load: async () => (await import('./kubernetes')).kubernetesFrontEnd },
   {
     name: 'terraform',
     kinds: ['terraform'],
     files: TERRAFORM_FILES,
-    grammars: [BASH_GRAMMAR, TERRAFORM_GRAMMAR],
+    grammars: [TERRAFORM_GRAMMAR],
     load: async () => (await import('./terraform')).terraformFrontEnd,
   },
-  { name: 'puppet', kinds: ['puppet'], files: PUPPET_FILES, grammars: [BASH_GRAMMAR, PUPPET_GRAMMAR], load: async () => (await import('./puppet')).puppetFrontEnd },
+  { name: 'puppet', kinds: ['puppet'], files: PUPPET_FILES, grammars: [PUPPET_GRAMMAR], load: async () => (await import('./puppet')).puppetFrontEnd },
 ];

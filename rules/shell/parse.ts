@@ -1,29 +1,13 @@
-import type { Parser } from 'web-tree-sitter';
+import { forEachChild, parse } from 'unbash';
+import type * as Sh from 'unbash';
 import { appendAll } from '../arrays';
 import { Scoped } from '../scoped';
 import type { Span, TextEdit } from '../types';
-import { loadGrammar } from '../tree-sitter/grammar';
-import { BASH_GRAMMAR } from '../tree-sitter/wasm-modules';
 import { OffsetMap } from './offset-map';
 import type { ShellParseCache } from './parse-cache';
-import { copyTree, type SyntaxNode } from '../tree-sitter/syntax-tree';
 import type { ShellCommand, ShellPipeline, ShellScript, ShellWord } from './types';
-import { unescapeDoubleQuoted, wordValue } from './words';
+import { quotedBody, unescapeDoubleQuoted, wordValue } from './words';
 import { programName, unwrap } from './wrappers';
-
-let parser: Parser | undefined;
-let loading: Promise<void> | undefined;
-
-/** Parents whose children's field names the walk reads (`condition`); every other node skips that WASM call. */
-const FIELDS_READ = new Set(['while_statement', 'for_statement', 'c_style_for_statement', 'case_statement', 'case_item', 'function_definition']);
-
-/** Loads the bash grammar once; `parseShell` is synchronous after this. */
-export function initShellParser(): Promise<void> {
-  loading ??= loadGrammar(BASH_GRAMMAR).then((loaded) => {
-    parser = loaded;
-  });
-  return loading;
-}
 
 /** The parse cache parseShell answers from, for the lint running (see ShellParseCache). */
 export const shellParseCache = new Scoped<ShellParseCache>();
@@ -35,9 +19,8 @@ export function parseShell(map: OffsetMap): ShellScript {
 }
 
 function parseUncached(map: OffsetMap): ShellScript {
-  if (!parser) throw new Error('initShellParser() must be awaited before parseShell()');
-  const walker = new Walker(parser);
-  walker.script(map, { removal: undefined, whole: true }, 0);
+  const walker = new Walker(map.text.length);
+  walker.within(() => walker.script(map, { removal: undefined, whole: true }, 0));
   walker.commands.sort((a, b) => a.span.start - b.span.start);
   return { commands: walker.commands, hasError: walker.hasError };
 }
@@ -47,9 +30,8 @@ function parseUncached(map: OffsetMap): ShellScript {
  * command as given. `scriptMaps[i]` maps word i's value to the file, for a `sh -c` script among them.
  */
 export function parseArgv(words: readonly ShellWord[], scriptMaps: readonly (OffsetMap | undefined)[]): ShellScript {
-  if (!parser) throw new Error('initShellParser() must be awaited before parseShell()');
   if (words.length === 0) return { commands: [], hasError: false };
-  const walker = new Walker(parser);
+  const walker = new Walker(scriptMaps.reduce((sum, m) => sum + (m?.text.length ?? 0), 0));
   const real = unwrap(words);
   walker.commands.push({
     name: words[real.name],
@@ -58,7 +40,7 @@ export function parseArgv(words: readonly ShellWord[], scriptMaps: readonly (Off
     wholeScript: true,
   });
   const script = real.script === undefined ? undefined : scriptMaps[real.script];
-  if (script) walker.script(script, { removal: undefined, whole: true }, 1);
+  if (script) walker.within(() => walker.script(script, { removal: undefined, whole: true }, 1));
   walker.commands.sort((a, b) => a.span.start - b.span.start);
   return { commands: walker.commands, hasError: walker.hasError };
 }
@@ -73,51 +55,72 @@ interface Place {
 
 /** Commands that run their arguments (or the files they name) as shell code. */
 const RUNS_ITS_ARGUMENTS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', 'mksh', 'eval', 'source', '.']);
+/** Builtins that declare variables: their words are assignments, not a program run (`export A=$(curl …)` runs curl only). */
+const DECLARATIONS = new Set(['export', 'declare', 'typeset', 'local', 'readonly', 'unset']);
 const NOT_REMOVABLE: Place = { removal: undefined, whole: false };
 /** A body whose statements can be removed one by one, though the body itself cannot. */
 const OPEN_BODY: Place = { removal: undefined, whole: false };
 const MAX_NESTING = 6;
-const SEQUENCE_PARENTS = new Set(['program', 'subshell', 'compound_statement', 'do_group', 'else_clause']);
-const SKIPPED = new Set(['comment', 'heredoc_body']);
-/** Node types that never hold a substitution: no need to look at their children. */
-const LEAVES = new Set(['word', 'number', 'raw_string', 'ansi_c_string', 'string_content', 'variable_name', 'special_variable_name', 'file_descriptor', 'heredoc_start', 'heredoc_end']);
-const REDIRECTS = new Set(['file_redirect', 'heredoc_redirect', 'herestring_redirect']);
+const [BACKTICK, DOLLAR, LESS, GREATER, OPEN_PAREN] = ['`', '$', '<', '>', '('].map((c) => c.charCodeAt(0));
+/** Node kinds whose children hold the scripts of `$(…)`, `` `…` ``, `<(…)` and `$(( $(…) ))`. */
+const SUBSTITUTIONS = new Set(['CommandExpansion', 'ProcessSubstitution', 'ArithmeticCommandExpansion']);
+
+/**
+ * The parser reads a word's parts, and the script of a substitution inside it, when first asked: a substitution
+ * nested n deep has its text read n times. Real scripts read each character one to three times; a hostile one
+ * (thousands of `$(` or `"$(` deep) would take seconds, so the walk stops past this many characters read, with
+ * the commands found so far and the script marked as not fully read.
+ */
+function readBudget(length: number): number {
+  return 256_000 + 8 * length;
+}
+
+class ReadBudgetSpent extends Error {}
 
 class Walker {
   readonly commands: ShellCommand[] = [];
   hasError = false;
   private map = new OffsetMap();
   private depth = 0;
+  private unread: number;
 
-  constructor(private readonly parser: Parser) {}
+  constructor(length: number) {
+    this.unread = readBudget(length);
+  }
+
+  /** Runs a walk; one that spends the read budget leaves the commands found so far and the script marked as in error. */
+  within(walk: () => void): void {
+    try {
+      walk();
+    } catch (error) {
+      if (!(error instanceof ReadBudgetSpent)) throw error;
+      this.hasError = true;
+    }
+  }
+
+  /** Counts `length` characters the parser reads now. */
+  private read(length: number): void {
+    this.unread -= length;
+    if (this.unread < 0) throw new ReadBudgetSpent();
+  }
 
   script(map: OffsetMap, place: Place, depth: number): void {
-    const root = this.syntaxTree(map.text);
+    this.read(map.text.length);
+    const root = parse(map.text);
+    if (root.errors?.length) this.hasError = true;
     const outer = { map: this.map, depth: this.depth };
     try {
       this.map = map;
       this.depth = depth;
-      this.sequence(root, statementsOf(root), place, true);
+      this.sequence(root.commands, place, true);
     } finally {
       this.map = outer.map;
       this.depth = outer.depth;
     }
   }
 
-  private syntaxTree(text: string): SyntaxNode {
-    const tree = this.parser.parse(text);
-    if (!tree) throw new Error('tree-sitter returned no tree for a shell script');
-    try {
-      const { root, tooDeepAt } = copyTree(tree, text, FIELDS_READ);
-      if (tree.rootNode.hasError || tooDeepAt !== undefined) this.hasError = true;
-      return root;
-    } finally {
-      tree.delete();
-    }
-  }
-
-  private span(node: SyntaxNode): Span {
-    return this.fileSpan(node.startIndex, node.endIndex);
+  private span(node: { pos: number; end: number }): Span {
+    return this.fileSpan(node.pos, node.end);
   }
 
   private fileSpan(start: number, end: number): Span {
@@ -128,116 +131,133 @@ class Walker {
     return [{ span: this.fileSpan(start, end), newText: '' }];
   }
 
+  /**
+   * Where a node ends with the here-document bodies it opens, which follow the line it sits on; undefined when
+   * something else sits on that line after it (`cat <<EOF && b`): no range then takes out it and its bodies alone.
+   */
+  private endWithBodies(node: Sh.Statement | Sh.PipelineNode): number | undefined {
+    const text = this.map.text;
+    if (!holdsHereDocument(text, node.pos, node.end)) return node.end;
+    let end = node.end;
+    let firstBody = Infinity;
+    const visit = (n: Sh.SyntaxNode): void => {
+      this.read(n.end - n.pos);
+      if (n.type === 'HereDoc') {
+        end = Math.max(end, n.closing?.end ?? n.body.end);
+        firstBody = Math.min(firstBody, n.body.pos);
+      }
+      forEachChild(n, visit);
+    };
+    visit(node);
+    if (firstBody === Infinity) return node.end;
+    return separatorComments(text, node.end, firstBody, LINE_END) === undefined ? undefined : end;
+  }
+
   /** Statements separated by `;`, `&` or newlines. Only a top-level single statement inherits the place. */
-  private sequence(parent: SyntaxNode, items: SyntaxNode[], place: Place, topLevel: boolean): ShellCommand[] {
+  private sequence(items: readonly Sh.Statement[], place: Place, topLevel: boolean): ShellCommand[] {
     const out: ShellCommand[] = [];
-    const gaps = items.length > 1 && place !== NOT_REMOVABLE ? separatorsBetween(parent, items) : [];
     items.forEach((item, i) => {
       let here: Place;
       if (items.length === 1) here = topLevel ? place : NOT_REMOVABLE;
       else if (place === NOT_REMOVABLE) here = NOT_REMOVABLE;
-      else here = { removal: this.sequenceRemoval(gaps, items, i), whole: false };
-      appendAll(out, this.statement(item, here));
+      else {
+        const removal = this.sequenceRemoval(items, i);
+        here = removal ? { removal, whole: false } : NOT_REMOVABLE;
+      }
+      appendAll(out, this.node(item.command, here));
     });
     return out;
   }
 
-  /** `gaps[i]`: the `;`, `&` and comments between item i - 1 and item i. */
-  private sequenceRemoval(gaps: SyntaxNode[][], items: SyntaxNode[], i: number): TextEdit[] | undefined {
+  /** The edits that take statement i out of its sequence with one separator; none next to a background `&`. */
+  private sequenceRemoval(items: readonly Sh.Statement[], i: number): TextEdit[] | undefined {
     const item = items[i];
     const before = i > 0 ? items[i - 1] : undefined;
     const after = i + 1 < items.length ? items[i + 1] : undefined;
-    if (before && gaps[i].some((c) => c.type === '&')) return undefined;
-    if (after && gaps[i + 1].some((c) => c.type === '&')) return undefined;
-    if (!before) return after ? this.removal(item.startIndex, after.startIndex) : undefined;
-    const comments = gaps[i].filter((c) => c.type === 'comment');
-    if (comments.length === 0) return this.removal(before.endIndex, item.endIndex);
-    if (after) return this.removal(item.startIndex, after.startIndex);
-    return this.removal(comments[comments.length - 1].endIndex, item.endIndex);
+    if (before?.background || (after && item.background)) return undefined;
+    const itemEnd = this.endWithBodies(item);
+    if (itemEnd === undefined) return undefined;
+    if (!before) return after && itemEnd <= after.pos ? this.removal(item.pos, after.pos) : undefined;
+    const beforeEnd = this.endWithBodies(before);
+    if (beforeEnd === undefined || beforeEnd > item.pos) return undefined;
+    const comments = separatorComments(this.map.text, beforeEnd, item.pos, SEQUENCE_SEPARATORS);
+    if (comments === undefined) return undefined;
+    if (comments.length === 0) return this.removal(beforeEnd, itemEnd);
+    if (after) return itemEnd <= after.pos ? this.removal(item.pos, after.pos) : undefined;
+    return this.removal(comments[comments.length - 1], itemEnd);
   }
 
-  private statement(node: SyntaxNode, place: Place): ShellCommand[] {
+  private node(node: Sh.PipelineNode | Sh.AndOr, place: Place): ShellCommand[] {
     switch (node.type) {
-      case 'command':
+      case 'Command':
         return this.command(node, place);
-      case 'redirected_statement':
-        return this.redirected(node, place);
-      case 'list':
+      case 'AndOr':
         return this.list(node, place === NOT_REMOVABLE);
-      case 'pipeline':
-        return this.pipeline(node);
-      case 'negated_command':
-        return this.children(node, NOT_REMOVABLE);
-      case 'if_statement':
-      case 'elif_clause':
+      case 'Pipeline':
+        return node.commands.length === 1 ? this.node(node.commands[0], NOT_REMOVABLE) : this.pipeline(node);
+      case 'If':
         return this.conditional(node, place);
-      case 'while_statement':
-      case 'for_statement':
-      case 'c_style_for_statement':
-      case 'case_statement':
-      case 'case_item':
-      case 'function_definition':
-        return this.compound(node, place);
+      case 'For':
+      case 'Select':
+        return [...this.substitutionsOf(node.wordlist ?? []), ...this.body(node.body.commands, place)];
+      case 'ArithmeticFor':
+        return [...this.substitutionsOf([node.initialize, node.test, node.update]), ...this.body(node.body.commands, place)];
+      case 'While':
+        return [...node.clause.commands.flatMap((c) => this.node(c.command, NOT_REMOVABLE)), ...this.body(node.body.commands, place)];
+      case 'Case':
+        return [...this.substitutions(node.word), ...node.items.flatMap((item) => this.caseItem(item, place))];
+      case 'Function':
+        return this.functionBody(node.body, place === NOT_REMOVABLE ? NOT_REMOVABLE : OPEN_BODY);
+      case 'Subshell':
+      case 'BraceGroup':
+        return this.sequence(node.body.commands, place, false);
+      case 'Redirected':
+        return [...this.node(node.command, place), ...this.substitutionsOf(node.redirects)];
+      case 'Coproc':
+        return node.body.type === 'CompoundList' ? this.sequence(node.body.commands, NOT_REMOVABLE, false) : this.node(node.body, NOT_REMOVABLE);
       default:
-        if (SEQUENCE_PARENTS.has(node.type)) return this.sequence(node, statementsOf(node), place, false);
         return this.substitutions(node);
     }
   }
 
-  private children(node: SyntaxNode, place: Place): ShellCommand[] {
-    return node.namedChildren.flatMap((c) => (SKIPPED.has(c.type) ? [] : this.statement(c, place)));
+  /** A loop's, a `case` item's or a function's body: its statements can be taken out one by one. */
+  private body(items: readonly Sh.Statement[], place: Place): ShellCommand[] {
+    return this.sequence(items, place === NOT_REMOVABLE ? NOT_REMOVABLE : OPEN_BODY, false);
   }
 
-  /** The parent computed the removal over the whole node, redirects included. */
-  private redirected(node: SyntaxNode, place: Place): ShellCommand[] {
-    const out: ShellCommand[] = [];
-    for (const child of node.namedChildren) {
-      if (SKIPPED.has(child.type)) continue;
-      if (REDIRECTS.has(child.type)) appendAll(out, this.substitutions(child));
-      // tree-sitter-bash reads `a && b > f` as `(a && b) > f`: the redirect belongs to the list's last command.
-      else if (child.type === 'list') appendAll(out, this.list(child, place === NOT_REMOVABLE, node.endIndex));
-      else appendAll(out, this.statement(child, place));
-    }
-    return out;
+  private caseItem(item: Sh.CaseItem, place: Place): ShellCommand[] {
+    return [...this.substitutionsOf(item.pattern), ...this.body(item.body.commands, place)];
+  }
+
+  private functionBody(body: Sh.Function['body'], place: Place): ShellCommand[] {
+    if (body.type === 'CompoundList') return this.sequence(body.commands, place, false);
+    if (body.type === 'BraceGroup') return this.sequence(body.body.commands, place, false);
+    return this.node(body, place);
   }
 
   /** `a && b || c`: a command leaves the list with its operator when every operator next to it is `&&`. */
-  private list(node: SyntaxNode, locked: boolean, extendTo?: number): ShellCommand[] {
-    const items: SyntaxNode[] = [];
-    const operators: string[] = [];
-    // A chain of n operators nests n lists deep: walked with a stack of child iterators, not by recursion.
-    const pending = [node.children[Symbol.iterator]()];
-    while (pending.length > 0) {
-      const next = pending[pending.length - 1].next();
-      if (next.done) {
-        pending.pop();
-        continue;
-      }
-      const child = next.value;
-      if (SKIPPED.has(child.type)) continue;
-      if (child.type === 'list') pending.push(child.children[Symbol.iterator]());
-      else if (child.type === '&&' || child.type === '||') operators.push(child.type);
-      else if (child.isNamed) items.push(child);
-    }
+  private list(node: Sh.AndOr, locked: boolean): ShellCommand[] {
+    const items = node.commands;
+    const operators = node.operators;
     const out: ShellCommand[] = [];
     items.forEach((item, i) => {
       const last = i === items.length - 1;
-      const end = last && extendTo !== undefined ? extendTo : item.endIndex;
       const andBefore = i === 0 || operators[i - 1] === '&&';
       const andAfter = last || operators[i] === '&&';
       let removal: TextEdit[] | undefined;
-      if (!locked && andBefore && andAfter && items.length > 1) {
-        removal = i > 0 ? this.removal(items[i - 1].endIndex, end) : this.removal(item.startIndex, items[1].startIndex);
-      }
-      appendAll(out, this.statement(item, removal ? { removal, whole: false } : NOT_REMOVABLE));
+      const end = !locked && andBefore && andAfter && items.length > 1 ? this.endWithBodies(item) : undefined;
+      if (end !== undefined && i > 0) {
+        const gap = separatorComments(this.map.text, items[i - 1].end, item.pos, LIST_SEPARATORS);
+        removal = gap === undefined ? undefined : this.removal(items[i - 1].end, end);
+      } else if (end !== undefined && end <= items[1].pos) removal = this.removal(item.pos, items[1].pos);
+      appendAll(out, this.node(item, removal ? { removal, whole: false } : NOT_REMOVABLE));
     });
     return out;
   }
 
   /** Each stage's commands point at the one shared pipeline: copying the later stages to each would be quadratic. */
-  private pipeline(node: SyntaxNode): ShellCommand[] {
-    const stages = node.namedChildren.filter((c) => !SKIPPED.has(c.type));
-    const emitted = stages.map((stage) => this.statement(stage, NOT_REMOVABLE));
+  private pipeline(node: Sh.Pipeline): ShellCommand[] {
+    const emitted = node.commands.map((stage) => this.node(stage, NOT_REMOVABLE));
     const pipeline: ShellPipeline = { span: this.span(node), commands: emitted.flat() };
     let next = 0;
     for (const commands of emitted) {
@@ -248,66 +268,55 @@ class Walker {
     return pipeline.commands.slice();
   }
 
-  /** `if`/`elif`: the conditions before `then` are not removable; the body after it is a sequence. */
-  private conditional(node: SyntaxNode, place: Place): ShellCommand[] {
-    const out: ShellCommand[] = [];
-    const body: SyntaxNode[] = [];
-    let inBody = false;
-    for (const child of node.children) {
-      if (SKIPPED.has(child.type)) continue;
-      if (child.type === 'then') inBody = true;
-      else if (child.type === 'elif_clause' || child.type === 'else_clause') appendAll(out, this.statement(child, place));
-      else if (child.isNamed) {
-        if (inBody) body.push(child);
-        else appendAll(out, this.statement(child, NOT_REMOVABLE));
-      }
+  /** `if`/`elif`: the conditions before `then` are not removable; the bodies are sequences. */
+  private conditional(node: Sh.If | Sh.Elif, place: Place): ShellCommand[] {
+    const out = node.clause.commands.flatMap((c) => this.node(c.command, NOT_REMOVABLE));
+    if (node.type === 'If') {
+      for (const elif of node.elif) appendAll(out, this.conditional(elif, place));
+      if (node.else) appendAll(out, this.sequence(node.else.commands, place, false));
     }
-    appendAll(out, this.sequence(node, body, place, false));
+    appendAll(out, this.sequence(node.then.commands, place, false));
     return out;
   }
 
-  /** Loops, `case` and functions: their bodies are sequences, everything else (conditions, values) is not removable. */
-  private compound(node: SyntaxNode, place: Place): ShellCommand[] {
+  private substitutionsOf(nodes: readonly (Sh.SyntaxNode | undefined)[]): ShellCommand[] {
     const out: ShellCommand[] = [];
-    const body: SyntaxNode[] = [];
-    let afterPattern = false;
-    for (const child of node.children) {
-      if (SKIPPED.has(child.type)) continue;
-      if (node.type === 'case_item') {
-        if (child.type === ')') afterPattern = true;
-        else if (child.isNamed && afterPattern) body.push(child);
-        else if (child.isNamed) appendAll(out, this.substitutions(child));
-        continue;
-      }
-      if (!child.isNamed) continue;
-      if (child.type === 'do_group' || child.type === 'compound_statement' || child.type === 'case_item') {
-        appendAll(out, this.statement(child, place === NOT_REMOVABLE ? NOT_REMOVABLE : OPEN_BODY));
-      } else if (child.field === 'condition') appendAll(out, this.statement(child, NOT_REMOVABLE));
-      else appendAll(out, this.substitutions(child));
-    }
-    if (body.length > 0) appendAll(out, this.sequence(node, body, place, false));
+    for (const node of nodes) if (node) appendAll(out, this.substitutions(node));
     return out;
   }
 
   /** Commands run by `$(…)`, `` `…` `` and `<(…)` anywhere inside `node`. */
-  private substitutions(node: SyntaxNode): ShellCommand[] {
-    if (node.type === 'command_substitution' || node.type === 'process_substitution') {
-      return this.sequence(node, statementsOf(node), NOT_REMOVABLE, false);
-    }
-    if (LEAVES.has(node.type) || node.children.length === 0) return [];
-    return node.namedChildren.flatMap((c) => this.substitutions(c));
+  private substitutions(node: Sh.SyntaxNode): ShellCommand[] {
+    const out: ShellCommand[] = [];
+    const visit = (n: Sh.SyntaxNode): void => {
+      this.read(n.end - n.pos);
+      if (!mayHoldSubstitution(this.map.text, n.pos, n.end)) return;
+      if (SUBSTITUTIONS.has(n.type)) {
+        const script = (n as Sh.CommandExpansionPart | Sh.ProcessSubstitutionPart | Sh.ArithmeticCommandExpansion).script;
+        if (!script) return;
+        if (script.errors?.length) this.hasError = true;
+        appendAll(out, this.sequence(script.commands, NOT_REMOVABLE, false));
+        return;
+      }
+      forEachChild(n, visit);
+    };
+    visit(node);
+    return out;
   }
 
-  private command(node: SyntaxNode, place: Place): ShellCommand[] {
-    const wordNodes: SyntaxNode[] = [];
-    const out: ShellCommand[] = [];
-    for (const child of node.children) {
-      if (!child.isNamed || SKIPPED.has(child.type)) continue;
-      if (child.type === 'variable_assignment' || REDIRECTS.has(child.type)) appendAll(out, this.substitutions(child));
-      else wordNodes.push(child);
+  private command(node: Sh.Command, place: Place): ShellCommand[] {
+    const out = this.substitutionsOf(node.prefix);
+    if (!node.name) return [...out, ...this.substitutionsOf(node.suffix)];
+    if (DECLARATIONS.has(node.name.text)) return [...out, ...this.substitutions(node.name), ...this.substitutionsOf(node.suffix)];
+    const wordNodes: (Sh.Word | Sh.Assignment)[] = [node.name];
+    for (const child of node.suffix) {
+      if (child.type === 'Word' || child.type === 'Assignment') wordNodes.push(child);
+      else appendAll(out, this.substitutions(child));
     }
-    if (wordNodes.length === 0) return out;
-    const words: ShellWord[] = wordNodes.map((n) => ({ value: wordValue(n), raw: n.text, span: this.span(n) }));
+    const words: ShellWord[] = wordNodes.map((n) => {
+      this.read(n.text.length);
+      return { value: wordValue(n), raw: n.text, span: this.span(n) };
+    });
     const real = unwrap(words);
     const runsArguments = real.script === undefined && RUNS_ITS_ARGUMENTS.has(programName(words[real.name].value ?? ''));
     const span = { start: words[0].span.start, end: words[words.length - 1].span.end };
@@ -335,17 +344,16 @@ class Walker {
   }
 
   /** The text a shell sees in `sh -c WORD`, mapped back to the file; undefined when it is not static enough to read. */
-  private stringBody(node: SyntaxNode): OffsetMap | undefined {
-    switch (node.type) {
-      case 'raw_string':
-        return this.map.slice(node.startIndex + 1, node.endIndex - 1);
-      case 'word':
-        return node.text.includes('\\') ? undefined : this.map.slice(node.startIndex, node.endIndex);
-      case 'string':
-        return this.doubleQuotedBody(node.startIndex + 1, node.endIndex - 1);
-      default:
-        return undefined;
-    }
+  private stringBody(node: Sh.Word | Sh.Assignment): OffsetMap | undefined {
+    if (node.type !== 'Word') return undefined;
+    const parts = node.parts;
+    const bare = !parts || parts.every((p) => p.type === 'Literal' || p.type === 'Glob');
+    if (bare) return node.text.includes('\\') ? undefined : this.map.slice(node.pos, node.end);
+    if (parts.length !== 1) return undefined;
+    const [part] = parts;
+    if (part.type === 'SingleQuoted' && quotedBody(part.text, "'", "'") !== undefined) return this.map.slice(part.pos + 1, part.end - 1);
+    if (part.type === 'DoubleQuoted' && quotedBody(part.text, '"', '"') !== undefined) return this.doubleQuotedBody(part.pos + 1, part.end - 1);
+    return undefined;
   }
 
   /** A double-quoted string's body with `\"`, `\$`, `` \` ``, `\\` unescaped; expansions stay as written. */
@@ -365,19 +373,41 @@ class Walker {
   }
 }
 
-/** For each item but the first, the parent's unnamed children and comments between it and the item before: one pass. */
-function separatorsBetween(parent: SyntaxNode, items: readonly SyntaxNode[]): SyntaxNode[][] {
-  const gaps: SyntaxNode[][] = items.map(() => []);
-  let i = 1;
-  for (const c of parent.children) {
-    if (c.isNamed && c.type !== 'comment') continue;
-    while (i < items.length && items[i].startIndex < c.endIndex) i++;
-    if (i < items.length && c.startIndex >= items[i - 1].endIndex) gaps[i].push(c);
+/** Whether `text[start, end)` has a `$(`, `` ` ``, `<(` or `>(`: what every command substitution starts with. */
+function mayHoldSubstitution(text: string, start: number, end: number): boolean {
+  for (let i = Math.max(start, 0); i < end && i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === BACKTICK) return true;
+    if ((c === DOLLAR || c === LESS || c === GREATER) && text.charCodeAt(i + 1) === OPEN_PAREN) return true;
   }
-  return gaps;
+  return false;
 }
 
-/** The statements directly inside a sequence parent, without comments, keywords and separators. */
-function statementsOf(node: SyntaxNode): SyntaxNode[] {
-  return node.namedChildren.filter((c) => !SKIPPED.has(c.type));
+const LINE_END = ' \t\r\n';
+const SEQUENCE_SEPARATORS = ' \t\r\n;&';
+const LIST_SEPARATORS = ' \t\r\n&|';
+
+/**
+ * The ends of the comments in `text[from, to)`, where the parser put only `separators`, line continuations and
+ * comments; undefined when anything else sits there (a here-document body), so that no removal guesses across it.
+ */
+function separatorComments(text: string, from: number, to: number, separators: string): number[] | undefined {
+  const ends: number[] = [];
+  for (let i = from; i < to; i++) {
+    const c = text[i];
+    if (c === '#') {
+      let newline = i;
+      while (newline < to && text[newline] !== '\n') newline++;
+      ends.push(newline);
+      i = newline;
+    } else if (c === '\\' && text[i + 1] === '\n') i++;
+    else if (!separators.includes(c)) return undefined;
+  }
+  return ends;
+}
+
+/** Whether `text[from, to)` holds `<<`, looking no further. */
+function holdsHereDocument(text: string, from: number, to: number): boolean {
+  for (let i = from; i + 1 < to; i++) if (text.charCodeAt(i) === LESS && text.charCodeAt(i + 1) === LESS) return true;
+  return false;
 }

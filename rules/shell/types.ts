@@ -41,6 +41,6 @@ export interface ShellPipeline {
 export interface ShellScript {
   /** Every simple command, in source order, from lists, pipelines, subshells, `if`/`for`/`while` bodies and `sh -c` strings. */
   commands: ShellCommand[];
-  /** tree-sitter reported an ERROR/MISSING node: facts may be partial. */
+  /** The parser reported a syntax error, or the walk stopped at its read budget: facts may be partial. */
   hasError: boolean;
 }

@@ -1,4 +1,4 @@
-import type { SyntaxNode } from '../tree-sitter/syntax-tree';
+import type { Assignment, Word, WordPart } from 'unbash';
 
 /** Backslash escapes that stay special inside double quotes. */
 const DOUBLE_QUOTE_ESCAPE = /\\([$`"\\\n])/g;
@@ -44,42 +44,53 @@ function decodeAnsiC(body: string): string | undefined {
   return out;
 }
 
-/**
- * A shell word's value after quote removal, or undefined when it depends on an expansion
- * (`$X`, `${X}`, `$(…)`, `$((…))`, globs aside) or on syntax whose value is not static.
- */
-export function wordValue(node: SyntaxNode): string | undefined {
-  switch (node.type) {
-    case 'word':
-      return unescapeBare(node.text);
-    case 'number':
-      return node.text;
-    case 'command_name': {
-      const inner = node.firstChild;
-      return inner ? wordValue(inner) : undefined;
+/** A quoted part's body, or undefined when the quote is not closed (the parse reported it). */
+export function quotedBody(text: string, open: string, close: string): string | undefined {
+  return text.length >= open.length + close.length && text.endsWith(close) ? text.slice(open.length, -close.length) : undefined;
+}
+
+function partValue(part: WordPart): string | undefined {
+  switch (part.type) {
+    case 'Literal':
+      return unescapeBare(part.text);
+    case 'Glob':
+    case 'ExtendedGlob':
+    case 'BraceExpansion':
+      return part.text;
+    case 'SingleQuoted':
+      return quotedBody(part.text, "'", "'");
+    case 'DoubleQuoted':
+    case 'LocaleString': {
+      if (!part.parts.every((p) => p.type === 'Literal')) return undefined;
+      const body = quotedBody(part.text, part.type === 'DoubleQuoted' ? '"' : '$"', '"');
+      return body === undefined ? undefined : unescapeDoubleQuoted(body);
     }
-    case 'raw_string':
-      return node.text.slice(1, -1);
-    case 'string':
-      return node.namedChildren.every((c) => c.type === 'string_content')
-        ? unescapeDoubleQuoted(node.text.slice(1, -1))
-        : undefined;
-    case 'translated_string': {
-      const inner = node.firstNamedChild;
-      return inner ? wordValue(inner) : undefined;
-    }
-    case 'ansi_c_string':
-      return decodeAnsiC(node.text.slice(2, -1));
-    case 'concatenation': {
-      let out = '';
-      for (const child of node.children) {
-        const part = child.isNamed ? wordValue(child) : child.text;
-        if (part === undefined) return undefined;
-        out += part;
-      }
-      return out;
+    case 'AnsiCQuoted': {
+      const body = quotedBody(part.text, "$'", "'");
+      return body === undefined ? undefined : decodeAnsiC(body);
     }
     default:
       return undefined;
   }
+}
+
+/**
+ * A shell word's value after quote removal, or undefined when it depends on an expansion
+ * (`$X`, `${X}`, `$(…)`, `$((…))`, globs aside) or on syntax whose value is not static.
+ */
+export function wordValue(word: Word | Assignment): string | undefined {
+  if (word.type === 'Assignment') {
+    if (word.index || word.value.type !== 'Word') return undefined;
+    const value = wordValue(word.value);
+    return value === undefined ? undefined : `${word.name}${word.append ? '+' : ''}=${value}`;
+  }
+  const parts = word.parts;
+  if (!parts) return unescapeBare(word.text);
+  let out = '';
+  for (const part of parts) {
+    const value = partValue(part);
+    if (value === undefined) return undefined;
+    out += value;
+  }
+  return out;
 }

@@ -3,8 +3,6 @@ import { locateWasm } from '../wasm';
 
 /** web-tree-sitter's runtime, which every grammar runs in. */
 export const TREE_SITTER_RUNTIME = 'web-tree-sitter/web-tree-sitter.wasm';
-/** The grammar of shell: Dockerfile RUN, Ansible tasks, CI jobs, Chef, Terraform and Puppet commands. */
-export const BASH_GRAMMAR = 'tree-sitter-bash/tree-sitter-bash.wasm';
 export const TERRAFORM_GRAMMAR = '@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm';
 export const PUPPET_GRAMMAR = 'tree-sitter-puppet/tree-sitter-puppet.wasm';
 
@@ -42,11 +40,6 @@ export function compileAhead(packageFiles: readonly string[]): CompiledWasm {
   const started = new Map(packageFiles.map((file) => [file, compiledWasm(file)]));
   for (const module of started.values()) module.catch(() => undefined);
   return started;
-}
-
-/** Modules another bundle of this process compiled (see compileAhead), used rather than compiled again. */
-export function adoptCompiledWasm(modules: CompiledWasm): void {
-  for (const [file, module] of modules) if (!compiled.has(file)) compiled.set(file, module);
 }
 
 /** An instance of a compiled module, synchronously (the module's code is compiled: this is quick). */

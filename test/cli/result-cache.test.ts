@@ -392,7 +392,13 @@ describe('the built CLI with --cache', () => {
   ].join('\n');
 
   test('a second run over unchanged files loads no parser, and prints the same', () => {
-    const dir = tempTree({ 'project/Dockerfile': DOCKERFILE, 'project/k8s/pod.yaml': 'kind: Pod\napiVersion: v1\nspec:\n  containers:\n    - image: nginx\n', 'count-wasm.cjs': COUNT_WASM, 'home/.keep': '' });
+    const dir = tempTree({
+      'project/Dockerfile': DOCKERFILE,
+      'project/k8s/pod.yaml': 'kind: Pod\napiVersion: v1\nspec:\n  containers:\n    - image: nginx\n',
+      'project/infra/main.tf': 'resource "aws_instance" "web" {\n  ami = "ami-0abcdef1234567890"\n}\n',
+      'count-wasm.cjs': COUNT_WASM,
+      'home/.keep': '',
+    });
     const env = { XDG_CACHE_HOME: join(dir, 'home'), NODE_OPTIONS: `--require ${join(dir, 'count-wasm.cjs')}` };
     const cwd = join(dir, 'project');
     const uncached = runBuiltCli(['--format', 'sarif', '.'], { cwd, env });
@@ -409,13 +415,13 @@ describe('the built CLI with --cache', () => {
 
 describe('the engine build a cache belongs to', () => {
   test('the bundle\'s digest (from the launcher, or hashed), the parsers beside it, Node\'s version', () => {
-    const dir = tempTree({ 'cli-main.js': 'the bundle', 'tree-sitter-bash.wasm': 'grammar', 'prism.js': 'ruby', 'notes.md': 'not a parser' });
+    const dir = tempTree({ 'cli-main.js': 'the bundle', 'tree-sitter-puppet.wasm': 'grammar', 'prism.js': 'ruby', 'notes.md': 'not a parser' });
     const bundle = join(dir, 'cli-main.js');
     const digest = createHash('sha256').update('the bundle').digest('hex');
     const built = engineBuild(bundle);
-    assert.equal(built, `cli-main.js ${digest} prism.js:4 tree-sitter-bash.wasm:7 ${process.version}`);
+    assert.equal(built, `cli-main.js ${digest} prism.js:4 tree-sitter-puppet.wasm:7 ${process.version}`);
     assert.equal(engineBuild(bundle, digest), built);
-    writeFileSync(join(dir, 'tree-sitter-bash.wasm'), 'a newer grammar');
+    writeFileSync(join(dir, 'tree-sitter-puppet.wasm'), 'a newer grammar');
     assert.notEqual(engineBuild(bundle), built);
   });
 });

@@ -46,7 +46,6 @@ test('the .vsix holds the bundles, WASM, rule pages, README, LICENSE, CHANGELOG 
       'extension/dist/cli-main.js',
       'extension/dist/prism.js',
       'extension/dist/web-tree-sitter.wasm',
-      'extension/dist/tree-sitter-bash.wasm',
       'extension/dist/prism.wasm',
       'extension/dist/tree-sitter-terraform.wasm',
       'extension/dist/tree-sitter-puppet.wasm',

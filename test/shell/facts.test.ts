@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
-import { before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { addShellFacts, mayHaveShellFacts, type ShellFactOptions } from '../../rules/shell/facts';
 import { OffsetMap } from '../../rules/shell/offset-map';
-import { initShellParser, parseShell } from '../../rules/shell/parse';
+import { parseShell } from '../../rules/shell/parse';
 import { applyEdits } from '../../rules/text';
 import { emptyFacts, type Facts, type LocalFix } from '../../rules/types';
 
-before(() => initShellParser());
 
 function factsOf(text: string, options?: ShellFactOptions): Facts {
   const facts = emptyFacts('dockerfile');

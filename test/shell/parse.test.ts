@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
-import { before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { OffsetMap } from '../../rules/shell/offset-map';
-import { initShellParser, parseShell } from '../../rules/shell/parse';
+import { parseShell } from '../../rules/shell/parse';
 import type { ShellCommand } from '../../rules/shell/types';
 import { applyEdits } from '../../rules/text';
 
-before(() => initShellParser());
 
 function parse(text: string) {
   return parseShell(OffsetMap.identity(text, 0));
@@ -110,6 +109,17 @@ describe('commands', () => {
     assert.equal(script.hasError, true);
     assert.ok(script.commands.some((c) => c.name.value === 'apt-get'));
   });
+
+  test('substitutions nested a few deep are all read; hundreds deep, the walk stops and says the script was not fully read', () => {
+    const nested = (depth: number) => `${'echo $('.repeat(depth)}apt-get upgrade${')'.repeat(depth)}`;
+    const few = parse(nested(5));
+    assert.equal(few.hasError, false);
+    assert.deepEqual(few.commands.map((c) => c.name.value), ['echo', 'echo', 'echo', 'echo', 'echo', 'apt-get']);
+    // 200 deep is valid shell the parser reads without an error, but each level re-reads the text inside it.
+    const deep = parse(nested(200));
+    assert.equal(deep.hasError, true);
+    assert.ok(deep.commands.length < 201);
+  });
 });
 
 describe('removal', () => {
@@ -139,6 +149,17 @@ describe('removal', () => {
     assert.equal(removed('a && b > log', 'a'), 'b > log');
   });
 
+  test('a here-document goes with its command, and stays with the command before', () => {
+    assert.equal(removed('cat <<EOF > /etc/x\n# not a comment\nEOF\napt-get upgrade -y\n', 'apt-get'), 'cat <<EOF > /etc/x\n# not a comment\nEOF\n');
+    assert.equal(removed('apt-get upgrade -y\ncat <<EOF\nbody\nEOF\n', 'cat'), 'apt-get upgrade -y\n');
+    assert.equal(removed('a && cat <<EOF && b\nbody\nEOF\n', 'b'), 'a && cat <<EOF\nbody\nEOF\n');
+  });
+
+  test('a comment between two commands stays when the second goes', () => {
+    assert.equal(removed('a\n# why b\nb\n', 'b'), 'a\n# why b\n');
+    assert.equal(removed('a\n# why b\nb\nc\n', 'b'), 'a\n# why b\nc\n');
+  });
+
   test('inside if bodies and sh -c strings', () => {
     assert.equal(removed('if x; then a; b; fi', 'b'), 'if x; then a; fi');
     assert.equal(removed(`sh -c 'a && b' && c`, 'b'), `sh -c 'a' && c`);
@@ -157,6 +178,8 @@ describe('removal', () => {
     none('a $(b; c)', 'b');
     none('a & b', 'b');
     none('! b && a', 'b');
+    none('cat <<EOF; b\nbody\nEOF\nc', 'b');
+    none('cat <<EOF; a\nbody\nEOF\nb', 'b');
   });
 
   test('the only command of the script is marked as the whole script', () => {

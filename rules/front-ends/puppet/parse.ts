@@ -1,6 +1,5 @@
 import type { Parser } from 'web-tree-sitter';
 import { copyTree, type SyntaxNode } from '../../tree-sitter/syntax-tree';
-import { initShellParser } from '../../shell/parse';
 import { describeSyntaxError, loadGrammar, syntaxErrorNodes, tooDeepError } from '../../tree-sitter/grammar';
 import { PUPPET_GRAMMAR } from '../../tree-sitter/wasm-modules';
 import type { Span } from '../../types';
@@ -25,9 +24,9 @@ const FIELDS_READ = new Set(['resource_declaration', 'resource_default', 'attrib
 let parser: Parser | undefined;
 let loading: Promise<void> | undefined;
 
-/** Loads the Puppet grammar, and the shell parser `exec` commands need, once. */
+/** Loads the Puppet grammar once. */
 export function loadPuppetParser(): Promise<void> {
-  loading ??= Promise.all([initShellParser(), loadGrammar(PUPPET_GRAMMAR)]).then(([, loaded]) => {
+  loading ??= loadGrammar(PUPPET_GRAMMAR).then((loaded) => {
     parser = loaded;
   });
   return loading;

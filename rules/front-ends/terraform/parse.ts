@@ -1,5 +1,4 @@
 import type { Parser, Tree } from 'web-tree-sitter';
-import { initShellParser } from '../../shell/parse';
 import { describeSyntaxError, loadGrammar, parseBackstop, ParseBudget, parseWithinBudget, syntaxErrorNodes, tooDeepError, tooSlowError } from '../../tree-sitter/grammar';
 import { TERRAFORM_GRAMMAR } from '../../tree-sitter/wasm-modules';
 import { TreeCopy, type SyntaxNode, type TreeShape } from '../../tree-sitter/syntax-tree';
@@ -41,9 +40,9 @@ const HCL_SHAPE: TreeShape = {
   reused: new Set(['block']),
 };
 
-/** Loads the Terraform grammar, and the shell parser the provisioners' commands need, once. */
+/** Loads the Terraform grammar once. */
 export function initTerraformParser(): Promise<void> {
-  loading ??= Promise.all([initShellParser(), loadGrammar(TERRAFORM_GRAMMAR)]).then(([, loaded]) => {
+  loading ??= loadGrammar(TERRAFORM_GRAMMAR).then((loaded) => {
     parser = loaded;
   });
   return loading;
