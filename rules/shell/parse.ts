@@ -106,7 +106,7 @@ class Walker {
 
   script(map: OffsetMap, place: Place, depth: number): void {
     this.read(map.text.length);
-    const root = parse(map.text);
+    const root = parse(crlfAsBlank(map.text));
     if (root.errors?.length) this.hasError = true;
     const outer = { map: this.map, depth: this.depth };
     try {
@@ -371,6 +371,25 @@ class Walker {
     }
     return this.map.slice(run, end, out);
   }
+}
+
+/**
+ * The text with each CR that ends a line (a file saved with CRLF) read as part of the line break, at the same
+ * offsets: to bash it would be the last character of the line's last word. A blank takes its place, and a line
+ * continuation `\` before it moves onto it (`\` CR LF becomes blank `\` LF).
+ */
+function crlfAsBlank(text: string): string {
+  if (!text.includes('\r')) return text;
+  const out = text.split('');
+  let backslashes = 0;
+  for (let i = 0; i < out.length; i++) {
+    if (out[i] === '\r' && (i + 1 === out.length || out[i + 1] === '\n')) {
+      out[i] = ' ';
+      if (backslashes % 2 === 1) [out[i - 1], out[i]] = [' ', '\\'];
+    }
+    backslashes = out[i] === '\\' ? backslashes + 1 : 0;
+  }
+  return out.join('');
 }
 
 /** Whether `text[start, end)` has a `$(`, `` ` ``, `<(` or `>(`: what every command substitution starts with. */

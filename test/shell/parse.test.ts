@@ -96,6 +96,15 @@ describe('commands', () => {
     assert.equal(commands[1_000].pipedInto, undefined);
   });
 
+  test('a CRLF line break is not part of the last word of its line', () => {
+    const text = 'apt-get update \\\r\n  && apt-get upgrade -y\r\ncurl -fsSL https://x.test/install.sh\r';
+    const [update, upgrade, curl] = parse(text).commands;
+    assert.deepEqual(values(update), ['apt-get', 'update']);
+    assert.equal(at(text, upgrade.span), 'apt-get upgrade -y');
+    assert.deepEqual(values(curl), ['curl', '-fsSL', 'https://x.test/install.sh']);
+    assert.equal(at(text, curl.span), 'curl -fsSL https://x.test/install.sh');
+  });
+
   test('spans map through an offset map with several pieces', () => {
     const file = 'RUN apt-get update \\\n && apt-get install -y curl';
     const map = new OffsetMap().append('apt-get update ', 4).append(' && apt-get install -y curl', 21);
