@@ -2,8 +2,10 @@
 // the commands run in turn), the CLI against dockerfilelint on the same 161 Dockerfiles (a cold process each),
 // and the language server from spawn to `initialize` answered and to the first diagnostics of a 300-line
 // Dockerfile. Targets on 2 cores: within 1.4x and 1.8x of Node, >= 3x dockerfilelint, < 150 ms and < 300 ms.
+// The parsers alone (bench/dockerfile-parse-floor.ts) are timed beside them: the floor of a cold run.
 // The CLI with `--cache` is timed beside it, warm (the untimed first run fills the cache): what a pre-commit hook or a
 // CI re-run over unchanged files waits for.
+import { buildSync } from 'esbuild';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -131,10 +133,13 @@ async function againstDockerfilelint(): Promise<void> {
     .filter((entry) => entry.isFile() && /(docker|container)file/i.test(entry.name))
     .map((entry) => join(entry.parentPath, entry.name));
   if (files.length !== DOCKERFILE_SET) throw new Error(`${dir} holds ${files.length} Dockerfiles, expected ${DOCKERFILE_SET}`);
+  const floor = join(__dirname, 'out', 'dockerfile-parse-floor.js');
+  buildSync({ entryPoints: [join(__dirname, 'dockerfile-parse-floor.ts')], bundle: true, platform: 'node', outfile: floor, logLevel: 'warning' });
   const t = await inTurn(
     [
       // dockerfilelint exits with the number of issues it found; a failure is an exit with something on stderr.
       { label: 'dockerfilelint', args: [bin, ...files], finished: (r) => r.status !== null && r.stderr === '' && r.stdout !== '' },
+      { label: 'the parsers alone', args: [floor, ...files], finished: (r) => r.status === 0 },
       { label: 'Driftless CLI', args: [CLI, '--failure-threshold', 'none', ...files] },
       { label: 'Driftless CLI --cache', args: [CLI, '--cache', '--failure-threshold', 'none', ...files] },
     ],
@@ -143,6 +148,9 @@ async function againstDockerfilelint(): Promise<void> {
   const theirs = t.get('dockerfilelint')!;
   console.log(`${files.length} generated Dockerfiles, one cold process per run, best of ${ROUNDS} in turn:`);
   console.log(line('dockerfilelint', theirs));
+  const parsers = t.get('the parsers alone')!;
+  console.log(line('the parsers alone', parsers));
+  console.log(`  (Node, the reads, dockerfile-ast and unbash: the floor of a cold run, ${(Math.min(...theirs.walls) / Math.min(...parsers.walls)).toFixed(2)}x as fast as dockerfilelint)`);
   for (const label of ['Driftless CLI', 'Driftless CLI --cache']) {
     const ours = t.get(label)!;
     console.log(line(label, ours));
