@@ -52,9 +52,17 @@ export function looksLikeTemplate(text: string): boolean {
   return open >= 0 && text.indexOf('}}', open + 2) >= 0;
 }
 
-/** End (exclusive) of the action opened at `start`, skipping `}}` inside Go strings and comments. */
+// End (exclusive) of the action opened at `start`, skipping `}}` inside Go strings and a comment. A comment is
+// only one right after the delimiter (`{{/* … */}}`, `{{- /* … */ -}}`): elsewhere `/*` is a division and a
+// multiplication, or text such as `rm -rf /var/lib/apt/lists/*` in an action a typo left open.
 function actionEnd(text: string, start: number): number {
   let i = start + 2;
+  if (text[i] === '-' && /\s/.test(text[i + 1] ?? '')) i += 2;
+  if (text.startsWith('/*', i)) {
+    const close = text.indexOf('*/', i + 2);
+    if (close < 0) return text.length;
+    i = close + 2;
+  }
   while (i < text.length) {
     const c = text[i];
     if (c === '}' && text[i + 1] === '}') return i + 2;
@@ -65,10 +73,6 @@ function actionEnd(text: string, start: number): number {
       const close = text.indexOf('`', i + 1);
       if (close < 0) return text.length;
       i = close;
-    } else if (c === '/' && text[i + 1] === '*') {
-      const close = text.indexOf('*/', i + 2);
-      if (close < 0) return text.length;
-      i = close + 1;
     }
     i++;
   }

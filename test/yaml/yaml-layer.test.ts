@@ -56,6 +56,16 @@ test('template masking keeps every offset: whole-line actions become comments, i
   assert.deepEqual(mask.templateLines.map((l) => [l.line, l.indent, l.emits]), [[0, 0, false], [2, 2, true], [4, 0, false]]);
 });
 
+test('a Go comment opens only right after the delimiter: a /* further in does not run the action to the end of the file', () => {
+  const text = 'a: {{/* x }} */}}\nb: {{- /* y */ -}}\nname: {{ .Rete \\\n  rm -rf /var/lib/apt/*\nlease.Name }}-svc\ndata:\n  k: v\n';
+  const mask = maskTemplate(text);
+  assert.deepEqual(
+    mask.actions.map((a) => text.slice(a.start, a.end)),
+    ['{{/* x }} */}}', '{{- /* y */ -}}', '{{ .Rete \\\n  rm -rf /var/lib/apt/*\nlease.Name }}'],
+  );
+  assert.deepEqual(mask.masked.split('\n').slice(-3), ['data:', '  k: v', '']);
+});
+
 test('template lines know where their output lands: nindent at its width, indent after the action, a width from a variable anywhere', () => {
   const text = [
     '  labels:',
