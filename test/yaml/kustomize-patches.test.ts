@@ -115,3 +115,16 @@ test('the kustomization is found in a parent folder and under any of its names; 
   assert.equal(isKustomizePatch('/repo/a/b/c/d/patch.yaml', tooFar), false);
   assert.equal(isKustomizePatch('/repo/a/b/c/d/patch.yaml', { exists: () => true }), false);
 });
+
+test('a kustomization edited between lints is read as it is now: what it listed before does not linger', () => {
+  const files: Record<string, string> = { '/repo/k/kustomization.yaml': 'patches:\n  - path: a.yaml\n' };
+  const edited = probeOf(files);
+  assert.equal(isKustomizePatch('/repo/k/a.yaml', edited), true);
+  assert.equal(isKustomizePatch('/repo/k/b.yaml', edited), false);
+  files['/repo/k/kustomization.yaml'] = 'patches:\n  - path: b.yaml\n';
+  assert.equal(isKustomizePatch('/repo/k/a.yaml', edited), false);
+  assert.equal(isKustomizePatch('/repo/k/b.yaml', edited), true);
+  for (let i = 0; i < 40; i++) isKustomizePatch('/repo/k/b.yaml', probeOf({ '/repo/k/kustomization.yaml': `patches:\n  - path: p${i}.yaml\n` }));
+  files['/repo/k/kustomization.yaml'] = 'patches:\n  - path: a.yaml\n';
+  assert.equal(isKustomizePatch('/repo/k/a.yaml', edited), true, 'a kustomization read again after many others');
+});

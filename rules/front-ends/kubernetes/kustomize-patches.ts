@@ -8,6 +8,9 @@ import { appendAll } from '../../arrays';
 const KUSTOMIZATION_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
 /** How many folders above the file's own a kustomization that patches it may sit (`overlays/prod/patches/x.yaml`). */
 const PARENT_LEVELS = 3;
+/** Kustomizations whose patch paths are kept: every YAML file below one asks for it, and parsing it is most of that. */
+const KEPT_KUSTOMIZATIONS = 32;
+const patchPathsByText = new Map<string, readonly string[]>();
 
 /**
  * True when a kustomization in the file's folder or one of its parents lists the file under `patches:`
@@ -32,8 +35,21 @@ export function isKustomizePatch(filePath: string, probe: FileProbe): boolean {
   return false;
 }
 
-/** The patch file paths a kustomization lists, relative to its folder. */
-function patchPaths(text: string): string[] {
+/** The patch file paths a kustomization lists, relative to its folder; the most recent texts' answers are kept. */
+function patchPaths(text: string): readonly string[] {
+  const kept = patchPathsByText.get(text);
+  if (kept) {
+    patchPathsByText.delete(text);
+    patchPathsByText.set(text, kept);
+    return kept;
+  }
+  const paths = readPatchPaths(text);
+  patchPathsByText.set(text, paths);
+  if (patchPathsByText.size > KEPT_KUSTOMIZATIONS) patchPathsByText.delete(patchPathsByText.keys().next().value!);
+  return paths;
+}
+
+function readPatchPaths(text: string): string[] {
   const paths: string[] = [];
   for (const view of viewsOf(parseSideFileYaml(text))) {
     const root = view.map(view.doc.contents);
