@@ -4,6 +4,7 @@ import type { Assignment, Word, WordPart } from 'unbash';
 const DOUBLE_QUOTE_ESCAPE = /\\([$`"\\\n])/g;
 
 function unescapeBare(text: string): string {
+  if (!text.includes('\\')) return text;
   return text.replace(/\\(\n|[\s\S])/g, (_, c: string) => (c === '\n' ? '' : c));
 }
 
@@ -74,6 +75,14 @@ function partValue(part: WordPart): string | undefined {
   }
 }
 
+/** Characters that start a quote, an escape, an expansion or a substitution (`<(…)`); a word without any is its own value. */
+const NOT_PLAIN = new Set(['\\', "'", '"', '$', '`', '(']);
+
+function isPlain(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (NOT_PLAIN.has(text[i])) return false;
+  return true;
+}
+
 /**
  * A shell word's value after quote removal, or undefined when it depends on an expansion
  * (`$X`, `${X}`, `$(…)`, `$((…))`, globs aside) or on syntax whose value is not static.
@@ -84,6 +93,7 @@ export function wordValue(word: Word | Assignment): string | undefined {
     const value = wordValue(word.value);
     return value === undefined ? undefined : `${word.name}${word.append ? '+' : ''}=${value}`;
   }
+  if (isPlain(word.text)) return word.text;
   const parts = word.parts;
   if (!parts) return unescapeBare(word.text);
   let out = '';
