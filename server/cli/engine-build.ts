@@ -1,6 +1,6 @@
-import { hash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { lazyCrypto } from '../lazy-crypto';
 
 /**
  * What tells this build of the engine from another, for `--cache`: the SHA-256 of the CLI bundle (which holds the
@@ -15,5 +15,5 @@ export function engineBuild(bundle: string, digest?: string): string {
     .filter((name) => name.endsWith('.wasm') || name === 'prism.js')
     .sort()
     .map((name) => `${name}:${statSync(join(dir, name)).size}`);
-  return [basename(bundle), digest ?? hash('sha256', readFileSync(bundle), 'hex'), ...parsers, process.version].join(' ');
+  return [basename(bundle), digest ?? lazyCrypto().hash('sha256', readFileSync(bundle), 'hex'), ...parsers, process.version].join(' ');
 }

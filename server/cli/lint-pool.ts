@@ -1,6 +1,6 @@
-import { availableParallelism, loadavg } from 'node:os';
-import { setImmediate as nextTurn } from 'node:timers/promises';
-import { Worker } from 'node:worker_threads';
+import type * as Os from 'node:os';
+import type { Worker } from 'node:worker_threads';
+import type * as WorkerThreads from 'node:worker_threads';
 import type { FileKind } from '../../rules/types';
 import { lintJob, type JobResult, type LintJob } from './lint-files';
 
@@ -59,6 +59,9 @@ export type WorkerReply = { ready: true } | { id: number; results: JobResult[] }
  * kept once it is handed on.
  */
 export async function lintFiles(jobs: readonly LintJob[], options: LintFilesOptions, onResult: (result: JobResult) => void): Promise<void> {
+  if (jobs.length === 0) return;
+  // Required here, not imported: a bundle's imports of built-ins run at start, and most runs start no worker.
+  const { availableParallelism, loadavg } = require('node:os') as typeof Os;
   const workers = workersFor(jobs.length, options.jobs, availableParallelism(), loadavg()[0]);
   if (workers > 0 && options.workerScript !== undefined) await new ParallelRun(jobs, options, options.workerScript, workers, onResult).run();
   else lintHere(jobs, options, onResult);
@@ -113,7 +116,7 @@ class ParallelRun {
       // The main thread lints small chunks from the front, looking at the workers' messages in between.
       for (let chunk = this.take(MAIN_CHUNK); chunk && !this.failure; chunk = this.take(MAIN_CHUNK)) {
         this.complete(chunk.id, chunk.jobs.map((job) => lintJob(job, this.options.cwd, this.options.fix)));
-        await nextTurn();
+        await new Promise<void>((resolve) => setImmediate(resolve));
       }
     } catch (error) {
       this.fail(error instanceof Error ? error : new Error(String(error)));
@@ -123,6 +126,7 @@ class ParallelRun {
   }
 
   private startWorkers(): void {
+    const { Worker } = require('node:worker_threads') as typeof WorkerThreads;
     for (let i = 0; i < this.workers; i++) {
       const worker = new Worker(this.script, { workerData: { kinds: this.options.kinds } satisfies LintWorkerData });
       this.holding.set(worker, 0);

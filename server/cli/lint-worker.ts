@@ -1,4 +1,4 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import type * as WorkerThreads from 'node:worker_threads';
 import { initEngine } from '../../rules/engine';
 import { lintJob } from './lint-files';
 import type { ChunkRequest, LintWorkerData, WorkerReply } from './lint-pool';
@@ -8,7 +8,7 @@ import type { ChunkRequest, LintWorkerData, WorkerReply } from './lint-pool';
  * the main thread sends.
  */
 export function runLintWorker(): void {
-  const port = parentPort;
+  const { parentPort: port, workerData } = require('node:worker_threads') as typeof WorkerThreads;
   if (!port) throw new Error('runLintWorker() must run in a worker thread');
   const reply = (message: WorkerReply): void => port.postMessage(message);
   port.on('message', (request: ChunkRequest) => {

@@ -1,5 +1,5 @@
-import { hash } from 'node:crypto';
 import type { FileProbe } from '../../rules/types';
+import { lazyCrypto } from '../lazy-crypto';
 
 /**
  * One question a lint asked about another file, and its answer: whether it exists, or a hash of its text
@@ -51,5 +51,5 @@ export function answersHold(answers: readonly ProbeAnswer[], probe: FileProbe): 
 
 /** SHA-256 of a text, base64: what the result cache compares texts by. */
 export function textHash(text: string): string {
-  return hash('sha256', text, 'base64');
+  return lazyCrypto().hash('sha256', text, 'base64');
 }

@@ -1,4 +1,3 @@
-import { hash, randomBytes } from 'node:crypto';
 import { lstatSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { readNotice } from '../report/file-report';
@@ -10,6 +9,7 @@ import { outcomeOf, readOutcome, resultOf, storedOutcome, type CachedOutcome } f
 import { displayPath, type JobResult, type LintJob } from './lint-files';
 import { answersHold, textHash, type ProbeAnswer } from './probe-record';
 import { isRecord } from '../json-record';
+import { lazyCrypto } from '../lazy-crypto';
 
 /** Bumped when what an entry holds or means changes: a cache of another version is not read. */
 const CACHE_VERSION = 1;
@@ -143,7 +143,7 @@ export class ResultCache {
 export function defaultCacheLocation(roots: readonly string[], env: NodeJS.ProcessEnv): string | undefined {
   const dir = userCacheDir(env);
   if (dir === undefined) return undefined;
-  const named = hash('sha256', JSON.stringify([...new Set(roots)].sort()), 'hex').slice(0, 16);
+  const named = lazyCrypto().hash('sha256', JSON.stringify([...new Set(roots)].sort()), 'hex').slice(0, 16);
   return join(dir, `results-${named}.json`);
 }
 
@@ -230,7 +230,7 @@ function folderTrust(dir: string): string | undefined {
 function writeCacheFile(file: string, text: string): string | undefined {
   const folder = folderTrust(dirname(file));
   if (folder !== undefined) return folder;
-  const partial = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+  const partial = `${file}.${process.pid}-${lazyCrypto().randomBytes(4).toString('hex')}.tmp`;
   try {
     writeFileSync(partial, text, { mode: 0o600, flag: 'wx' });
     renameSync(partial, file);
