@@ -5,6 +5,7 @@ import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, join } from 'node:path';
 import { commonOptions, RUBY_PARSER_BUNDLE, RUBY_PARSER_ENTRY } from './build/esbuild-options.mjs';
+import { assertAscii, LAUNCHED_BANNER, LAUNCHED_FOOTER } from './build/launched-bundle.mjs';
 import { lazyBuiltins } from './build/lazy-builtins.mjs';
 
 const require = createRequire(import.meta.url);
@@ -21,8 +22,8 @@ for (const file of wasmFiles) copyFileSync(require.resolve(file), join(out, base
 
 // The CLI's and the language server's bundles are read and decoded on every start: without comments and
 // indentation they are 30% smaller and ASCII (a comment's `…` made V8 hold all of it as two-byte text). Names
-// stay, and lines stay short for stack traces.
-const COMPACT = { minifyWhitespace: true, lineLimit: 120 };
+// stay, and lines stay short for stack traces. The launchers compile them as they stand (build/launched-bundle.mjs).
+const COMPACT = { minifyWhitespace: true, lineLimit: 120, banner: LAUNCHED_BANNER, footer: LAUNCHED_FOOTER };
 const entries = [
   { in: 'server/cli.ts', out: 'cli-main', ...COMPACT },
   { stdin: RUBY_PARSER_ENTRY, out: basename(RUBY_PARSER_BUNDLE, '.js') },
@@ -56,6 +57,7 @@ const bundle = (e, define = {}) =>
     outfile: join(out, `${e.out}.js`),
     external: e.external ?? [],
     banner: e.banner ? { js: e.banner } : undefined,
+    footer: e.footer ? { js: e.footer } : undefined,
     define: { ...commonOptions.define, ...define },
     inject: e.bundle ? [] : commonOptions.inject,
     minifyWhitespace: e.minifyWhitespace,
@@ -67,7 +69,10 @@ await Promise.all(entries.map((e) => bundle(e)));
 for (const launchers of launchStages) {
   await Promise.all(
     launchers.map((e) => {
-      const digest = createHash('sha256').update(readFileSync(join(out, `${e.bundle}.js`))).digest('hex');
+      const launched = join(out, `${e.bundle}.js`);
+      const bytes = readFileSync(launched);
+      assertAscii(launched, bytes);
+      const digest = createHash('sha256').update(bytes).digest('hex');
       return bundle(e, { BUNDLE_DIGEST: JSON.stringify(digest) });
     }),
   );
