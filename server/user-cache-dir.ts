@@ -19,11 +19,15 @@ export function userCacheDir(env: NodeJS.ProcessEnv): string | undefined {
   if (!root) return undefined;
   const dir = join(root, 'driftless');
   try {
-    // One level at a time: a recursive mkdir spins forever where mkdir answers ENOENT under an existing
-    // parent (a cache home under /proc).
-    makeDir(root);
-    makeDir(dir);
-    const stat = statSync(dir);
+    // Looked at first: every start asks, and a mkdir that fails with EEXIST builds an error with its stack.
+    let stat = statSync(dir, { throwIfNoEntry: false });
+    if (stat === undefined) {
+      // One level at a time: a recursive mkdir spins forever where mkdir answers ENOENT under an existing
+      // parent (a cache home under /proc).
+      makeDir(root);
+      makeDir(dir);
+      stat = statSync(dir);
+    }
     // What the cache holds is believed (code run, results reported): a folder someone else owns or may write to is not trusted.
     if (process.getuid && (stat.uid !== process.getuid() || (stat.mode & 0o022) !== 0)) return undefined;
     return dir;
