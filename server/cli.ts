@@ -2,23 +2,28 @@ import type * as WorkerThreads from 'node:worker_threads';
 import { runCli } from './cli/run';
 import { runLintWorker } from './cli/lint-worker';
 import { engineBuild } from './cli/engine-build';
+import { standardOutput } from './cli/standard-output';
 import { LAUNCHER_MODULE, type LauncherFacts } from './launch/launcher-module';
 
 // Built into dist/cli-main.js, which dist/cli.js (launch/cli.ts) runs after setting V8's flags for the CLI.
 const launcher = launcherFacts();
 if (launcher !== undefined || onMainThread()) {
-  // A reader that stops early (`driftless | head`) closes the pipe: stop quietly, as other CLIs do.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') throw error;
-    process.exit(process.exitCode ?? 0);
+  const stdout = standardOutput(1, () => {
+    // A reader that stops early (`driftless | head`) closes the pipe: stop quietly, as other CLIs do.
+    process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+      process.exit(process.exitCode ?? 0);
+    });
+    return process.stdout;
   });
+  const stderr = standardOutput(2, () => process.stderr);
   runCli(process.argv.slice(2), {
     cwd: process.cwd(),
     env: process.env,
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
-    stdoutIsTTY: process.stdout.isTTY === true,
-    stderrIsTTY: process.stderr.isTTY === true,
+    stdout: (text) => stdout.write(text),
+    stderr: (text) => stderr.write(text),
+    stdoutIsTTY: stdout.isTerminal,
+    stderrIsTTY: stderr.isTerminal,
     workerScript: __filename,
     engineBuild: () => engineBuild(__filename, launcher?.bundleDigest),
   }).then(
@@ -26,7 +31,7 @@ if (launcher !== undefined || onMainThread()) {
       process.exitCode = code;
     },
     (error: unknown) => {
-      process.stderr.write(`driftless: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      stderr.write(`driftless: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
       process.exitCode = 2;
     },
   );
