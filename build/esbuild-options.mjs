@@ -20,7 +20,7 @@ export const commonOptions = {
     // YAML about 15% faster.
     yaml: join(dirname(require.resolve('yaml/package.json')), 'browser/dist/index.js'),
   },
-  define: { 'import.meta.url': 'importMetaUrl' },
+  define: { 'import.meta.url': 'importMeta.url' },
   supported: { 'dynamic-import': false },
   plugins: [rubyParserApart()],
   inject: [join(dirname(fileURLToPath(import.meta.url)), 'import-meta-url.js')],
