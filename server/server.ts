@@ -3,7 +3,7 @@
 // dist/server-features.js: the engine, the registry and git clients) when the client sends `initialized`, which
 // the protocol has it send before anything else.
 import { join } from 'node:path';
-import * as lsp from 'vscode-languageserver/node';
+import type * as Lsp from 'vscode-languageserver/node';
 import { runWithCodeCache } from './launch/code-cache';
 import { initializeResult } from './lsp/initialize-result';
 import type { AttachedServer } from './lsp/language-server';
@@ -11,11 +11,14 @@ import type { AttachedServer } from './lsp/language-server';
 /** The SHA-256 of dist/server-features.js, set by build.mjs. */
 declare const BUNDLE_DIGEST: string;
 
+// Required, not imported: esbuild's import of a CommonJS module copies its 320 exports onto another object first.
+const lsp = require('vscode-languageserver/node') as typeof Lsp;
+
 /** Long enough after loading for its code cache to hold what a first lint compiled. */
 const SAVE_AFTER_MS = 1500;
 
 const connection = lsp.createConnection(lsp.ProposedFeatures.all);
-let initializeParams: lsp.InitializeParams | undefined;
+let initializeParams: Lsp.InitializeParams | undefined;
 let server: AttachedServer | undefined;
 connection.onInitialize((params) => {
   initializeParams = params;

@@ -1,4 +1,4 @@
-import { CodeActionKind, TextDocumentSyncKind, type InitializeResult } from 'vscode-languageserver';
+import type { CodeActionKind, InitializeResult, TextDocumentSyncKind } from 'vscode-languageserver';
 import { FIX_ALL_KIND, PIN_ALL_KIND, PIN_CHECKSUM_COMMAND } from '../protocol';
 
 /**
@@ -6,10 +6,13 @@ import { FIX_ALL_KIND, PIN_ALL_KIND, PIN_CHECKSUM_COMMAND } from '../protocol';
  * loads the rest (server/server.ts); the parsers load when a document or an audit first needs them.
  */
 export function initializeResult(): InitializeResult {
+  // The protocol's values, checked against its types: importing them would copy the library's exports at start.
+  const incremental: typeof TextDocumentSyncKind.Incremental = 2;
+  const quickFix: typeof CodeActionKind.QuickFix = 'quickfix';
   return {
     capabilities: {
-      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, PIN_ALL_KIND], resolveProvider: true },
+      textDocumentSync: { openClose: true, change: incremental },
+      codeActionProvider: { codeActionKinds: [quickFix, FIX_ALL_KIND, PIN_ALL_KIND], resolveProvider: true },
       hoverProvider: true,
       executeCommandProvider: { commands: [PIN_CHECKSUM_COMMAND] },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
