@@ -89,7 +89,7 @@ async function lintAndReport(options: CliOptions, io: CliIo): Promise<number> {
   const notices: Notice[] = [];
   for (const path of options.paths) {
     const given = resolve(io.cwd, path);
-    const discovery = await discoverFiles([given], { ignores: configs.ignores });
+    const discovery = await discoverFiles([given], { ignores: configs.ignores, synchronous: true });
     for (const file of discovery.files) {
       const { config } = configs.forFile(file.path);
       jobs.push({

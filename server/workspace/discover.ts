@@ -1,20 +1,51 @@
-import { readdir as readdirCallback, realpath as realpathCallback, stat as statCallback, type Stats } from 'node:fs';
+import {
+  readdir as readdirCallback,
+  readdirSync,
+  realpath as realpathCallback,
+  realpathSync,
+  stat as statCallback,
+  statSync,
+  type Dirent,
+  type Stats,
+} from 'node:fs';
 import { promisify } from 'node:util';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { UnreadablePathError } from './errors';
 import { IgnoreRules } from './ignore-rules';
 import { isCandidateName } from '../../rules/file-kinds';
-import { describeFsError, readSourceFile } from './source-file';
+import { describeFsError, readSourceFile, readSourceFileSync, type ReadResult } from './source-file';
 
+/** The file-system calls a walk makes. */
+interface WalkCalls {
+  readdir(path: string): Promise<Dirent[]>;
+  realpath(path: string): Promise<string>;
+  stat(path: string): Promise<Stats>;
+  readSourceFile(path: string): Promise<ReadResult>;
+}
+
+const readdirAsync = promisify(readdirCallback);
 // node:fs's callback API: its promise API (node:fs/promises) loads readline, watchers and streams with it, 1.7 ms
 // of every CLI start.
-const readdir = promisify(readdirCallback);
-const realpath = promisify(realpathCallback);
-const stat = promisify(statCallback);
+const ASYNCHRONOUS: WalkCalls = {
+  readdir: (path) => readdirAsync(path, { withFileTypes: true }),
+  realpath: promisify(realpathCallback),
+  stat: promisify(statCallback),
+  readSourceFile,
+};
+
+/** The same calls, made at once: no hop to libuv's thread pool per call, and no starting it (1-4 ms of an empty CLI run). */
+const SYNCHRONOUS: WalkCalls = {
+  readdir: async (path) => readdirSync(path, { withFileTypes: true }),
+  realpath: async (path) => realpathSync(path),
+  stat: async (path) => statSync(path),
+  readSourceFile: async (path) => readSourceFileSync(path),
+};
 
 export interface DiscoverOptions {
   /** Whether the configuration ignores a path met in a walk (a folder with `isDir`), on top of `.gitignore`. */
   ignores?: (path: string, isDir: boolean) => boolean;
+  /** Make the walk's calls synchronously: for a process with nothing else to do meanwhile (the CLI). */
+  synchronous?: boolean;
 }
 
 export interface DiscoveredFile {
@@ -59,20 +90,22 @@ class Walker {
   /** Real paths of the folders given as roots: a symlink into one of them is walked there, not twice. */
   private readonly rootDirs: string[] = [];
   private readonly configIgnores: (path: string, isDir: boolean) => boolean;
+  private readonly fs: WalkCalls;
 
   constructor(options: DiscoverOptions) {
     this.configIgnores = options.ignores ?? (() => false);
+    this.fs = options.synchronous ? SYNCHRONOUS : ASYNCHRONOUS;
   }
 
   async addRoot(path: string, asGiven: string): Promise<void> {
     let stats: Stats;
     try {
-      stats = await stat(path);
+      stats = await this.fs.stat(path);
     } catch (error) {
       throw new UnreadablePathError(asGiven, describeFsError(error));
     }
     if (stats.isDirectory()) {
-      const real = await realpath(path);
+      const real = await this.fs.realpath(path);
       this.rootDirs.push(real);
       await this.walk(path, [], [real], asGiven);
     } else if (stats.isFile()) {
@@ -92,7 +125,7 @@ class Walker {
     const real = ancestors[ancestors.length - 1];
     let entries;
     try {
-      entries = await readdir(dir, { withFileTypes: true });
+      entries = await this.fs.readdir(dir);
     } catch (error) {
       if (rootAsGiven !== undefined) throw new UnreadablePathError(rootAsGiven, describeFsError(error));
       this.notices.push({ path: dir, message: `folder skipped: ${describeFsError(error)}`, unreadable: true });
@@ -113,7 +146,7 @@ class Walker {
       }
       if (isDir) {
         if (ALWAYS_SKIPPED.has(entry.name) || isIgnored(active, path, true) || this.configIgnores(path, true)) continue;
-        const realDir = entry.isSymbolicLink() ? await realpath(path) : join(real, entry.name);
+        const realDir = entry.isSymbolicLink() ? await this.fs.realpath(path) : join(real, entry.name);
         if (ancestors.includes(realDir)) {
           this.notices.push({ path, message: 'symbolic link loop, not followed', unreadable: false });
           continue;
@@ -130,7 +163,7 @@ class Walker {
   /** The link's target, or undefined (with a notice unless it simply dangles). */
   private async followLink(path: string): Promise<Stats | undefined> {
     try {
-      return await stat(path);
+      return await this.fs.stat(path);
     } catch (error) {
       if (!(error instanceof Error && 'code' in error && error.code === 'ENOENT')) {
         this.notices.push({ path, message: `symbolic link skipped: ${describeFsError(error)}`, unreadable: false });
@@ -142,7 +175,7 @@ class Walker {
   private async gitignoreLayer(dir: string, present: boolean): Promise<IgnoreRules | undefined> {
     if (!present) return undefined;
     const file = join(dir, '.gitignore');
-    const read = await readSourceFile(file);
+    const read = await this.fs.readSourceFile(file);
     if (read.status !== 'text') {
       this.notices.push({ path: file, message: `ignored: ${read.reason}`, unreadable: read.status === 'unreadable' });
       return undefined;

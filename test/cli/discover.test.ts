@@ -135,3 +135,34 @@ test('a path that does not exist is an UnreadablePathError naming it', async (t)
     return true;
   });
 });
+
+test('the synchronous walk (the CLI\'s) finds the files, notices and errors the asynchronous one does', async (t) => {
+  const { dir, cleanup } = tempTree({
+    'repo/node_modules/pkg/Dockerfile': FROM,
+    'repo/.gitignore': 'build/\n',
+    'repo/build/Dockerfile': FROM,
+    'repo/svc/.gitignore': 'Dockerfile.*\n!Dockerfile.keep\n',
+    'repo/svc/Dockerfile.tmp': FROM,
+    'repo/svc/Dockerfile.keep': FROM,
+    'repo/a/b/Dockerfile': FROM,
+    'repo/a/deploy.yaml': 'kind: Pod\n',
+    'repo/vendor/Dockerfile': FROM,
+    'outside/Dockerfile.shared': FROM,
+  });
+  t.after(cleanup);
+  const repo = join(dir, 'repo');
+  symlinkSync(join(repo, 'a'), join(repo, 'a', 'b', 'back-to-a'));
+  symlinkSync(join(dir, 'outside'), join(repo, 'shared'));
+  symlinkSync(join(repo, 'missing'), join(repo, 'dangling'));
+  const ignores = (path: string) => path.startsWith(join(repo, 'vendor'));
+  const walk = (synchronous: boolean) => discoverFiles([repo, join(dir, 'outside', 'Dockerfile.shared')], { ignores, synchronous });
+  const asynchronous = await walk(false);
+  assert.deepEqual(found(asynchronous, repo), ['../outside/Dockerfile.shared', 'a/b/Dockerfile', 'a/deploy.yaml', 'shared/Dockerfile.shared', 'svc/Dockerfile.keep']);
+  assert.equal(asynchronous.notices.length, 1);
+  assert.deepEqual(await walk(true), asynchronous);
+  const missing = join(dir, 'nope');
+  const failure = async (synchronous: boolean) => discoverFiles([missing], { synchronous }).then(() => undefined, (error: unknown) => error);
+  const [thrown, thrownSync] = [await failure(false), await failure(true)];
+  assert.ok(thrown instanceof UnreadablePathError && thrownSync instanceof UnreadablePathError);
+  assert.equal(thrownSync.message, thrown.message);
+});
