@@ -39,8 +39,9 @@ export class YamlView {
     return this.parsed.text;
   }
 
+  /** The document has YAML errors, or sits in a Helm template with an action left open: no edit is made in it. */
   get hasErrors(): boolean {
-    return this.doc.errors.length > 0;
+    return this.doc.errors.length > 0 || this.parsed.template?.unclosed === true;
   }
 
   /** The node itself, or the anchored node an alias names; undefined for null, cycles past the budget. */

@@ -20,6 +20,8 @@ export interface TemplateMask {
   /** Every `{{ … }}` action, in the original text. */
   actions: Span[];
   templateLines: TemplateLine[];
+  /** An action has no `}}`: it runs to the end of the text, which Helm cannot render. */
+  unclosed: boolean;
 }
 
 /** True when what the line writes lands deeper than `column`; a line that writes nothing, or at widths not known, by its own indent. */
@@ -142,5 +144,7 @@ export function maskTemplate(text: string): TemplateMask {
     if (lineEnd >= text.length) break;
     lineStart = lineEnd + (text[lineEnd] === '\r' && text[lineEnd + 1] === '\n' ? 2 : 1);
   }
-  return { masked: chars.join(''), actions, templateLines };
+  const last = actions[actions.length - 1];
+  const unclosed = last !== undefined && !text.endsWith('}}', last.end);
+  return { masked: chars.join(''), actions, templateLines, unclosed };
 }

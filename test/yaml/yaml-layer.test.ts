@@ -66,6 +66,17 @@ test('a Go comment opens only right after the delimiter: a /* further in does no
   assert.deepEqual(mask.masked.split('\n').slice(-3), ['data:', '  k: v', '']);
 });
 
+test('a template action left open to the end of the file: the ConfigMap is reported, but no edit is offered in it', async () => {
+  const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ include "x.fullname" . }}-config\n  labels: {{- include "x.labels" . | nindent 4\n';
+  assert.equal(maskTemplate(text).unclosed, true);
+  assert.equal(maskTemplate(`${text}}}\n`).unclosed, false);
+  const [configMap] = byRule((await lintText('chart/templates/cm.yaml', text)).findings, 'mutable-configmap');
+  assert.ok(configMap, 'the ConfigMap is still reported');
+  assert.deepEqual(configMap.fixes.filter((f) => f.kind === 'local'), [], 'an insertion after the open action would land inside it');
+  const closed = byRule((await lintText('chart/templates/cm.yaml', text.replace('nindent 4', 'nindent 4 }}'))).findings, 'mutable-configmap');
+  assert.equal(closed[0].fixes.filter((f) => f.kind === 'local').length, 1);
+});
+
 test('template lines know where their output lands: nindent at its width, indent after the action, a width from a variable anywhere', () => {
   const text = [
     '  labels:',
