@@ -131,8 +131,11 @@ function printfWriting(body: string): TagWriting | undefined {
   return literal === undefined ? undefined : classify(literal);
 }
 
+/** Longer values paths are not looked for in templates: V8 refuses a pattern that size (a 100 KB key, found by fuzzing). */
+const MAX_PATH_CHARS = 1_000;
+
 function valueReference(path: readonly string[]): RegExp | undefined {
-  if (!path.every((key) => IDENTIFIER.test(key))) return undefined;
+  if (!path.every((key) => IDENTIFIER.test(key)) || path.join('.').length > MAX_PATH_CHARS) return undefined;
   return new RegExp(`(?<![\\w.$])\\$?\\.Values\\.${[...path, 'tag'].join('\\.')}(?![\\w.])`, 'g');
 }
 

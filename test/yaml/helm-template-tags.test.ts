@@ -131,6 +131,13 @@ test('helm values: templates that do not show how the tag is written: a written 
   assert.deepEqual(empty.facts!.images, []);
 });
 
+test('helm values: an image block under a 100,000-character key is read as one no template shows, not a lint failure', async () => {
+  const key = `i${'a'.repeat(100_000)}`;
+  const result = await lintChart(`${key}:\n  repository: ghcr.io/acme/app\n  tag: 1.2.3\n`, { 'templates/deployment.yaml': PLAIN_DEPLOYMENT });
+  assert.deepEqual(result.findings.filter((f) => f.rule === 'internal-error'), []);
+  assert.deepEqual(result.facts!.images.map((i) => i.text), ['ghcr.io/acme/app:1.2.3']);
+});
+
 test('helm values: a subchart block gets neither the appVersion nor the chart template prefix', async () => {
   const chartYaml = `${CHART_YAML}dependencies:\n  - name: redis\n    version: 19.0.0\n    repository: https://charts.bitnami.com/bitnami\n`;
   const text = [
