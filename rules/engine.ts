@@ -6,7 +6,7 @@ import { Suppressions } from './suppression';
 import { LineIndex } from './text';
 import { internalError } from './checks/internal-error';
 import { compileAhead, TREE_SITTER_RUNTIME } from './tree-sitter/wasm-modules';
-import { emptyFacts, layerOf, type Facts, type FileKind, type FileProbe, type Finding, type FrontEnd, type FrontEndEntry, type IncludedFile, type SeveritySetting, type SourceFile } from './types';
+import { emptyFacts, layerOf, type Facts, type FileKind, type FileProbe, type Finding, type FrontEnd, type FrontEndEntry, type IncludedFile, type ParseError, type SeveritySetting, type SourceFile } from './types';
 
 export interface LintOptions {
   /** Severity overrides per rule (config file, then editor settings). */
@@ -151,7 +151,19 @@ function lintOrThrow(file: SourceFile, options: LintOptions, tried: { kind?: Fil
   if (!extracted) return { kind: undefined, findings: [], facts: undefined };
   const failures: LintFailure[] = [];
   const findings = checkFacts(extracted.facts, file.text, options.rules ?? {}, failures);
+  if (extracted.facts.parseErrors.some((e) => WHOLE_FILE_SYNTAX.has(e.rule))) withholdLocalFixes(findings);
   return { kind: extracted.kind, findings, facts: extracted.facts, ...(failures.length > 0 ? { failure: failures[0] } : {}) };
+}
+
+/**
+ * Syntax errors of a parse of the whole file (YAML's are per document, and its front ends withhold edits there).
+ * The parser's recovery decides what it reads after the error, and an edit can move that: an edit in such a file
+ * cannot be checked to leave it as it read, so none is offered (as Ruff does not fix a file with a syntax error).
+ */
+const WHOLE_FILE_SYNTAX = new Set<ParseError['rule']>(['ruby-syntax', 'hcl-syntax', 'puppet-syntax']);
+
+function withholdLocalFixes(findings: Finding[]): void {
+  for (const finding of findings) if (finding.fixes.some((f) => f.kind === 'local')) finding.fixes = finding.fixes.filter((f) => f.kind !== 'local');
 }
 
 /** classify(), noting the kind of the front end being asked: if it throws, the file is reported as that kind. */
