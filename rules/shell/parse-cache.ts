@@ -5,7 +5,7 @@ import type { ShellCommand, ShellPipeline, ShellScript, ShellWord } from './type
 /**
  * Parsed shell scripts of one document, kept between lints. A language server re-lints the whole file on
  * every keystroke, but an edit touches one script: the others come back from here, moved to where they now
- * sit, instead of going through tree-sitter again. Least recently used scripts are dropped past `capacity`.
+ * sit, instead of being parsed and walked again. Least recently used scripts are dropped past `capacity`.
  */
 export class ShellParseCache {
   private readonly entries = new Map<string, { base: number; script: ShellScript }>();
